@@ -1,0 +1,19 @@
+// Bundles the jwtw CLI (src/cli) into out/cli; dependencies stay external (node_modules).
+import { readFileSync } from 'node:fs'
+import { build } from 'esbuild'
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+
+await build({
+  entryPoints: { jwtw: 'src/cli/index.ts' },
+  outdir: 'out/cli',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  define: { __JWTW_VERSION__: JSON.stringify(version) },
+  logLevel: 'warning',
+})

@@ -1,0 +1,97 @@
+/** `jwtw ui`: browser mode — the app's UI and contract served on 127.0.0.1. */
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { WorkbenchError } from '../../shared/errors'
+import { createDispatcher } from '../../main/dispatch'
+import { defaultContext } from '../../main/context'
+import { createHandlers } from '../../main/handlers'
+import { startWebServer } from '../../main/web-server'
+import { parse } from '../args'
+import type { CliIo } from '../io'
+import { UsageError } from '../output'
+
+export const UI_USAGE = `Usage: jwtw ui [--port N] [--no-open]
+
+Serves the JWT Workbench UI on 127.0.0.1 and prints a one-time login URL.
+  --port N    listen on port N (default: a free port)
+  --no-open   do not open the URL in the default browser`
+
+/** The built renderer, next to the built CLI (out/cli -> out/renderer). */
+export function rendererDir(): string {
+  return fileURLToPath(new URL('../renderer', import.meta.url))
+}
+
+export async function uiCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      port: { type: 'string' },
+      'no-open': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    UI_USAGE,
+  )
+  if (values.help) {
+    io.stdout.write(`${UI_USAGE}\n`)
+    return 0
+  }
+  if (positionals.length > 0)
+    throw new UsageError(`unexpected argument "${positionals[0]}"`, UI_USAGE)
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(
+      `--port must be a whole number from 0 to 65535, got "${values.port}"`,
+      UI_USAGE,
+    )
+  }
+  const dir = rendererDir()
+  if (!existsSync(`${dir}/index.html`)) {
+    throw new WorkbenchError(
+      'ERR_UI_NOT_BUILT',
+      `The UI is not built (${dir} is missing). Run \`npm run build\`.`,
+    )
+  }
+  let server
+  try {
+    server = await startWebServer({
+      dispatch: createDispatcher(createHandlers(defaultContext())),
+      rendererDir: dir,
+      port,
+    })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new WorkbenchError(
+        'ERR_PORT_IN_USE',
+        `Port ${port} is in use; pick another with --port or omit it.`,
+      )
+    }
+    throw error
+  }
+  io.stdout.write(`${server.url}\n`)
+  io.stderr.write('JWT Workbench is running in browser mode. Press Ctrl+C to stop.\n')
+  if (!values['no-open']) openInBrowser(server.url)
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await server.close()
+  return 0
+}
+
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]]
+  try {
+    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true })
+    child.on('error', () => undefined)
+    child.unref()
+  } catch {
+    // No opener on this machine: the printed URL is enough.
+  }
+}

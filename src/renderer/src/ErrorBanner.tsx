@@ -1,0 +1,11 @@
+/** Shows an error from the contract: its code and what to do. */
+import type { ErrorPayload } from '../../shared/errors'
+
+export function ErrorBanner({ error }: { error: ErrorPayload }) {
+  return (
+    <div className="error-banner" role="alert">
+      <code className="error-code">{error.code}</code>
+      <span>{error.message}</span>
+    </div>
+  )
+}

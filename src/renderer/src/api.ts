@@ -1,0 +1,45 @@
+/**
+ * The renderer's one `api` object: the preload bridge under Electron, else the browser-mode
+ * HTTP client. Both return the contract's Result values; neither throws.
+ */
+import { methodNames, type Api } from '../../shared/api'
+import type { Result } from '../../shared/result'
+
+function httpApi(): Api {
+  const call = async (name: string, args: unknown[]): Promise<Result<unknown>> => {
+    let response: Response
+    try {
+      response = await fetch(`api/${name}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(args),
+      })
+    } catch {
+      return {
+        ok: false,
+        error: {
+          code: 'ERR_INTERNAL',
+          message: 'The workbench server cannot be reached. Is `jwtw ui` still running?',
+        },
+      }
+    }
+    try {
+      return (await response.json()) as Result<unknown>
+    } catch {
+      return {
+        ok: false,
+        error: {
+          code: 'ERR_INTERNAL',
+          message: `The server answered HTTP ${response.status} without a result.`,
+        },
+      }
+    }
+  }
+  return Object.fromEntries(
+    methodNames.map((name) => [name, (...args: unknown[]) => call(name, args)]),
+  ) as Api
+}
+
+export const api: Api = window.workbench ?? httpApi()
+export const transport: 'electron' | 'browser' = window.workbench ? 'electron' : 'browser'

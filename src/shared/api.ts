@@ -1,0 +1,65 @@
+/**
+ * The contract: the single source of truth for every call between the UI and the services.
+ * Method name -> zod schema of the arguments -> result type. IPC, the preload bridge, the
+ * browser-mode HTTP API and the renderer's `api` object are all derived from this table.
+ */
+import { z } from 'zod'
+import type { Result } from './result'
+import type { DecodedToken } from './token-types'
+
+/** Untrusted text is capped before anything parses it (1 MiB). */
+export const MAX_TEXT_CHARS = 1 << 20
+/** A single token larger than this is refused (256 KiB). */
+export const MAX_TOKEN_CHARS = 256 << 10
+
+interface MethodSpec<A extends z.ZodTuple, R> {
+  args: A
+  /** Phantom field carrying the result type; never set at run time. */
+  result?: R
+}
+
+function method<A extends z.ZodTuple>(args: A) {
+  return { returns: <R>(): MethodSpec<A, R> => ({ args }) }
+}
+
+/**
+ * Every method of the contract.
+ *
+ * @example
+ * const r = await api.decode('Authorization: Bearer eyJ...')
+ * if (r.ok) console.log(r.value[0].payload)
+ */
+export const contract = {
+  decode: method(z.tuple([z.string().max(MAX_TEXT_CHARS, 'text is over 1 MiB')])).returns<
+    DecodedToken[]
+  >(),
+}
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type MethodArgs<M extends MethodName> = z.input<Contract[M]['args']>
+export type ParsedArgs<M extends MethodName> = z.output<Contract[M]['args']>
+export type MethodResult<M extends MethodName> = NonNullable<Contract[M]['result']>
+
+/** The object the renderer talks to, whichever transport is underneath. */
+export type Api = {
+  [M in MethodName]: (...args: MethodArgs<M>) => Promise<Result<MethodResult<M>>>
+}
+
+/** The implementation side: one function per method, receiving validated arguments. */
+export type Handlers = {
+  [M in MethodName]: (...args: ParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M>
+}
+
+/** Method names in contract order. */
+export const methodNames = Object.keys(contract) as MethodName[]
+
+/** IPC channel of a method. */
+export function channelOf(name: MethodName): string {
+  return `workbench:${name}`
+}
+
+/** True when `name` is a method of the contract. */
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}

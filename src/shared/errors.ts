@@ -1,0 +1,111 @@
+/**
+ * Error codes and the error class every service throws. Modelled on jose's JOSEError: a stable
+ * `code`, `name` = the class name, `cause` kept. jose's own codes pass through unchanged.
+ */
+
+/** Codes jose can produce; they cross our boundaries unchanged. */
+export const JOSE_CODES = [
+  'ERR_JOSE_GENERIC',
+  'ERR_JOSE_NOT_SUPPORTED',
+  'ERR_JOSE_ALG_NOT_ALLOWED',
+  'ERR_JWT_EXPIRED',
+  'ERR_JWT_CLAIM_VALIDATION_FAILED',
+  'ERR_JWT_INVALID',
+  'ERR_JWS_INVALID',
+  'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+  'ERR_JWE_INVALID',
+  'ERR_JWE_DECRYPTION_FAILED',
+  'ERR_JWK_INVALID',
+  'ERR_JWKS_INVALID',
+  'ERR_JWKS_NO_MATCHING_KEY',
+  'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
+  'ERR_JWKS_TIMEOUT',
+] as const
+
+/** Our own codes, in the same `ERR_` style. */
+export const WORKBENCH_CODES = [
+  'ERR_INTERNAL',
+  'ERR_INVALID_ARGUMENT',
+  'ERR_UNKNOWN_METHOD',
+  'ERR_UNTRUSTED_SENDER',
+  'ERR_UNAUTHORIZED',
+  'ERR_FORBIDDEN_HOST',
+  'ERR_INPUT_TOO_LARGE',
+  'ERR_NO_TOKEN_FOUND',
+  'ERR_MALFORMED_TOKEN',
+  'ERR_KEYCHAIN_UNAVAILABLE',
+  'ERR_KEY_NOT_FOUND',
+  'ERR_KEY_EXISTS',
+  'ERR_KEY_SECRET_MISSING',
+  'ERR_INVALID_KEY_NAME',
+  'ERR_INVALID_KEY',
+  'ERR_KEY_ALG_MISMATCH',
+  'ERR_NO_KEY',
+  'ERR_UNSUPPORTED_ALG',
+  'ERR_WEAK_SECRET',
+  'ERR_INVALID_DURATION',
+  'ERR_INVALID_CLAIMS',
+  'ERR_FILE_READ',
+  'ERR_SETTINGS_CORRUPT',
+  'ERR_CREDENTIAL_NOT_FOUND',
+  'ERR_NOT_HMAC_TOKEN',
+  'ERR_CANCELLED',
+  'ERR_JOB_NOT_FOUND',
+  'ERR_UI_NOT_BUILT',
+  'ERR_PORT_IN_USE',
+] as const
+
+export type JoseErrorCode = (typeof JOSE_CODES)[number]
+export type WorkbenchErrorCode = (typeof WORKBENCH_CODES)[number]
+export type ErrorCode = JoseErrorCode | WorkbenchErrorCode
+
+/** What an error looks like once it has crossed a boundary. */
+export interface ErrorPayload {
+  code: ErrorCode
+  message: string
+  details?: unknown
+}
+
+/**
+ * The error every service throws for a failure a person can cause.
+ *
+ * @example
+ * throw new WorkbenchError('ERR_KEY_NOT_FOUND', 'No key named "prod". Run `jwtw keys list`.')
+ */
+export class WorkbenchError extends Error {
+  readonly code: ErrorCode
+  readonly details?: unknown
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; details?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
+    this.name = new.target.name
+    this.code = code
+    if (options?.details !== undefined) this.details = options.details
+  }
+}
+
+const KNOWN_CODES = new Set<string>([...JOSE_CODES, ...WORKBENCH_CODES])
+
+/** True when `code` is one of ours or one of jose's. */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && KNOWN_CODES.has(code)
+}
+
+/**
+ * Turns anything thrown into the payload that crosses a boundary. Known codes keep their
+ * message; anything else becomes ERR_INTERNAL with no stack and no original message (it may
+ * hold a token or a secret).
+ *
+ * @example
+ * toErrorPayload(new WorkbenchError('ERR_NO_KEY', 'no key')) // { code: 'ERR_NO_KEY', message: 'no key' }
+ */
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (error instanceof WorkbenchError) {
+    return error.details === undefined
+      ? { code: error.code, message: error.message }
+      : { code: error.code, message: error.message, details: error.details }
+  }
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined
+  if (error instanceof Error && isErrorCode(code)) return { code, message: error.message }
+  return { code: 'ERR_INTERNAL', message: 'Unexpected internal error; nothing was changed.' }
+}
