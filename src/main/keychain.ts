@@ -3,7 +3,7 @@
  * file); when no keychain is reachable every call fails with ERR_KEYCHAIN_UNAVAILABLE and
  * there is no plaintext fallback.
  */
-import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring'
+import { AsyncEntry, findCredentialsAsync, type EntryOptions } from '@napi-rs/keyring'
 import { WorkbenchError } from '../shared/errors'
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'jwt-workbench'
@@ -56,7 +56,11 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
 
 /** The keychain implemented with @napi-rs/keyring (Secret Service, Keychain, Credential Manager). */
 export function createOsKeychain(service: string = keychainService()): Keychain {
-  const entry = (account: string) => new AsyncEntry(service, account)
+  // Pinned to the Secret Service on Linux: the default store layers the kernel keyring
+  // (keyutils) in front, which forgets everything at reboot and answers "no entry" instead
+  // of failing when no Secret Service is reachable.
+  const options: EntryOptions = { linux: { store: 'secret-service' } }
+  const entry = (account: string) => new AsyncEntry(service, account, options)
   return {
     service,
     get: (account) => guarded(() => entry(account).getPassword()),

@@ -1,0 +1,93 @@
+/**
+ * Starts the built `jwtw ui --no-open` and a real headless Chromium (Debian's, driven by
+ * playwright-core; no browser is ever downloaded) logged in through the one-time URL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const ROOT = resolve(import.meta.dirname, '..')
+const CHROMIUM_CANDIDATES = [
+  process.env['CHROMIUM_PATH'],
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+]
+
+export function chromiumPath(): string {
+  const found = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p))
+  if (!found)
+    throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)')
+  return found
+}
+
+export interface Session {
+  url: string
+  page: Page
+  browser: Browser
+  server: ChildProcess
+  close(): Promise<void>
+}
+
+/** Starts browser mode with its own settings dir and keychain service, and opens the UI. */
+export async function openWorkbench(env: NodeJS.ProcessEnv = {}): Promise<Session> {
+  const server = spawn(process.execPath, [join(ROOT, 'bin', 'jwtw.mjs'), 'ui', '--no-open'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      JWTW_HOME: mkdtempSync(join(tmpdir(), 'jwtw-e2e-home-')),
+      JWTW_KEYCHAIN_SERVICE: `jwtw-e2e-${process.pid}`,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = ''
+    server.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk
+      const line = out.split('\n').find((l) => l.startsWith('http://127.0.0.1:'))
+      if (line) resolveUrl(line.trim())
+    })
+    server.on('exit', (code) =>
+      reject(new Error(`jwtw ui exited with ${code} before printing its URL`)),
+    )
+  })
+  const browser = await chromium
+    .launch({
+      executablePath: chromiumPath(),
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    })
+    .catch((error: unknown) => {
+      server.kill('SIGTERM')
+      throw error
+    })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } })
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  await page.goto(url)
+  return {
+    url,
+    page,
+    browser,
+    server,
+    async close() {
+      await browser.close()
+      server.kill('SIGTERM')
+    },
+  }
+}
+
+/** Saves a screenshot for the README when UPDATE_SCREENSHOTS=1. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env['UPDATE_SCREENSHOTS'] !== '1') return
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', `${name}.png`), fullPage: false })
+}

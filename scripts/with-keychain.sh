@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs a command with a reachable OS keychain. On a machine without a D-Bus session (CI,
+# headless Linux) it starts a private session with a fresh, unlocked gnome-keyring; the
+# keyring lives in a temp XDG_DATA_HOME so a keyring left by an earlier run never asks for a
+# password that cannot be typed.
+set -euo pipefail
+
+if [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] || [ "$(uname -s)" != "Linux" ]; then
+  exec "$@"
+fi
+if ! command -v dbus-run-session >/dev/null || ! command -v gnome-keyring-daemon >/dev/null; then
+  echo "with-keychain: dbus-run-session or gnome-keyring-daemon missing; keychain tests will skip" \
+    "(or fail under CI=true). Install: apt-get install -y dbus gnome-keyring" >&2
+  exec "$@"
+fi
+
+export XDG_DATA_HOME
+XDG_DATA_HOME="$(mktemp -d -t jwtw-keyring-XXXXXX)"
+trap 'rm -rf "$XDG_DATA_HOME"' EXIT
+# The dbus-daemon's complaint about raising its fd limit is harmless noise.
+dbus-run-session -- bash -c '
+  echo -n "jwtw-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  exec "$@"
+' with-keychain "$@" 2> >(grep -v "Failed to set fd limit" >&2)

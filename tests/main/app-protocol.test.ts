@@ -1,0 +1,48 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { APP_URL, isAppUrl, registerAppScheme, serveAppProtocol } from '../../src/main/app-protocol'
+import { CONTENT_SECURITY_POLICY } from '../../src/main/csp'
+
+function servedRoot() {
+  const root = mkdtempSync(join(tmpdir(), 'jwtw-app-'))
+  mkdirSync(join(root, 'assets'))
+  writeFileSync(join(root, 'index.html'), '<html>app</html>')
+  writeFileSync(join(root, 'assets', 'a.js'), 'console.log(1)')
+  writeFileSync(join(root, '..', `${root.split('/').pop()}-secret.html`), 'outside')
+  return root
+}
+
+describe('app:// protocol', () => {
+  it('registers app as a standard, secure scheme', () => {
+    const registerSchemesAsPrivileged = vi.fn()
+    registerAppScheme({ registerSchemesAsPrivileged })
+    expect(registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ])
+  })
+
+  it('recognises only our origin', () => {
+    expect(isAppUrl(APP_URL)).toBe(true)
+    expect(isAppUrl('app://other/index.html')).toBe(false)
+    expect(isAppUrl('file:///index.html')).toBe(false)
+    expect(isAppUrl('https://workbench/')).toBe(false)
+  })
+
+  it('serves built files with the CSP and refuses paths outside the root', async () => {
+    const root = servedRoot()
+    let handler: ((req: Request) => Promise<Response>) | undefined
+    serveAppProtocol({ handle: (_scheme: string, h: typeof handler) => (handler = h) } as never, root)
+    const index = await handler!(new Request('app://workbench/index.html'))
+    expect(index.status).toBe(200)
+    expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+    expect(await index.text()).toBe('<html>app</html>')
+    expect((await handler!(new Request('app://workbench/assets/a.js'))).headers.get('content-type')).toMatch(/javascript/)
+    const name = root.split('/').pop()
+    for (const path of [`/..%2f${name}-secret.html`, '/%2e%2e/etc/passwd', '/missing.js', '/assets/%00.js']) {
+      expect((await handler!(new Request(`app://workbench${path}`))).status, path).toBe(404)
+    }
+    expect((await handler!(new Request('app://elsewhere/index.html'))).status).toBe(404)
+  })
+})
