@@ -18,7 +18,14 @@ describe('jwtw entry point', () => {
   })
 
   it('exits 2 with the code and usage on stderr for an unknown command or flag', async () => {
-    for (const args of [['frobnicate'], ['--frobnicate'], [], ['ui', '--port', 'abc'], ['ui', '--port', '70000'], ['ui', 'extra']]) {
+    for (const args of [
+      ['frobnicate'],
+      ['--frobnicate'],
+      [],
+      ['ui', '--port', 'abc'],
+      ['ui', '--port', '70000'],
+      ['ui', 'extra'],
+    ]) {
       const run = await runJwtw(args)
       expect(run.code, args.join(' ')).toBe(2)
       expect(run.stderr).toMatch(/^ERR_INVALID_ARGUMENT: /)
@@ -28,7 +35,10 @@ describe('jwtw entry point', () => {
   })
 
   it('ui --no-open serves on 127.0.0.1 and prints the one-time URL first', async () => {
-    const child = spawn(process.execPath, [JWTW, 'ui', '--no-open'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [JWTW, 'ui', '--no-open'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     try {
       const firstLine = await new Promise<string>((resolve, reject) => {
         let out = ''

@@ -18,7 +18,11 @@ export class FakeEmitter {
 }
 
 export class FakeSession {
-  permissionRequestHandler?: (wc: unknown, permission: string, cb: (granted: boolean) => void) => void
+  permissionRequestHandler?: (
+    wc: unknown,
+    permission: string,
+    cb: (granted: boolean) => void,
+  ) => void
   permissionCheckHandler?: (...args: unknown[]) => boolean
   setPermissionRequestHandler(h: FakeSession['permissionRequestHandler']) {
     this.permissionRequestHandler = h

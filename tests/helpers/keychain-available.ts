@@ -11,7 +11,9 @@ export async function probeKeychain(): Promise<{ available: boolean; reason: str
   } catch (error) {
     const reason = `OS keychain unreachable (${(error as Error).message.slice(0, 200)})`
     if (process.env['CI'] === 'true') {
-      throw new Error(`CI=true requires a reachable keychain: ${reason}. Run the tests with \`npm test\`.`)
+      throw new Error(
+        `CI=true requires a reachable keychain: ${reason}. Run the tests with \`npm test\`.`,
+      )
     }
     console.warn(`Skipping keychain tests: ${reason}. Run them with \`npm test\`.`)
     return { available: false, reason }

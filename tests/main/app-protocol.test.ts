@@ -19,7 +19,10 @@ describe('app:// protocol', () => {
     const registerSchemesAsPrivileged = vi.fn()
     registerAppScheme({ registerSchemesAsPrivileged })
     expect(registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
     ])
   })
 
@@ -33,14 +36,24 @@ describe('app:// protocol', () => {
   it('serves built files with the CSP and refuses paths outside the root', async () => {
     const root = servedRoot()
     let handler: ((req: Request) => Promise<Response>) | undefined
-    serveAppProtocol({ handle: (_scheme: string, h: typeof handler) => (handler = h) } as never, root)
+    serveAppProtocol(
+      { handle: (_scheme: string, h: typeof handler) => (handler = h) } as never,
+      root,
+    )
     const index = await handler!(new Request('app://workbench/index.html'))
     expect(index.status).toBe(200)
     expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
     expect(await index.text()).toBe('<html>app</html>')
-    expect((await handler!(new Request('app://workbench/assets/a.js'))).headers.get('content-type')).toMatch(/javascript/)
+    expect(
+      (await handler!(new Request('app://workbench/assets/a.js'))).headers.get('content-type'),
+    ).toMatch(/javascript/)
     const name = root.split('/').pop()
-    for (const path of [`/..%2f${name}-secret.html`, '/%2e%2e/etc/passwd', '/missing.js', '/assets/%00.js']) {
+    for (const path of [
+      `/..%2f${name}-secret.html`,
+      '/%2e%2e/etc/passwd',
+      '/missing.js',
+      '/assets/%00.js',
+    ]) {
       expect((await handler!(new Request(`app://workbench${path}`))).status, path).toBe(404)
     }
     expect((await handler!(new Request('app://elsewhere/index.html'))).status).toBe(404)

@@ -28,7 +28,11 @@ function event(overrides: { sender?: unknown; senderFrame?: unknown } = {}): Ipc
 
 function setup(decode: Handlers['decode']) {
   const ipc = fakeIpcMain()
-  registerIpc(ipc, createDispatcher({ decode } as Handlers), createSenderCheck(() => ours, isAppUrl))
+  registerIpc(
+    ipc,
+    createDispatcher({ decode } as Handlers),
+    createSenderCheck(() => ours, isAppUrl),
+  )
   const call = (ev: IpcMainInvokeEvent, ...args: unknown[]) =>
     ipc.handlers.get(channelOf('decode'))!(ev, ...args)
   return { ipc, call }
@@ -65,7 +69,10 @@ describe('IPC registration', () => {
   it('rejects bad arguments with the schema message', async () => {
     const { call } = setup(() => [])
     for (const args of [[], [42], ['a', 'b'], ['x'.repeat((1 << 20) + 1)]]) {
-      const result = (await call(event(), ...args)) as { ok: false; error: { code: string; message: string } }
+      const result = (await call(event(), ...args)) as {
+        ok: false
+        error: { code: string; message: string }
+      }
       expect(result.error.code).toBe('ERR_INVALID_ARGUMENT')
       expect(result.error.message).toMatch(/decode/)
     }
@@ -82,7 +89,10 @@ describe('IPC registration', () => {
     const unknown = setup(() => {
       throw new TypeError('secret-value-in-message')
     })
-    const result = (await unknown.call(event(), 'x')) as { ok: false; error: Record<string, unknown> }
+    const result = (await unknown.call(event(), 'x')) as {
+      ok: false
+      error: Record<string, unknown>
+    }
     expect(result.error['code']).toBe('ERR_INTERNAL')
     expect(JSON.stringify(result)).not.toMatch(/secret-value|TypeError|at /)
   })

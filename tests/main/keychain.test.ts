@@ -1,5 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { createOsKeychain, DEFAULT_KEYCHAIN_SERVICE, keychainService } from '../../src/main/keychain'
+import {
+  createOsKeychain,
+  DEFAULT_KEYCHAIN_SERVICE,
+  keychainService,
+} from '../../src/main/keychain'
 import { settingsDir } from '../../src/main/settings-dir'
 import { probeKeychain } from '../helpers/keychain-available'
 import { runTs } from '../helpers/run-ts'

@@ -17,10 +17,20 @@ interface Reply {
 }
 
 // node:http rather than fetch: fetch does not let a test set the Host header.
-function send(server: WebServer, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  server: WebServer,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path, method: init.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...init.headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: init.method ?? 'GET',
+        headers: { host: `127.0.0.1:${server.port}`, ...init.headers },
+      },
       (res) => {
         let body = ''
         res.setEncoding('utf8')
@@ -48,30 +58,51 @@ describe('browser-mode server over real HTTP', () => {
   afterAll(() => server.close())
 
   it('listens on 127.0.0.1 and prints a URL carrying a session token', () => {
-    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{40,}$`))
+    expect(server.url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{40,}$`),
+    )
   })
 
   it('answers 401 to an API request without the session credential', async () => {
     const reply = await send(server, '/api/decode', { method: 'POST', body: '["x"]' })
     expect(reply.status).toBe(401)
     expect(JSON.parse(reply.body).error.code).toBe('ERR_UNAUTHORIZED')
-    const wrong = await send(server, '/api/decode', { method: 'POST', body: '["x"]', headers: { authorization: 'Bearer nope' } })
+    const wrong = await send(server, '/api/decode', {
+      method: 'POST',
+      body: '["x"]',
+      headers: { authorization: 'Bearer nope' },
+    })
     expect(wrong.status).toBe(401)
   })
 
   it('answers 403 to a foreign Host header even with the credential', async () => {
-    for (const host of ['evil.example', `evil.example:${server.port}`, '127.0.0.1', `127.0.0.1:${server.port + 1}`]) {
-      const reply = await send(server, '/api/decode', { method: 'POST', body: '["x"]', headers: { ...auth(), host } })
+    for (const host of [
+      'evil.example',
+      `evil.example:${server.port}`,
+      '127.0.0.1',
+      `127.0.0.1:${server.port + 1}`,
+    ]) {
+      const reply = await send(server, '/api/decode', {
+        method: 'POST',
+        body: '["x"]',
+        headers: { ...auth(), host },
+      })
       expect(reply.status, host).toBe(403)
     }
   })
 
   it('answers 200 with the result for an authorised call, through localhost too', async () => {
-    const reply = await send(server, '/api/decode', { method: 'POST', body: JSON.stringify([JWT]), headers: auth() })
+    const reply = await send(server, '/api/decode', {
+      method: 'POST',
+      body: JSON.stringify([JWT]),
+      headers: auth(),
+    })
     expect(reply.status).toBe(200)
     expect(JSON.parse(reply.body)).toEqual({ ok: true, value: [{ text: JWT }] })
     const viaLocalhost = await send(server, '/api/decode', {
-      method: 'POST', body: '["a"]', headers: { ...auth(), host: `localhost:${server.port}` },
+      method: 'POST',
+      body: '["a"]',
+      headers: { ...auth(), host: `localhost:${server.port}` },
     })
     expect(viaLocalhost.status).toBe(200)
   })
@@ -85,22 +116,32 @@ describe('browser-mode server over real HTTP', () => {
   })
 
   it('answers 404 for an unknown method and 500 without detail for an internal error', async () => {
-    expect((await send(server, '/api/nope', { method: 'POST', body: '[]', headers: auth() })).status).toBe(404)
-    const internal = await send(server, '/api/decode', { method: 'POST', body: '["throw"]', headers: auth() })
+    expect(
+      (await send(server, '/api/nope', { method: 'POST', body: '[]', headers: auth() })).status,
+    ).toBe(404)
+    const internal = await send(server, '/api/decode', {
+      method: 'POST',
+      body: '["throw"]',
+      headers: auth(),
+    })
     expect(internal.status).toBe(500)
     expect(JSON.parse(internal.body).error.code).toBe('ERR_INTERNAL')
   })
 
   it('refuses a cross-origin API call', async () => {
     const reply = await send(server, '/api/decode', {
-      method: 'POST', body: '["x"]', headers: { ...auth(), origin: 'https://evil.example' },
+      method: 'POST',
+      body: '["x"]',
+      headers: { ...auth(), origin: 'https://evil.example' },
     })
     expect(reply.status).toBe(403)
   })
 
   it('sends no CORS headers and the same CSP', async () => {
     const reply = await send(server, '/api/decode', {
-      method: 'POST', body: '["x"]', headers: { ...auth(), origin: `http://127.0.0.1:${server.port}` },
+      method: 'POST',
+      body: '["x"]',
+      headers: { ...auth(), origin: `http://127.0.0.1:${server.port}` },
     })
     expect(reply.status).toBe(200)
     expect(Object.keys(reply.headers).filter((h) => h.startsWith('access-control-'))).toEqual([])
@@ -117,7 +158,11 @@ describe('browser-mode server over real HTTP', () => {
     const withCookie = await send(server, '/', { headers: { cookie } })
     expect(withCookie.status).toBe(200)
     expect(withCookie.body).toBe('<html>ui</html>')
-    const api = await send(server, '/api/decode', { method: 'POST', body: '["x"]', headers: { cookie } })
+    const api = await send(server, '/api/decode', {
+      method: 'POST',
+      body: '["x"]',
+      headers: { cookie },
+    })
     expect(api.status).toBe(200)
     const again = await send(server, new URL(server.url).pathname + new URL(server.url).search)
     expect(again.status).toBe(401)

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakeElectron, FakeBrowserWindow } from '../helpers/fake-electron'
 
 vi.mock('electron', () => fakeElectron)
-const { createMainWindow, isExternalLinkAllowed, windowOptions } = await import('../../src/main/window')
+const { createMainWindow, isExternalLinkAllowed, windowOptions } =
+  await import('../../src/main/window')
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 

@@ -12,7 +12,10 @@ describe('errors', () => {
   })
 
   it('maps unknown throws to ERR_INTERNAL without their message', () => {
-    expect(toErrorPayload('a string')).toEqual({ code: 'ERR_INTERNAL', message: expect.any(String) })
+    expect(toErrorPayload('a string')).toEqual({
+      code: 'ERR_INTERNAL',
+      message: expect.any(String),
+    })
     expect(toErrorPayload(new Error('eyJsecret')).message).not.toContain('eyJsecret')
     const withForeignCode = Object.assign(new Error('x'), { code: 'ENOENT' })
     expect(toErrorPayload(withForeignCode).code).toBe('ERR_INTERNAL')
