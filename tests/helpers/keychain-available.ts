@@ -13,6 +13,7 @@ export async function probeKeychain(): Promise<{ available: boolean; reason: str
     if (process.env['CI'] === 'true') {
       throw new Error(
         `CI=true requires a reachable keychain: ${reason}. Run the tests with \`npm test\`.`,
+        { cause: error },
       )
     }
     console.warn(`Skipping keychain tests: ${reason}. Run them with \`npm test\`.`)
