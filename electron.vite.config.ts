@@ -1,6 +1,25 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY } from './src/main/csp'
+
+// The built page carries the CSP as a meta tag too (defence in depth beside the response
+// header); not in dev, where Vite's hot-reload preamble is an inline script.
+// frame-ancestors is ignored in a meta tag, so it stays header-only.
+const cspMeta: Plugin = {
+  name: 'jwtw-csp-meta',
+  apply: 'build',
+  transformIndexHtml: (html) => {
+    const policy = CONTENT_SECURITY_POLICY.split('; ')
+      .filter((d) => !d.startsWith('frame-ancestors'))
+      .join('; ')
+    return html.replace(
+      '<meta charset="UTF-8" />',
+      `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+    )
+  },
+}
 
 export default defineConfig({
   main: {
@@ -23,7 +42,7 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     base: './',
-    plugins: [react()],
+    plugins: [react(), cspMeta],
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
