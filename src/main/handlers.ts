@@ -2,10 +2,14 @@
 import type { Handlers } from '../shared/api'
 import type { AppContext } from './context'
 import { decodeText } from './services/decode'
+import { mintToken } from './services/mint'
+import { verifyToken } from './services/verify'
 
 /** Builds the table the IPC layer, the browser-mode server and tests dispatch through. */
-export function createHandlers(_ctx: AppContext): Handlers {
+export function createHandlers(ctx: AppContext): Handlers {
   return {
     decode: (text) => decodeText(text),
+    mint: (request) => mintToken(request, ctx),
+    verify: (request) => verifyToken(request, ctx),
   }
 }

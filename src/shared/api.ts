@@ -6,6 +6,9 @@
 import { z } from 'zod'
 import type { Result } from './result'
 import type { DecodedToken } from './token-types'
+import type { MintResult } from './mint-types'
+import { MintRequestSchema, VerifyRequestSchema } from './token-schemas'
+import type { VerifyResult } from './verify-types'
 
 /** Untrusted text is capped before anything parses it (1 MiB). */
 export const MAX_TEXT_CHARS = 1 << 20
@@ -33,6 +36,8 @@ export const contract = {
   decode: method(z.tuple([z.string().max(MAX_TEXT_CHARS, 'text is over 1 MiB')])).returns<
     DecodedToken[]
   >(),
+  mint: method(z.tuple([MintRequestSchema])).returns<MintResult>(),
+  verify: method(z.tuple([VerifyRequestSchema])).returns<VerifyResult>(),
 }
 
 export type Contract = typeof contract

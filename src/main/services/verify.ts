@@ -1,0 +1,543 @@
+/**
+ * Verifies a JWS and explains the outcome: every check is listed with its result, failing
+ * ones with a code and the likely cause. Keys come only from the caller's key source, never
+ * from the token's own jwk/jku/x5u/x5c headers.
+ */
+import { compactVerify } from 'jose'
+import { MAX_TOKEN_CHARS } from '../../shared/api'
+import { WorkbenchError } from '../../shared/errors'
+import { isJwsAlg, type KeyDescription } from '../../shared/key-types'
+import type {
+  VerifyCheck,
+  VerifyOptions,
+  VerifyRequest,
+  VerifyResult,
+} from '../../shared/verify-types'
+import type { AppContext } from '../context'
+import { durationSeconds, parseInstant } from './duration'
+import { keySourceFrom, resolveKeySource, type UsableKey } from './key-source'
+
+const EMBEDDED_KEY_HEADERS = ['jwk', 'jku', 'x5u', 'x5c'] as const
+/** Extensions this verifier implements (RFC 7797 unencoded payload). */
+const UNDERSTOOD_CRIT = new Set(['b64'])
+const REGISTERED_HEADERS = new Set([
+  'alg',
+  'jku',
+  'jwk',
+  'kid',
+  'x5u',
+  'x5c',
+  'x5t',
+  'x5t#S256',
+  'typ',
+  'cty',
+  'crit',
+  'enc',
+  'zip',
+  'epk',
+  'apu',
+  'apv',
+  'iv',
+  'tag',
+  'p2s',
+  'p2c',
+])
+const BASE64URL = /^[A-Za-z0-9_-]*$/
+
+/** Options after parsing: numbers instead of durations and times. */
+export interface PreparedOptions extends VerifyOptions {
+  toleranceSeconds: number
+  nowSeconds: number
+  maxAgeSeconds?: number
+}
+
+/** Resolves the key source and verifies. Configuration problems (bad key, bad option) throw. */
+export async function verifyToken(request: VerifyRequest, ctx: AppContext): Promise<VerifyResult> {
+  const options = prepareOptions(request.options ?? {}, ctx.now())
+  const keys = await resolveKeySource(keySourceFrom(request.key), ctx, 'verify')
+  return verifyWithKeys(request.token, keys, options)
+}
+
+/** Parses durations and the "as of" time once; invalid ones throw ERR_INVALID_DURATION. */
+export function prepareOptions(options: VerifyOptions, now: Date): PreparedOptions {
+  let nowMs = now.getTime()
+  if (options.at !== undefined) {
+    const at = parseInstant(options.at)
+    if (at === undefined) {
+      throw new WorkbenchError(
+        'ERR_INVALID_ARGUMENT',
+        `Invalid time "${options.at.slice(0, 40)}": use ISO 8601 (2026-11-22T10:00:00Z) or epoch seconds.`,
+      )
+    }
+    nowMs = at * 1000
+  }
+  const tolerance = options.clockTolerance
+  const toleranceSeconds =
+    typeof tolerance === 'number'
+      ? tolerance
+      : tolerance === undefined
+        ? 0
+        : durationSeconds(tolerance, 'clock tolerance')
+  if (!Number.isFinite(toleranceSeconds) || toleranceSeconds < 0) {
+    throw new WorkbenchError('ERR_INVALID_DURATION', 'The clock tolerance must not be negative.')
+  }
+  const prepared: PreparedOptions = {
+    ...options,
+    toleranceSeconds,
+    nowSeconds: Math.floor(nowMs / 1000),
+  }
+  if (options.maxAge !== undefined) {
+    prepared.maxAgeSeconds = durationSeconds(options.maxAge, 'maximum age')
+    if (prepared.maxAgeSeconds <= 0) {
+      throw new WorkbenchError('ERR_INVALID_DURATION', 'The maximum age must be positive.')
+    }
+  }
+  return prepared
+}
+
+/** Verifies `token` against already resolved keys. Never throws on token content. */
+export async function verifyWithKeys(
+  token: string,
+  keys: UsableKey[],
+  options: PreparedOptions,
+): Promise<VerifyResult> {
+  const checks: VerifyCheck[] = []
+  const pass = (id: string, message: string) => checks.push({ id, ok: true, message })
+  const fail = (id: string, code: string, message: string) =>
+    checks.push({ id, ok: false, code, message })
+  const skip = (id: string, message: string) =>
+    checks.push({ id, ok: false, skipped: true, message })
+  const result = (
+    header: Record<string, unknown> | null,
+    payload: unknown,
+    key: KeyDescription | null,
+  ): VerifyResult => ({ valid: checks.every((c) => c.ok), checks, header, payload, key })
+  const fallbackKey = keys[0]?.description ?? null
+
+  if (token.length > MAX_TOKEN_CHARS) {
+    fail(
+      'structure',
+      'ERR_INPUT_TOO_LARGE',
+      `The token is over the 256 KiB limit (${token.length} characters).`,
+    )
+    return result(null, null, fallbackKey)
+  }
+  const compact = token.trim()
+  const segments = compact.split('.')
+  if (segments.length === 5) {
+    fail(
+      'structure',
+      'ERR_JWS_INVALID',
+      'This is an encrypted token (JWE, 5 segments); verify checks signed tokens (JWS, 3 segments).',
+    )
+    return result(null, null, fallbackKey)
+  }
+  if (segments.length !== 3) {
+    fail(
+      'structure',
+      'ERR_JWS_INVALID',
+      `The token has ${segments.length} segment(s); a JWS has 3 separated by dots.`,
+    )
+    return result(null, null, fallbackKey)
+  }
+  const [headerSegment, payloadSegment] = segments as [string, string, string]
+  const header = decodeJson(headerSegment)
+  if (!isObject(header)) {
+    fail('structure', 'ERR_JWS_INVALID', 'The header segment does not decode to a JSON object.')
+    return result(null, null, fallbackKey)
+  }
+  const unencoded = header['b64'] === false
+  const payloadText = unencoded ? payloadSegment : decodeText(payloadSegment)
+  const parsedPayload = parseJson(payloadText)
+  const claims = isObject(parsedPayload) ? parsedPayload : null
+  const payload = claims ?? payloadText
+  pass(
+    'structure',
+    claims ? 'A JWS with a JSON claims set.' : 'A JWS whose payload is not a JSON claims set.',
+  )
+
+  // Strict encoding: lenient base64url decoders accept whitespace and stray bits, which lets
+  // two different strings carry the same token.
+  const badSegments = (['header', 'payload', 'signature'] as const).filter((name, i) => {
+    if (name === 'payload' && unencoded) return false
+    const segment = segments[i]!
+    return (
+      !BASE64URL.test(segment) ||
+      Buffer.from(segment, 'base64url').toString('base64url') !== segment
+    )
+  })
+  if (badSegments.length > 0) {
+    fail(
+      'encoding',
+      'ERR_JWS_INVALID',
+      `The ${badSegments.join(', ')} segment(s) contain whitespace, padding or non-canonical base64url; the token was altered or badly copied.`,
+    )
+  } else pass('encoding', 'Every segment is canonical base64url.')
+
+  const alg = header['alg']
+  let algOk = false
+  let candidates: UsableKey[] = []
+  if (typeof alg !== 'string') {
+    fail('alg', 'ERR_JWS_INVALID', 'The header has no "alg".')
+  } else if (alg.toLowerCase() === 'none') {
+    fail(
+      'alg',
+      'ERR_JOSE_ALG_NOT_ALLOWED',
+      'Unsecured token (alg none): never accepted, anyone can forge one.',
+    )
+  } else if (!isJwsAlg(alg)) {
+    fail(
+      'alg',
+      'ERR_JOSE_ALG_NOT_ALLOWED',
+      `Algorithm ${JSON.stringify(alg).slice(0, 40)} is not supported.`,
+    )
+  } else if (options.algorithms !== undefined && !options.algorithms.includes(alg)) {
+    fail(
+      'alg',
+      'ERR_JOSE_ALG_NOT_ALLOWED',
+      `Algorithm ${alg} is not in the allowed list (${options.algorithms.join(', ')}).`,
+    )
+  } else {
+    candidates = keys.filter((k) => k.description.algs.includes(alg))
+    if (candidates.length === 0) {
+      fail('alg', 'ERR_JOSE_ALG_NOT_ALLOWED', mismatchMessage(alg, keys))
+    } else {
+      algOk = true
+      pass('alg', `${alg} fits the key.`)
+    }
+  }
+
+  const crit = header['crit']
+  let critOk = true
+  const critNames: string[] = []
+  if (crit !== undefined) {
+    if (!Array.isArray(crit) || crit.length === 0 || !crit.every((c) => typeof c === 'string')) {
+      critOk = false
+      fail('crit', 'ERR_JWS_INVALID', '"crit" must be a non-empty array of header names.')
+    } else {
+      critNames.push(...(crit as string[]))
+      const unknown = critNames.filter((c) => !UNDERSTOOD_CRIT.has(c))
+      const absent = critNames.filter((c) => !(c in header))
+      const registered = critNames.filter((c) => REGISTERED_HEADERS.has(c))
+      if (registered.length > 0) {
+        critOk = false
+        fail(
+          'crit',
+          'ERR_JWS_INVALID',
+          `"crit" lists registered header names (${registered.join(', ').slice(0, 100)}), which RFC 7515 forbids.`,
+        )
+      } else if (unknown.length > 0) {
+        critOk = false
+        fail(
+          'crit',
+          'ERR_JOSE_NOT_SUPPORTED',
+          `"crit" requires extension(s) this verifier does not understand (${unknown.join(', ').slice(0, 100)}); RFC 7515 says to refuse the token.`,
+        )
+      } else if (absent.length > 0) {
+        critOk = false
+        fail(
+          'crit',
+          'ERR_JWS_INVALID',
+          `"crit" lists ${absent.join(', ')} but the header does not carry it.`,
+        )
+      }
+    }
+  }
+  if (critOk) {
+    if ('b64' in header && typeof header['b64'] !== 'boolean') {
+      fail('crit', 'ERR_JWS_INVALID', '"b64" must be true or false.')
+    } else if (unencoded && !critNames.includes('b64')) {
+      fail(
+        'crit',
+        'ERR_JWS_INVALID',
+        '"b64": false without "b64" in "crit": the payload encoding is ambiguous (RFC 7797).',
+      )
+    } else
+      pass(
+        'crit',
+        crit === undefined
+          ? 'No critical header extensions.'
+          : `Critical extensions understood (${critNames.join(', ')}).`,
+      )
+  }
+
+  const embedded = EMBEDDED_KEY_HEADERS.filter((name) => name in header)
+  pass(
+    'header-keys',
+    embedded.length === 0
+      ? 'No keys or key URLs embedded in the header.'
+      : `The header carries ${embedded.join(', ')}: untrusted and ignored; only your key was used.`,
+  )
+
+  let usedKey: UsableKey | undefined
+  if (algOk) {
+    const kid = options.kid ?? (typeof header['kid'] === 'string' ? header['kid'] : undefined)
+    if (kid !== undefined && candidates.length > 1) {
+      const byKid = candidates.filter((k) => k.description.kid === kid)
+      candidates = byKid
+    }
+    if (candidates.length === 0) {
+      algOk = false
+      fail(
+        'key',
+        'ERR_JWKS_NO_MATCHING_KEY',
+        `No ${String(alg)} key with kid "${String(kid).slice(0, 80)}" in the key set: the token was signed by a key you do not have.`,
+      )
+    } else
+      pass(
+        'key',
+        `Checked with ${describe(candidates[0]!.description)}${candidates.length > 1 ? ` and ${candidates.length - 1} more` : ''}.`,
+      )
+  }
+
+  if (!algOk) {
+    skip('signature', "Not checked: no key fits the token's algorithm.")
+  } else {
+    const recognized = Object.fromEntries(
+      critNames.filter((c) => c !== 'b64').map((c) => [c, false]),
+    )
+    let failure: { code: string; message: string } | undefined
+    for (const candidate of candidates) {
+      try {
+        await compactVerify(compact, candidate.verifying, {
+          algorithms: [alg as string],
+          crit: recognized,
+        })
+        usedKey = candidate
+        break
+      } catch (error) {
+        const code = (error as { code?: unknown }).code
+        failure =
+          code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || code === undefined
+            ? {
+                code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+                message:
+                  candidate.description.kind === 'secret'
+                    ? 'Signature does not match: signed with a different secret or the token was altered.'
+                    : 'Signature does not match: signed with a different key or the token was altered.',
+              }
+            : {
+                code: String(code),
+                message: `The token could not be verified: ${(error as Error).message.slice(0, 200)}`,
+              }
+      }
+    }
+    if (usedKey) pass('signature', `Signature verified with ${describe(usedKey.description)}.`)
+    else if (failure) fail('signature', failure.code, failure.message)
+  }
+
+  if (claims) checkClaims(claims, header, options, { pass, fail })
+  else if (hasClaimOptions(options)) {
+    fail(
+      'claims',
+      'ERR_JWT_INVALID',
+      'The payload is not a JSON claims set, so the requested claim checks cannot pass.',
+    )
+  }
+
+  const key = (usedKey ?? candidates[0])?.description ?? fallbackKey
+  return result(header, payload, key)
+}
+
+interface Reporter {
+  pass: (id: string, message: string) => void
+  fail: (id: string, code: string, message: string) => void
+}
+
+function checkClaims(
+  claims: Record<string, unknown>,
+  header: Record<string, unknown>,
+  options: PreparedOptions,
+  { pass, fail }: Reporter,
+): void {
+  const now = options.nowSeconds
+  const tolerance = options.toleranceSeconds
+  const CLAIM = 'ERR_JWT_CLAIM_VALIDATION_FAILED'
+
+  const exp = claims['exp']
+  if (exp === undefined) pass('exp', 'No exp: the token never expires.')
+  else if (typeof exp !== 'number' || !Number.isFinite(exp))
+    fail('exp', CLAIM, '"exp" must be a number (seconds since 1970).')
+  else if (exp <= now - tolerance)
+    fail('exp', 'ERR_JWT_EXPIRED', `Expired ${span(now - exp)} ago (exp ${iso(exp)}).`)
+  else
+    pass(
+      'exp',
+      exp <= now
+        ? `Expired ${span(now - exp)} ago (exp ${iso(exp)}), within the clock tolerance.`
+        : `Expires in ${span(exp - now)} (exp ${iso(exp)}).`,
+    )
+
+  const nbf = claims['nbf']
+  if (nbf !== undefined) {
+    if (typeof nbf !== 'number' || !Number.isFinite(nbf))
+      fail('nbf', CLAIM, '"nbf" must be a number (seconds since 1970).')
+    else if (nbf > now + tolerance)
+      fail(
+        'nbf',
+        CLAIM,
+        `Not valid yet: valid in ${span(nbf - now)} (nbf ${iso(nbf)}); check the clocks or wait.`,
+      )
+    else pass('nbf', `Valid since ${iso(nbf)}.`)
+  }
+
+  const iat = claims['iat']
+  if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat))) {
+    fail('iat', CLAIM, '"iat" must be a number (seconds since 1970).')
+  } else if (typeof iat === 'number') {
+    pass(
+      'iat',
+      iat > now
+        ? `Issued in the future (iat ${iso(iat)}, ${span(iat - now)} ahead).`
+        : `Issued ${span(now - iat)} ago (iat ${iso(iat)}).`,
+    )
+  }
+  if (options.maxAgeSeconds !== undefined) {
+    if (typeof iat !== 'number')
+      fail('max-age', CLAIM, 'No "iat" claim, so the token\'s age is unknown.')
+    else if (iat > now + tolerance)
+      fail('max-age', CLAIM, `"iat" is in the future (${iso(iat)}), so the age check fails.`)
+    else if (now - iat - tolerance > options.maxAgeSeconds)
+      fail(
+        'max-age',
+        'ERR_JWT_EXPIRED',
+        `Issued ${span(now - iat)} ago, older than the maximum age of ${span(options.maxAgeSeconds)}.`,
+      )
+    else
+      pass(
+        'max-age',
+        `Issued ${span(now - iat)} ago, within the maximum age of ${span(options.maxAgeSeconds)}.`,
+      )
+  }
+
+  if (options.issuer !== undefined) {
+    const iss = claims['iss']
+    if (iss === undefined) fail('iss', CLAIM, `No "iss" claim; expected ${options.issuer}.`)
+    else if (iss !== options.issuer)
+      fail('iss', CLAIM, `Issuer is ${show(iss)}, expected ${options.issuer}.`)
+    else pass('iss', `Issuer is ${options.issuer}.`)
+  }
+  if (options.audience !== undefined) {
+    const expected = typeof options.audience === 'string' ? [options.audience] : options.audience
+    const aud = claims['aud']
+    const present = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud : undefined
+    if (aud === undefined) fail('aud', CLAIM, `No "aud" claim; expected ${expected.join(' or ')}.`)
+    else if (!present || !present.some((a) => expected.includes(a as string)))
+      fail(
+        'aud',
+        CLAIM,
+        `Audience is ${present ? present.map(show).join(', ') : show(aud)}, expected ${expected.join(' or ')}.`,
+      )
+    else pass('aud', `Audience includes ${expected.filter((e) => present.includes(e)).join(', ')}.`)
+  }
+  if (options.subject !== undefined) {
+    const sub = claims['sub']
+    if (sub === undefined) fail('sub', CLAIM, `No "sub" claim; expected ${options.subject}.`)
+    else if (sub !== options.subject)
+      fail('sub', CLAIM, `Subject is ${show(sub)}, expected ${options.subject}.`)
+    else pass('sub', `Subject is ${options.subject}.`)
+  }
+  if (options.typ !== undefined) {
+    const typ = header['typ']
+    if (typeof typ !== 'string') fail('typ', CLAIM, `No "typ" header; expected ${options.typ}.`)
+    else if (normalizeTyp(typ) !== normalizeTyp(options.typ))
+      fail('typ', CLAIM, `Header typ is ${typ}, expected ${options.typ}.`)
+    else pass('typ', `Header typ is ${typ}.`)
+  }
+  for (const required of options.require ?? []) {
+    const id = `require:${required.name}`
+    if (!Object.hasOwn(claims, required.name)) {
+      fail(id, CLAIM, `Required claim "${required.name}" is missing.`)
+      continue
+    }
+    const value = claims[required.name]
+    if (required.value === undefined) pass(id, `Claim "${required.name}" is present.`)
+    else if (claimMatches(value, required.value))
+      pass(id, `Claim "${required.name}" is ${show(required.value)}.`)
+    else
+      fail(
+        id,
+        CLAIM,
+        `Claim "${required.name}" is ${show(value)}, expected ${show(required.value)}.`,
+      )
+  }
+}
+
+/** Equal values match; an array claim matches when it contains the value. */
+function claimMatches(actual: unknown, expected: unknown): boolean {
+  if (JSON.stringify(actual) === JSON.stringify(expected)) return true
+  return Array.isArray(actual) && actual.some((a) => JSON.stringify(a) === JSON.stringify(expected))
+}
+
+function hasClaimOptions(o: PreparedOptions): boolean {
+  return (
+    o.issuer !== undefined ||
+    o.audience !== undefined ||
+    o.subject !== undefined ||
+    o.maxAgeSeconds !== undefined ||
+    (o.require?.length ?? 0) > 0
+  )
+}
+
+function mismatchMessage(alg: string, keys: UsableKey[]): string {
+  const kinds = [...new Set(keys.map((k) => describe(k.description)))].join(', ')
+  if (alg.startsWith('HS') && keys.every((k) => k.description.kind !== 'secret')) {
+    return `The token says ${alg} (HMAC) but the key is ${kinds}: refused. A public key is never used as an HMAC secret (this is the HS/RS key-confusion attack, or the wrong key).`
+  }
+  if (!alg.startsWith('HS') && keys.every((k) => k.description.kind === 'secret')) {
+    return `The token says ${alg} but the key is an HMAC secret: give the signer's public key instead.`
+  }
+  return `The token says ${alg} but the key is ${kinds}, which verifies ${[...new Set(keys.flatMap((k) => k.description.algs))].join(', ')}.`
+}
+
+function describe(d: KeyDescription): string {
+  const what = d.kind === 'secret' ? d.detail : `${d.detail} ${d.kind} key`
+  return d.kid === undefined ? what : `${what} (kid ${d.kid.slice(0, 64)})`
+}
+
+function normalizeTyp(value: string): string {
+  const lower = value.toLowerCase()
+  return lower.includes('/') ? lower : `application/${lower}`
+}
+
+function show(value: unknown): string {
+  return (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))).slice(
+    0,
+    120,
+  )
+}
+
+function iso(seconds: number): string {
+  const ms = seconds * 1000
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return String(seconds)
+  return new Date(ms).toISOString().replace('.000Z', 'Z')
+}
+
+/** A duration as people say it: 42 s, 4m 12s, 3 h, 5 d. */
+export function span(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds))
+  if (s < 60) return `${s} s`
+  if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`
+  if (s < 2 * 86400) return `${Math.floor(s / 3600)} h`
+  return `${Math.floor(s / 86400)} d`
+}
+
+function decodeText(segment: string): string {
+  return Buffer.from(segment, 'base64url').toString('utf8')
+}
+
+function decodeJson(segment: string): unknown {
+  return parseJson(decodeText(segment))
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
