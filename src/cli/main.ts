@@ -1,6 +1,8 @@
 /** `jwtw`: the command-line face of the same services the app uses. */
 import { parse } from './args'
+import { mintCommand } from './commands/mint'
 import { uiCommand } from './commands/ui'
+import { verifyCommand } from './commands/verify'
 import { EXIT, type CliIo } from './io'
 import { reportError, UsageError } from './output'
 import { VERSION } from './version'
@@ -9,6 +11,8 @@ type Command = (argv: string[], io: CliIo) => Promise<number>
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   ui: { run: uiCommand, summary: 'serve the UI in your browser on 127.0.0.1 (browser mode)' },
+  mint: { run: mintCommand, summary: 'sign a JWT (HS*, RS*, PS*, ES*, EdDSA) and print it' },
+  verify: { run: verifyCommand, summary: 'verify a JWT and explain every check' },
 }
 
 /** Top-level usage, listing every command. */
