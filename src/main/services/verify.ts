@@ -272,9 +272,9 @@ export async function verifyWithKeys(
   let usedKey: UsableKey | undefined
   if (algOk) {
     const kid = options.kid ?? (typeof header['kid'] === 'string' ? header['kid'] : undefined)
-    if (kid !== undefined && candidates.length > 1) {
-      const byKid = candidates.filter((k) => k.description.kid === kid)
-      candidates = byKid
+    // A key set is searched by kid, as a JWKS endpoint would be; a single key is used as is.
+    if (kid !== undefined && keys.some((k) => k.description.origin === 'jwks')) {
+      candidates = candidates.filter((k) => k.description.kid === kid)
     }
     if (candidates.length === 0) {
       algOk = false
