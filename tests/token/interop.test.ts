@@ -1,0 +1,79 @@
+import jwt from 'jsonwebtoken'
+import { describe, expect, it } from 'vitest'
+import { mintToken } from '../../src/main/services/mint'
+import { verifyToken } from '../../src/main/services/verify'
+import type { JwsAlg } from '../../src/shared/key-types'
+import { tokenContext } from './context'
+import { keyFor } from './keys'
+
+// Every algorithm jsonwebtoken signs (it has no EdDSA).
+const ALGS = [
+  'HS256',
+  'HS384',
+  'HS512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+] as const satisfies readonly JwsAlg[]
+
+const now = new Date()
+const ctx = tokenContext(now)
+
+describe('interop with jsonwebtoken', () => {
+  it.each(ALGS)('%s: what jsonwebtoken signs we verify', async (alg) => {
+    const k = keyFor(alg)
+    const token = jwt.sign({ sub: 'alice', role: 'admin' }, k.secret ?? k.signText, {
+      algorithm: alg,
+      expiresIn: '15m',
+      audience: 'api',
+      issuer: 'them',
+    })
+    const result = await verifyToken(
+      {
+        token,
+        key: k.secret ? { secret: k.secret } : { keyText: k.verifyText },
+        options: { audience: 'api', issuer: 'them', require: [{ name: 'role', value: 'admin' }] },
+      },
+      ctx,
+    )
+    expect(result.checks.filter((c) => !c.ok)).toEqual([])
+    expect(result.valid).toBe(true)
+    expect(result.payload).toMatchObject({ sub: 'alice', role: 'admin' })
+  })
+
+  it.each(ALGS)('%s: what we sign jsonwebtoken verifies', async (alg) => {
+    const k = keyFor(alg)
+    const minted = await mintToken(
+      {
+        alg,
+        key: k.secret ? { secret: k.secret } : { keyText: k.signText },
+        sub: 'bob',
+        aud: ['api', 'web'],
+        iss: 'us',
+        expiresIn: '15m',
+        claims: { n: 1 },
+      },
+      ctx,
+    )
+    const decoded = jwt.verify(minted.token, k.secret ?? k.verifyText, {
+      algorithms: [alg],
+      audience: 'web',
+      issuer: 'us',
+      clockTimestamp: Math.floor(now.getTime() / 1000),
+    })
+    expect(decoded).toMatchObject({ sub: 'bob', n: 1 })
+  })
+
+  it('jsonwebtoken refuses what we sign when the key is wrong (the interop test can fail)', async () => {
+    const minted = await mintToken({ alg: 'HS256', key: { secret: keyFor('HS256').secret! } }, ctx)
+    expect(() => jwt.verify(minted.token, 'another-secret-another-secret-xx')).toThrow(
+      /invalid signature/,
+    )
+  })
+})
