@@ -1,5 +1,6 @@
 /** `jwtw`: the command-line face of the same services the app uses. */
 import { parse } from './args'
+import { decodeCommand } from './commands/decode'
 import { mintCommand } from './commands/mint'
 import { uiCommand } from './commands/ui'
 import { verifyCommand } from './commands/verify'
@@ -11,6 +12,10 @@ type Command = (argv: string[], io: CliIo) => Promise<number>
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   ui: { run: uiCommand, summary: 'serve the UI in your browser on 127.0.0.1 (browser mode)' },
+  decode: {
+    run: decodeCommand,
+    summary: 'find and decode every JWT in a text, with lint findings',
+  },
   mint: { run: mintCommand, summary: 'sign a JWT (HS*, RS*, PS*, ES*, EdDSA) and print it' },
   verify: { run: verifyCommand, summary: 'verify a JWT and explain every check' },
 }

@@ -8,7 +8,7 @@ import { verifyToken } from './services/verify'
 /** Builds the table the IPC layer, the browser-mode server and tests dispatch through. */
 export function createHandlers(ctx: AppContext): Handlers {
   return {
-    decode: (text) => decodeText(text),
+    decode: (text) => decodeText(text, ctx.now()),
     mint: (request) => mintToken(request, ctx),
     verify: (request) => verifyToken(request, ctx),
   }

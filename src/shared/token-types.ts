@@ -28,4 +28,28 @@ export interface DecodedToken {
   /** Signature length in bytes (JWS), 0 for unsecured or JWE. */
   signatureBytes: number
   defects: TokenDefect[]
+  /** The time claims of the payload (iat, nbf, exp, auth_time, updated_at) that are numbers. */
+  times: TokenTime[]
+  /** What is risky about this token, most severe first. */
+  lint: LintFinding[]
+}
+
+/** A NumericDate claim as a date and relative to the time of decoding. */
+export interface TokenTime {
+  claim: 'iat' | 'nbf' | 'exp' | 'auth_time' | 'updated_at'
+  /** The value in the token: seconds since the epoch. */
+  value: number
+  /** ISO 8601 UTC, or null when the value is not a representable date. */
+  iso: string | null
+  /** E.g. 'expires in 4m 12s', 'expired 3h ago'. */
+  relative: string
+}
+
+export type LintSeverity = 'error' | 'warning' | 'info'
+
+/** One lint finding: a stable code, how much it matters, and what to do about it. */
+export interface LintFinding {
+  code: string
+  severity: LintSeverity
+  message: string
 }

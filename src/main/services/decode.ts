@@ -4,51 +4,183 @@
  */
 import { MAX_TEXT_CHARS, MAX_TOKEN_CHARS } from '../../shared/api'
 import { WorkbenchError } from '../../shared/errors'
+import { findDuplicateKeys } from '../../shared/json-duplicates'
 import { redact } from '../../shared/redact'
-import type { DecodedToken, JsonObject, TokenDefect } from '../../shared/token-types'
+import { describeTime, isoUtc, TIME_CLAIMS } from '../../shared/relative-time'
+import type { DecodedToken, JsonObject, TokenDefect, TokenTime } from '../../shared/token-types'
+import { lintToken } from './lint'
 
-// A JSON object header base64url-encodes to "ey" ('{"') or "ew" ('{' + whitespace).
-const TOKEN_PATTERN = /(?<![A-Za-z0-9_\-.])e[wy][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){2,4}/g
-const BARE_TOKEN = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*){2,4}$/
+// The scan is a single linear pass over runs of base64url characters and dots: no regular
+// expression with nested quantifiers ever sees untrusted text, so nothing can backtrack.
+const RUN_CHAR = new Uint8Array(128)
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.') {
+  RUN_CHAR[c.charCodeAt(0)] = 1
+}
+const BASE64URL = /^[A-Za-z0-9_-]*$/
+// A whole input that is one token may also use the standard alphabet or padding; that is
+// reported as a defect rather than ignored.
+const LOOSE_CHAR = /^[A-Za-z0-9_\-+/=.]+$/
+const HEX4 = /^[0-9a-fA-F]{4}/
+const HEX2 = /^[0-9a-fA-F]{2}/
+const WHITESPACE = /\s/
+const JWS_PARTS = ['header', 'payload', 'signature']
+const JWE_PARTS = ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag']
+
+interface Found {
+  token: string
+  offset: number
+  count: number
+  /** True when the token was the whole input rather than found inside other text. */
+  whole: boolean
+  whitespace: boolean
+}
 
 /**
- * Decodes every distinct token in `text`, in order of first appearance.
- * Throws ERR_INPUT_TOO_LARGE over the caps and ERR_NO_TOKEN_FOUND when nothing looks like one.
+ * Decodes every distinct token in `text`, in order of first appearance, with its times and
+ * lint findings relative to `now`. Throws ERR_INPUT_TOO_LARGE over the caps and
+ * ERR_NO_TOKEN_FOUND when nothing looks like a token.
  */
-export function decodeText(text: string): DecodedToken[] {
+export function decodeText(text: string, now: Date = new Date()): DecodedToken[] {
   if (text.length > MAX_TEXT_CHARS) {
     throw new WorkbenchError(
       'ERR_INPUT_TOO_LARGE',
       'The text is over 1 MiB; paste a smaller excerpt.',
     )
   }
-  const found = new Map<string, { offset: number; count: number }>()
-  const note = (token: string, offset: number) => {
-    const seen = found.get(token)
-    if (seen) seen.count++
-    else found.set(token, { offset, count: 1 })
-  }
-  for (const match of text.matchAll(TOKEN_PATTERN)) note(match[0], match.index)
-  const trimmed = text.trim()
-  if (found.size === 0 && BARE_TOKEN.test(trimmed)) note(trimmed, text.indexOf(trimmed))
-  if (found.size === 0) {
+  const found = findTokens(text)
+  if (found.length === 0) {
     throw new WorkbenchError(
       'ERR_NO_TOKEN_FOUND',
       'No JWT found: a token is three (JWS) or five (JWE) base64url segments separated by dots.',
     )
   }
-  return [...found].map(([token, { offset, count }]) => decodeToken(token, offset, count))
+  return found.map((f) => decodeToken(f.token, now, f))
 }
 
-function decodeToken(token: string, offset: number, count: number): DecodedToken {
+/** Where each distinct token is in `text`, in order of first appearance, with its count. */
+function findTokens(text: string): Found[] {
+  const trimmed = text.trim()
+  const offset = text.indexOf(trimmed)
+  if (WHITESPACE.test(trimmed)) {
+    // A single token wrapped over lines (a terminal or an email did it) is still one token.
+    const compact = trimmed.replace(/\s+/g, '')
+    if (/^e[wy]/.test(compact) && isBareToken(compact) && !hasWholeToken(trimmed)) {
+      return [{ token: compact, offset, count: 1, whole: true, whitespace: true }]
+    }
+  } else if (isBareToken(trimmed)) {
+    return [{ token: trimmed, offset, count: 1, whole: true, whitespace: false }]
+  }
+  const byToken = new Map<string, Found>()
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const code = text.charCodeAt(i)
+    if (code >= 128 || RUN_CHAR[code] === 0) {
+      i++
+      continue
+    }
+    let start = i
+    let dots = 0
+    while (i < n) {
+      const c = text.charCodeAt(i)
+      if (c >= 128 || RUN_CHAR[c] === 0) break
+      if (c === 0x2e) dots++
+      i++
+    }
+    if (dots < 2) continue
+    start = skipEscape(text, start)
+    while (text.charCodeAt(start) === 0x2e) start++
+    let end = i
+    let token = text.slice(start, end)
+    // A sentence may end right after a token: drop trailing dots that make no segment count.
+    while (token.endsWith('.') && !validSegmentCount(token)) {
+      end--
+      token = token.slice(0, -1)
+    }
+    if (!/^e[wy]/.test(token) || countDots(token) < 2) continue
+    if (!looksLikeToken(token)) continue
+    const seen = byToken.get(token)
+    if (seen) seen.count++
+    else byToken.set(token, { token, offset: start, count: 1, whole: false, whitespace: false })
+  }
+  return [...byToken.values()]
+}
+
+/** Skips an escape that glued itself to the token: `\n`, `\t`, `\u0022` in JSON, `%20` in URLs. */
+function skipEscape(text: string, start: number): number {
+  const before = text[start - 1]
+  if (before === '\\') {
+    const c = text[start]
+    if (c === 'n' || c === 'r' || c === 't' || c === 'b' || c === 'f') return start + 1
+    if (c === 'u' && HEX4.test(text.slice(start + 1, start + 5))) return start + 5
+  } else if (before === '%' && HEX2.test(text.slice(start, start + 2))) {
+    return start + 2
+  }
+  return start
+}
+
+function countDots(token: string): number {
+  let dots = 0
+  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) === 0x2e) dots++
+  return dots
+}
+
+function validSegmentCount(token: string): boolean {
+  const dots = countDots(token)
+  return dots === 2 || dots === 4
+}
+
+// Two tokens separated by a space are two tokens, not one wrapped token.
+function hasWholeToken(text: string): boolean {
+  return text.split(/\s+/).some((piece) => /^e[wy]/.test(piece) && validSegmentCount(piece))
+}
+
+function isBareToken(text: string): boolean {
+  const dots = countDots(text)
+  return dots >= 2 && dots <= 4 && !text.startsWith('.') && LOOSE_CHAR.test(text)
+}
+
+// Inside other text, "ey" followed by dots is also a host name or a sentence; keep the
+// candidate only when its header decodes to JSON or starts like one ('{"').
+function looksLikeToken(token: string): boolean {
+  if (token.startsWith('eyJ')) return true
+  if (token.length > MAX_TOKEN_CHARS) return true
+  const first = token.slice(0, token.indexOf('.'))
+  try {
+    JSON.parse(Buffer.from(first, 'base64url').toString('utf8'))
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Decodes one token (no searching): header and payload as JSON, segment sizes, every defect,
+ * times and lint findings. For a JWE only the protected header is readable.
+ *
+ * @example
+ * decodeToken('eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', new Date()).defects[0].code // 'unsecured'
+ */
+export function decodeToken(
+  token: string,
+  now: Date = new Date(),
+  where: { offset?: number; count?: number; whitespace?: boolean } = {},
+): DecodedToken {
   if (token.length > MAX_TOKEN_CHARS) {
     throw new WorkbenchError(
       'ERR_INPUT_TOO_LARGE',
       `A token of ${token.length} characters is over the 256 KiB limit.`,
     )
   }
-  const segments = token.split('.')
   const defects: TokenDefect[] = []
+  if (where.whitespace) {
+    defects.push({
+      code: 'whitespace',
+      part: 'token',
+      message: 'The token contains whitespace (line breaks or spaces); it was joined back up.',
+    })
+  }
+  const segments = token.split('.')
   const kind = segments.length === 5 ? 'JWE' : 'JWS'
   if (segments.length !== 3 && segments.length !== 5) {
     defects.push({
@@ -57,38 +189,117 @@ function decodeToken(token: string, offset: number, count: number): DecodedToken
       message: `${segments.length} segments: a JWS has 3 and a JWE has 5.`,
     })
   }
+  const parts = kind === 'JWE' ? JWE_PARTS : JWS_PARTS
   const header = decodeJsonSegment(segments[0] ?? '', 'header', defects)
   const headerObject = isObject(header) ? header : null
   if (header !== undefined && headerObject === null) {
     defects.push({
       code: 'header_not_object',
       part: 'header',
-      message: 'The header is JSON but not an object.',
+      message: 'The header is JSON but not an object; a JOSE header must be a JSON object.',
     })
   }
   let payload: unknown = null
   let signatureBytes = 0
   if (kind === 'JWS') {
-    payload = decodeJsonSegment(segments[1] ?? '', 'payload', defects) ?? null
-    signatureBytes = Buffer.from(segments[2] ?? '', 'base64url').length
+    const payloadSegment = segments[1] ?? ''
+    if (headerObject?.['b64'] === false) {
+      defects.push({
+        code: 'b64_false',
+        part: 'payload',
+        message: 'The header sets b64:false (RFC 7797): the payload is not base64url-encoded.',
+      })
+      payload = parseOr(payloadSegment, payloadSegment)
+    } else {
+      payload = decodeJsonSegment(payloadSegment, 'payload', defects) ?? null
+      if (payload !== null && !isObject(payload)) {
+        defects.push({
+          code: 'payload_not_object',
+          part: 'payload',
+          message: 'The payload is JSON but not an object, so it is not a JWT claims set.',
+        })
+      }
+    }
+    const signature = segments.slice(2).join('.')
+    signatureBytes = checkBase64url(signature, 'signature', defects).length
+    const alg = headerObject?.['alg']
+    if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
+      defects.push({
+        code: 'unsecured',
+        part: 'header',
+        message: 'alg is "none": the token is unsecured and anyone can forge it.',
+      })
+    } else if (signature === '') {
+      defects.push({
+        code: 'unsecured',
+        part: 'signature',
+        message: 'The signature is empty: nothing protects this token.',
+      })
+    }
+  } else {
+    for (let k = 1; k < 5; k++) checkBase64url(segments[k] ?? '', parts[k] ?? 'token', defects)
   }
-  return {
+  const decoded: DecodedToken = {
     kind,
     preview: redact(token),
-    count,
-    offset,
+    count: where.count ?? 1,
+    offset: where.offset ?? 0,
     header: headerObject,
     payload,
     segmentLengths: segments.map((s) => s.length),
     signatureBytes,
     defects,
+    times: isObject(payload) ? timesOf(payload, now) : [],
+    lint: [],
   }
+  decoded.lint = lintToken(decoded, { now })
+  return decoded
 }
 
+/** Checks a segment's base64url encoding, names what is wrong, and returns its bytes. */
+function checkBase64url(segment: string, part: string, defects: TokenDefect[]): Buffer {
+  if (!BASE64URL.test(segment)) {
+    defects.push({
+      code: 'bad_base64url',
+      part,
+      message: `The ${part} uses characters outside base64url (standard base64 "+", "/" or "=" padding?).`,
+    })
+  } else if (segment.length % 4 === 1) {
+    defects.push({
+      code: 'bad_base64url',
+      part,
+      message: `The ${part} has ${segment.length} characters, a length no base64url text can have; it may be truncated.`,
+    })
+  }
+  const bytes = Buffer.from(segment, 'base64url')
+  if (
+    BASE64URL.test(segment) &&
+    segment.length % 4 !== 1 &&
+    bytes.toString('base64url') !== segment
+  ) {
+    defects.push({
+      code: 'non_canonical_base64url',
+      part,
+      message: `The ${part} is not canonical base64url (unused bits are set); strict verifiers reject it.`,
+    })
+  }
+  return bytes
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
 function decodeJsonSegment(segment: string, part: string, defects: TokenDefect[]): unknown {
-  const text = Buffer.from(segment, 'base64url').toString('utf8')
+  const bytes = checkBase64url(segment, part, defects)
+  let text: string
   try {
-    return JSON.parse(text) as unknown
+    text = UTF8.decode(bytes)
+  } catch {
+    defects.push({ code: 'not_utf8', part, message: `The ${part} is not valid UTF-8.` })
+    text = bytes.toString('utf8')
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text) as unknown
   } catch {
     defects.push({
       code: 'not_json',
@@ -96,6 +307,33 @@ function decodeJsonSegment(segment: string, part: string, defects: TokenDefect[]
       message: `The ${part} segment does not decode to JSON.`,
     })
     return undefined
+  }
+  const duplicates = findDuplicateKeys(text)
+  if (duplicates.length > 0) {
+    defects.push({
+      code: 'duplicate_keys',
+      part,
+      message: `The ${part} repeats ${duplicates.map((k) => JSON.stringify(k)).join(', ')}: parsers disagree on which value wins.`,
+    })
+  }
+  return value
+}
+
+function timesOf(payload: JsonObject, now: Date): TokenTime[] {
+  const times: TokenTime[] = []
+  for (const claim of TIME_CLAIMS) {
+    const value = payload[claim]
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue
+    times.push({ claim, value, iso: isoUtc(value), relative: describeTime(claim, value, now) })
+  }
+  return times
+}
+
+function parseOr(text: string, fallback: unknown): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return fallback
   }
 }
 
