@@ -67,8 +67,8 @@ function render(token: DecodedToken, index: number, total: number, c: Colors): s
   lines.push(JSON.stringify(token.header, null, 2))
   if (token.kind === 'JWS') {
     lines.push('', c.cyan('Payload'), JSON.stringify(token.payload, null, 2) ?? 'null')
-    const claims = isRecord(token.payload) ? Object.keys(token.payload) : []
-    const known = claims.filter((name) => describeClaim(name) !== undefined)
+    const payload = isRecord(token.payload) ? token.payload : {}
+    const known = Object.keys(payload).filter((name) => describeClaim(name) !== undefined)
     if (known.length > 0) {
       lines.push('', c.cyan('Claims'))
       const width = Math.max(...known.map((n) => n.length))
@@ -77,7 +77,7 @@ function render(token: DecodedToken, index: number, total: number, c: Colors): s
         const time = token.times.find((t) => t.claim === name)
         const extra = time
           ? `  ${time.iso ?? 'not a valid date'} (${time.relative})`
-          : `  ${c.dim(shorten(JSON.stringify(token.payload[name]) ?? ''))}`
+          : `  ${c.dim(shorten(JSON.stringify(payload[name]) ?? ''))}`
         lines.push(`  ${name.padEnd(width)}  ${info.title}${extra}`)
       }
     }
