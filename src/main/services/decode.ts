@@ -20,6 +20,7 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/
 // A whole input that is one token may also use the standard alphabet or padding; that is
 // reported as a defect rather than ignored.
 const LOOSE_CHAR = /^[A-Za-z0-9_\-+/=.]+$/
+const STRICT_CHAR = /^[A-Za-z0-9_\-.]+$/
 const HEX4 = /^[0-9a-fA-F]{4}/
 const HEX2 = /^[0-9a-fA-F]{2}/
 const WHITESPACE = /\s/
@@ -67,7 +68,7 @@ function findTokens(text: string): Found[] {
     if (/^e[wy]/.test(compact) && isBareToken(compact) && !hasWholeToken(trimmed)) {
       return [{ token: compact, offset, count: 1, whole: true, whitespace: true }]
     }
-  } else if (isBareToken(trimmed)) {
+  } else if (isBareToken(trimmed) && (/^e[wy]/.test(trimmed) || looksLikeToken(trimmed))) {
     return [{ token: trimmed, offset, count: 1, whole: true, whitespace: false }]
   }
   const byToken = new Map<string, Found>()
@@ -137,7 +138,9 @@ function hasWholeToken(text: string): boolean {
 
 function isBareToken(text: string): boolean {
   const dots = countDots(text)
-  return dots >= 2 && dots <= 4 && !text.startsWith('.') && LOOSE_CHAR.test(text)
+  if (dots < 2 || dots > 4 || text.startsWith('.')) return false
+  // "id_token=eyJ..." is text around a token, not a token in standard base64.
+  return STRICT_CHAR.test(text) || (/^e[wy]/.test(text) && LOOSE_CHAR.test(text))
 }
 
 // Inside other text, "ey" followed by dots is also a host name or a sentence; keep the
@@ -220,7 +223,7 @@ export function decodeToken(
         })
       }
     }
-    const signature = segments.slice(2).join('.')
+    const signature = segments[2] ?? ''
     signatureBytes = checkBase64url(signature, 'signature', defects).length
     const alg = headerObject?.['alg']
     if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
