@@ -7,6 +7,8 @@ import { defaultContext } from './context'
 import { createHandlers } from './handlers'
 import { createSenderCheck, registerIpc } from './ipc'
 import { createMainWindow } from './window'
+import { settingsDir } from './settings-dir'
+import { createElectronSettingsStore } from './settings-store-electron'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 // electron-vite sets this only in `electron-vite dev`; the built app always uses app://.
@@ -34,7 +36,13 @@ if (!app.requestSingleInstanceLock()) {
       isAppUrl(url) || (devServerUrl !== undefined && url.startsWith(devServerUrl))
     registerIpc(
       ipcMain,
-      createDispatcher(createHandlers(defaultContext())),
+      createDispatcher(
+        createHandlers(
+          defaultContext({
+            settings: createElectronSettingsStore(settingsDir(), (m) => console.warn(m)),
+          }),
+        ),
+      ),
       createSenderCheck(() => mainWindow?.webContents ?? null, isTrustedUrl),
     )
     mainWindow = createMainWindow({
