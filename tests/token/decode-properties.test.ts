@@ -1,0 +1,115 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { decodeText } from '../../src/main/services/decode'
+import { WorkbenchError } from '../../src/shared/errors'
+
+const NOW = new Date('2026-11-22T12:00:00Z')
+const ALLOWED = new Set(['ERR_NO_TOKEN_FOUND', 'ERR_INPUT_TOO_LARGE'])
+const KIB = 1024
+
+/** Decodes, and checks that the only failures are ours, with our codes. */
+function decodesOrRefuses(text: string): void {
+  try {
+    const tokens = decodeText(text, NOW)
+    expect(tokens.length).toBeGreaterThan(0)
+    for (const t of tokens) {
+      expect(t.count).toBeGreaterThan(0)
+      expect(Array.isArray(t.lint)).toBe(true)
+      // The preview is redacted: never the whole token.
+      expect(t.preview).toMatch(/…\(\d+ chars\)$/)
+    }
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkbenchError)
+    expect(ALLOWED.has((error as WorkbenchError).code)).toBe(true)
+  }
+}
+
+// Fragments that steer random text towards token-like shapes and known tricky spots.
+const FRAGMENTS = [
+  'eyJ',
+  'ey',
+  'ew',
+  'e30',
+  'eyJhbGciOiJub25lIn0',
+  'eyJzdWIiOiIxIn0',
+  '.',
+  '..',
+  ' ',
+  '\n',
+  '\\n',
+  '\\u0022',
+  '%20',
+  '=',
+  '+',
+  '/',
+  'A',
+  'AB',
+  '_-',
+  '"',
+  '{',
+  'Bearer ',
+  'access_token=',
+]
+const tokenish = fc
+  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })), { maxLength: 60 })
+  .map((parts) => parts.join(''))
+
+const b64 = (s: string) => Buffer.from(s, 'latin1').toString('base64url')
+
+describe('decode properties', () => {
+  it('never throws anything but our codes on arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), decodesOrRefuses), {
+      numRuns: 500,
+    })
+    fc.assert(fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 400 }), decodesOrRefuses))
+  })
+
+  it('never throws on token-shaped noise', () => {
+    fc.assert(fc.property(tokenish, decodesOrRefuses), { numRuns: 2000 })
+  })
+
+  it('never throws on three or five segments of arbitrary bytes', () => {
+    const segment = fc.string({ unit: 'binary', maxLength: 60 }).map(b64)
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 3, maxLength: 5 }), (segments) => {
+        decodesOrRefuses(`eyJ${segments.join('.')}`)
+        decodesOrRefuses(`x ${segments.join('.')} y`)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('finds every embedded token, in order, whatever surrounds it', () => {
+    const claim = fc.string({ maxLength: 20 })
+    const separator = fc.constantFrom(' ', '\n', '"', "'", ';', '&access_token=', ' Bearer ', ',')
+    fc.assert(
+      fc.property(fc.array(claim, { minLength: 1, maxLength: 5 }), separator, (subs, sep) => {
+        const tokens = subs.map(
+          (sub) =>
+            `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub })).toString('base64url')}.AA`,
+        )
+        const found = decodeText(`log${sep}${tokens.join(sep)}${sep}end`, NOW)
+        const distinct = [...new Set(subs)]
+        expect(found.map((t) => (t.payload as { sub: string }).sub)).toEqual(distinct)
+        expect(found.reduce((n, t) => n + t.count, 0)).toBe(subs.length)
+      }),
+    )
+  })
+
+  // 256 KiB of hostile shapes: each must finish (the test timeout is the bound; no timing asserts).
+  it.each([
+    ['one long run without dots', 'eyJ'.repeat((256 * KIB) / 3)],
+    ['one run of many dots', `eyJ${'a.'.repeat(128 * KIB)}`],
+    ['many tiny tokens', 'eyJ.e.e '.repeat((256 * KIB) / 8)],
+    ['many distinct tokens', Array.from({ length: 20_000 }, (_, i) => `eyJ${i}.e${i}.x`).join(' ')],
+    ['dots and spaces', '. '.repeat(128 * KIB)],
+    ['escapes', '\\u0022eyJ.'.repeat((256 * KIB) / 11)],
+    ['nested braces', `eyJ${b64('['.repeat(190 * KIB))}.e30.AA`],
+    [
+      'random bytes',
+      Buffer.from(Array.from({ length: 256 * KIB }, (_, i) => (i * 7919) % 256)).toString('latin1'),
+    ],
+  ])('finishes 256 KiB of %s', { timeout: 10_000 }, (_name, text) => {
+    decodesOrRefuses(text)
+  })
+})
