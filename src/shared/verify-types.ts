@@ -1,5 +1,6 @@
 /** Shapes of a verify request and its result, shared by the contract, the renderer and the CLI. */
 import type { JwsAlg, KeyDescription, KeySourceInput } from './key-types'
+import type { LintFinding } from './token-types'
 
 /** A claim that must be present, and equal `value` when one is given (`role=admin`). */
 export interface RequiredClaim {
@@ -53,6 +54,6 @@ export interface VerifyResult {
   header: Record<string, unknown> | null
   payload: unknown
   key: KeyDescription | null
-  // INTEGRATION POINT (lint): `lint?: LintFinding[]` once src/main/services/lint.ts lands.
-  lint?: unknown[]
+  /** Lint findings (with the secret's own rules when the key is an HMAC secret). */
+  lint?: LintFinding[]
 }

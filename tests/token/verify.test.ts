@@ -212,3 +212,19 @@ describe('verify on hostile input', () => {
     ])
   })
 })
+
+describe('verify runs lint', () => {
+  it('lists lint findings, judging the HMAC secret itself', async () => {
+    const weak = { secret: 'short' }
+    const token = (await mintToken({ key: weak, expiresIn: null }, tokenContext(ISSUED))).token
+    const result = await verifyToken({ token, key: weak }, tokenContext(ISSUED))
+    const codes = (result.lint ?? []).map((f) => f.code)
+    expect(codes).toContain('no_exp')
+    expect(codes).toContain('hmac_secret_short')
+    const strong = await verifyToken(
+      { token: await tokenWith({ expiresIn: '1h' }), key },
+      tokenContext(ISSUED),
+    )
+    expect((strong.lint ?? []).map((f) => f.code)).not.toContain('hmac_secret_short')
+  })
+})

@@ -14,8 +14,10 @@ import type {
   VerifyResult,
 } from '../../shared/verify-types'
 import type { AppContext } from '../context'
+import { decodeToken } from './decode'
 import { durationSeconds, parseInstant } from './duration'
 import { keySourceFrom, resolveKeySource, type UsableKey } from './key-source'
+import { lintToken } from './lint'
 
 const EMBEDDED_KEY_HEADERS = ['jwk', 'jku', 'x5u', 'x5c'] as const
 /** Extensions this verifier implements (RFC 7797 unencoded payload). */
@@ -158,14 +160,9 @@ export async function verifyWithKeys(
 
   // Strict encoding: lenient base64url decoders accept whitespace and stray bits, which lets
   // two different strings carry the same token.
-  const badSegments = (['header', 'payload', 'signature'] as const).filter((name, i) => {
-    if (name === 'payload' && unencoded) return false
-    const segment = segments[i]!
-    return (
-      !BASE64URL.test(segment) ||
-      Buffer.from(segment, 'base64url').toString('base64url') !== segment
-    )
-  })
+  const badSegments = (['header', 'payload', 'signature'] as const).filter(
+    (name, i) => !(name === 'payload' && unencoded) && !isCanonicalBase64url(segments[i]!),
+  )
   if (badSegments.length > 0) {
     fail(
       'encoding',
@@ -335,8 +332,22 @@ export async function verifyWithKeys(
     )
   }
 
-  const key = (usedKey ?? candidates[0])?.description ?? fallbackKey
-  return result(header, payload, key)
+  const chosen = usedKey ?? candidates[0] ?? keys[0]
+  const verified = result(header, payload, chosen?.description ?? null)
+  verified.lint = lintOf(compact, options, chosen)
+  return verified
+}
+
+/** Lint of the token, judging the secret too when the key is one; empty if it cannot decode. */
+function lintOf(compact: string, options: PreparedOptions, key: UsableKey | undefined) {
+  const now = new Date(options.nowSeconds * 1000)
+  try {
+    const secret = key?.verifying instanceof Uint8Array ? key.verifying : undefined
+    const decoded = decodeToken(compact, now)
+    return secret === undefined ? decoded.lint : lintToken(decoded, { now, secret })
+  } catch {
+    return []
+  }
 }
 
 interface Reporter {
@@ -510,7 +521,8 @@ function show(value: unknown): string {
 function iso(seconds: number): string {
   const ms = seconds * 1000
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return String(seconds)
-  return new Date(ms).toISOString().replace('.000Z', 'Z')
+  const text = new Date(ms).toISOString()
+  return Number.isInteger(seconds) ? `${text.slice(0, -5)}Z` : text
 }
 
 /** A duration as people say it: 42 s, 4m 12s, 3 h, 5 d. */
@@ -520,6 +532,21 @@ export function span(seconds: number): string {
   if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`
   if (s < 2 * 86400) return `${Math.floor(s / 3600)} h`
   return `${Math.floor(s / 86400)} d`
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
+/**
+ * Canonical unpadded base64url: only alphabet characters, a possible length, and no stray
+ * bits in the last character (checked arithmetically rather than by re-encoding).
+ */
+function isCanonicalBase64url(segment: string): boolean {
+  if (!BASE64URL.test(segment)) return false
+  const rest = segment.length % 4
+  if (rest === 1) return false
+  if (rest === 0) return true
+  const last = ALPHABET.indexOf(segment[segment.length - 1]!)
+  return (last & (rest === 2 ? 15 : 3)) === 0
 }
 
 function decodeText(segment: string): string {

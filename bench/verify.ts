@@ -1,0 +1,101 @@
+/**
+ * Verify throughput: our verify service against jose's jwtVerify in the same process, for
+ * HS256, RS256, ES256 and EdDSA. Keys are resolved once on both sides (as a long-running
+ * verifier would); batches alternate between the two so drift hits both alike.
+ * Run: npm run bench
+ */
+import { generateKeyPairSync, type KeyObject } from 'node:crypto'
+import { jwtVerify } from 'jose'
+import type { AppContext } from '../src/main/context'
+import { keysFromText, resolveKeySource } from '../src/main/services/key-source'
+import { mintToken } from '../src/main/services/mint'
+import { prepareOptions, verifyWithKeys } from '../src/main/services/verify'
+import type { JwsAlg } from '../src/shared/key-types'
+
+const DURATION_MS = Number(process.env['BENCH_MS'] ?? 3000)
+const BATCH = 25
+const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789'
+
+const ctx = {
+  now: () => new Date(),
+  settingsDir: '/nonexistent',
+  keychain: undefined as never,
+} satisfies AppContext
+
+/**
+ * Ops per second of `a` and `b`, measured in alternating small batches so that load from
+ * other processes (this machine is shared) falls on both sides alike.
+ */
+async function paired(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+): Promise<[number, number]> {
+  const time = async (run: () => Promise<unknown>) => {
+    const start = performance.now()
+    for (let i = 0; i < BATCH; i++) await run()
+    return performance.now() - start
+  }
+  for (let i = 0; i < 20; i++) await Promise.all([time(a), time(b)]) // warm-up
+  let aMs = 0
+  let bMs = 0
+  let batches = 0
+  const end = performance.now() + DURATION_MS
+  while (performance.now() < end) {
+    aMs += await time(a)
+    bMs += await time(b)
+    batches++
+  }
+  return [(batches * BATCH * 1000) / aMs, (batches * BATCH * 1000) / bMs]
+}
+
+function pem(kind: 'rsa' | 'ec' | 'ed25519'): { privatePem: string; publicKey: KeyObject } {
+  const pair =
+    kind === 'rsa'
+      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+      : kind === 'ec'
+        ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+        : generateKeyPairSync('ed25519')
+  return {
+    privatePem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    publicKey: pair.publicKey,
+  }
+}
+
+async function caseFor(alg: JwsAlg) {
+  if (alg === 'HS256') {
+    const token = (
+      await mintToken({ key: { secret: SECRET }, alg, sub: 'bench', expiresIn: '1h' }, ctx)
+    ).token
+    const keys = await resolveKeySource({ type: 'secret', secret: SECRET }, ctx, 'verify')
+    return { token, keys, joseKey: new TextEncoder().encode(SECRET) as Uint8Array | KeyObject }
+  }
+  const pair = pem(alg === 'RS256' ? 'rsa' : alg === 'ES256' ? 'ec' : 'ed25519')
+  const token = (
+    await mintToken({ key: { keyText: pair.privatePem }, alg, sub: 'bench', expiresIn: '1h' }, ctx)
+  ).token
+  const keys = await keysFromText(pair.publicKey.export({ type: 'spki', format: 'pem' }) as string)
+  return { token, keys, joseKey: pair.publicKey as Uint8Array | KeyObject }
+}
+
+const rows: string[][] = [['alg', 'jose ops/s', 'ours ops/s', 'ours/jose', 'overhead']]
+for (const alg of ['HS256', 'RS256', 'ES256', 'EdDSA'] as const) {
+  const { token, keys, joseKey } = await caseFor(alg)
+  const options = prepareOptions({}, new Date())
+  const ours = async () => {
+    const r = await verifyWithKeys(token, keys, options)
+    if (!r.valid) throw new Error(`bench token invalid: ${JSON.stringify(r.checks)}`)
+  }
+  const jose = () => jwtVerify(token, joseKey, { algorithms: [alg] })
+  const [j, o] = await paired(jose, ours)
+  rows.push([
+    alg,
+    j.toFixed(0),
+    o.toFixed(0),
+    (o / j).toFixed(3),
+    `${((j / o - 1) * 100).toFixed(1)} %`,
+  ])
+}
+
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
+for (const row of rows) console.log(row.map((cell, i) => cell.padStart(widths[i]!)).join('  '))
+console.log('\noverhead = extra time per verify through our service (target: under 10 %)')
