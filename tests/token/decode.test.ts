@@ -67,6 +67,7 @@ describe('decode: finding tokens in any text', () => {
     ['JSON \\u escape', `{"raw":"\\u0022${A}\\u0022"}`],
     ['URL-encoded', `https://x.example/?q=Bearer%20${A}`],
     ['end of a sentence', `The token was ${A}.`],
+    ['ellipsis', `The token was ${A}...`],
   ])('finds the token in a %s', (_name, text) => {
     const found = decode(text)
     expect(found).toHaveLength(1)

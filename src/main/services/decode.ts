@@ -93,8 +93,9 @@ function findTokens(text: string): Found[] {
     while (text.charCodeAt(start) === 0x2e) start++
     let end = i
     let token = text.slice(start, end)
-    // A sentence may end right after a token: drop trailing dots that make no segment count.
-    while (token.endsWith('.') && !validSegmentCount(token)) {
+    // A sentence may end right after a token. Only a JWS can end with a dot (an empty
+    // signature); a JWE always ends with its tag.
+    while (token.endsWith('.') && countDots(token) !== 2) {
       end--
       token = token.slice(0, -1)
     }
