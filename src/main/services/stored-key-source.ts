@@ -1,10 +1,10 @@
 /**
- * Stored keys (OS keychain) as a key source. The key store arrives with the keys feature;
- * this one function is where it plugs in.
+ * Stored keys (OS keychain) as a key source: the key store hands over ready key objects,
+ * the active version to sign and every published version to verify.
  */
 import type { KeyObject } from 'node:crypto'
-import { WorkbenchError } from '../../shared/errors'
 import type { AppContext } from '../context'
+import { openKeyStore } from './key-store'
 
 /** A stored key as the key store hands it over. */
 export interface StoredKey {
@@ -17,15 +17,10 @@ export interface StoredKey {
 
 /** The stored key(s) named `name`: the signing key for mint, every verification key for verify. */
 export async function loadStoredKeys(
-  _ctx: AppContext,
+  ctx: AppContext,
   name: string,
-  _use: 'sign' | 'verify',
+  use: 'sign' | 'verify',
 ): Promise<StoredKey[]> {
-  // INTEGRATION POINT (keys, issue 4): replace with
-  //   const store = openKeyStore(ctx)
-  //   return use === 'sign' ? [await store.signingKey(name)] : store.verificationKeys(name)
-  throw new WorkbenchError(
-    'ERR_KEY_NOT_FOUND',
-    `No stored key named "${name.slice(0, 128)}": stored keys are not available in this build yet.`,
-  )
+  const store = openKeyStore(ctx)
+  return use === 'sign' ? [await store.signingKey(name)] : store.verificationKeys(name)
 }

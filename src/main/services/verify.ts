@@ -269,8 +269,8 @@ export async function verifyWithKeys(
   let usedKey: UsableKey | undefined
   if (algOk) {
     const kid = options.kid ?? (typeof header['kid'] === 'string' ? header['kid'] : undefined)
-    // A key set is searched by kid, as a JWKS endpoint would be; a single key is used as is.
-    if (kid !== undefined && keys.some((k) => k.description.origin === 'jwks')) {
+    // A key set (a JWKS, a stored key's versions) is searched by kid; a single key is used as is.
+    if (kid !== undefined && (keys.length > 1 || keys[0]?.description.origin === 'jwks')) {
       candidates = candidates.filter((k) => k.description.kid === kid)
     }
     if (candidates.length === 0) {
