@@ -1,6 +1,7 @@
 /** The handler table: one plain-Node implementation per contract method. */
 import type { Handlers } from '../shared/api'
 import type { AppContext } from './context'
+import { createKeyHandlers } from './key-handlers'
 import { decodeText } from './services/decode'
 import { mintToken } from './services/mint'
 import { verifyToken } from './services/verify'
@@ -11,5 +12,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     decode: (text) => decodeText(text, ctx.now()),
     mint: (request) => mintToken(request, ctx),
     verify: (request) => verifyToken(request, ctx),
+    ...createKeyHandlers(ctx),
   }
 }

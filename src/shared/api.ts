@@ -9,6 +9,19 @@ import type { DecodedToken } from './token-types'
 import type { MintResult } from './mint-types'
 import { MintRequestSchema, VerifyRequestSchema } from './token-schemas'
 import type { VerifyResult } from './verify-types'
+import type * as StoredKeys from './stored-key-types'
+import {
+  CredentialNameSchema,
+  CredentialSchema,
+  DeleteKeyOptionsSchema,
+  GenerateKeySchema,
+  ImportKeySchema,
+  IssuerOptionsSchema,
+  KeyNameSchema,
+  KidSchema,
+  PrivateFormatSchema,
+  PublicFormatSchema,
+} from './stored-key-schemas'
 
 /** Untrusted text is capped before anything parses it (1 MiB). */
 export const MAX_TEXT_CHARS = 1 << 20
@@ -38,6 +51,22 @@ export const contract = {
   >(),
   mint: method(z.tuple([MintRequestSchema])).returns<MintResult>(),
   verify: method(z.tuple([VerifyRequestSchema])).returns<VerifyResult>(),
+  'keys.list': method(z.tuple([])).returns<StoredKeys.KeySummary[]>(),
+  'keys.generate': method(z.tuple([GenerateKeySchema])).returns<StoredKeys.KeySummary>(),
+  'keys.import': method(z.tuple([ImportKeySchema])).returns<StoredKeys.KeySummary[]>(),
+  'keys.exportPublic': method(z.tuple([KeyNameSchema, PublicFormatSchema])).returns<string>(),
+  // The only way private material crosses the contract; the UI asks before calling it.
+  'keys.exportPrivate': method(z.tuple([KeyNameSchema, PrivateFormatSchema])).returns<string>(),
+  'keys.rotate': method(z.tuple([KeyNameSchema])).returns<StoredKeys.KeySummary>(),
+  'keys.delete': method(z.tuple([KeyNameSchema, DeleteKeyOptionsSchema])).returns<null>(),
+  'keys.setKid': method(z.tuple([KeyNameSchema, KidSchema])).returns<StoredKeys.KeySummary>(),
+  'creds.list': method(z.tuple([])).returns<StoredKeys.CredentialSummary[]>(),
+  'creds.set': method(z.tuple([CredentialSchema])).returns<StoredKeys.CredentialSummary>(),
+  'creds.get': method(z.tuple([CredentialNameSchema])).returns<string>(),
+  'creds.delete': method(z.tuple([CredentialNameSchema])).returns<null>(),
+  'issuer.start': method(z.tuple([IssuerOptionsSchema])).returns<StoredKeys.IssuerStatus>(),
+  'issuer.stop': method(z.tuple([])).returns<StoredKeys.IssuerStatus>(),
+  'issuer.status': method(z.tuple([])).returns<StoredKeys.IssuerStatus>(),
 }
 
 export type Contract = typeof contract

@@ -103,6 +103,8 @@ describe('decode properties', () => {
     ['many tiny tokens', 'eyJ.e.e '.repeat((256 * KIB) / 8)],
     ['many distinct tokens', Array.from({ length: 20_000 }, (_, i) => `eyJ${i}.e${i}.x`).join(' ')],
     ['dots and spaces', '. '.repeat(128 * KIB)],
+    ['a token start then only dots', `x eyJ${'.'.repeat(256 * KIB - 6)}`],
+    ['only dots then a token start', `${'.'.repeat(256 * KIB - 6)}eyJ.e`],
     ['escapes', '\\u0022eyJ.'.repeat((256 * KIB) / 11)],
     ['nested braces', `eyJ${b64('['.repeat(190 * KIB))}.e30.AA`],
     [

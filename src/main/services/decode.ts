@@ -31,8 +31,6 @@ interface Found {
   token: string
   offset: number
   count: number
-  /** True when the token was the whole input rather than found inside other text. */
-  whole: boolean
   whitespace: boolean
 }
 
@@ -66,10 +64,10 @@ function findTokens(text: string): Found[] {
     // A single token wrapped over lines (a terminal or an email did it) is still one token.
     const compact = trimmed.replace(/\s+/g, '')
     if (/^e[wy]/.test(compact) && isBareToken(compact) && !hasWholeToken(trimmed)) {
-      return [{ token: compact, offset, count: 1, whole: true, whitespace: true }]
+      return [{ token: compact, offset, count: 1, whitespace: true }]
     }
   } else if (isBareToken(trimmed) && (/^e[wy]/.test(trimmed) || looksLikeToken(trimmed))) {
-    return [{ token: trimmed, offset, count: 1, whole: true, whitespace: false }]
+    return [{ token: trimmed, offset, count: 1, whitespace: false }]
   }
   const byToken = new Map<string, Found>()
   const n = text.length
@@ -91,19 +89,19 @@ function findTokens(text: string): Found[] {
     if (dots < 2) continue
     start = skipEscape(text, start)
     while (text.charCodeAt(start) === 0x2e) start++
-    let end = i
-    let token = text.slice(start, end)
+    let token = text.slice(start, i)
     // A sentence may end right after a token. Only a JWS can end with a dot (an empty
-    // signature); a JWE always ends with its tag.
-    while (token.endsWith('.') && countDots(token) !== 2) {
-      end--
-      token = token.slice(0, -1)
-    }
-    if (!/^e[wy]/.test(token) || countDots(token) < 2) continue
+    // signature); a JWE always ends with its tag. Counted, not looped, to stay linear.
+    const total = countDots(token)
+    let trailing = 0
+    while (token.charCodeAt(token.length - 1 - trailing) === 0x2e) trailing++
+    const strip = total > 2 ? Math.min(trailing, total - 2) : 0
+    if (strip > 0) token = token.slice(0, -strip)
+    if (!/^e[wy]/.test(token) || total - strip < 2) continue
     if (!looksLikeToken(token)) continue
     const seen = byToken.get(token)
     if (seen) seen.count++
-    else byToken.set(token, { token, offset: start, count: 1, whole: false, whitespace: false })
+    else byToken.set(token, { token, offset: start, count: 1, whitespace: false })
   }
   return [...byToken.values()]
 }
