@@ -58,12 +58,14 @@ export const contract = {
   // The only way private material crosses the contract; the UI asks before calling it.
   'keys.exportPrivate': method(z.tuple([KeyNameSchema, PrivateFormatSchema])).returns<string>(),
   'keys.rotate': method(z.tuple([KeyNameSchema])).returns<StoredKeys.KeySummary>(),
-  'keys.delete': method(z.tuple([KeyNameSchema, DeleteKeyOptionsSchema])).returns<null>(),
+  'keys.delete': method(z.tuple([KeyNameSchema, DeleteKeyOptionsSchema])).returns<{
+    deleted: true
+  }>(),
   'keys.setKid': method(z.tuple([KeyNameSchema, KidSchema])).returns<StoredKeys.KeySummary>(),
   'creds.list': method(z.tuple([])).returns<StoredKeys.CredentialSummary[]>(),
   'creds.set': method(z.tuple([CredentialSchema])).returns<StoredKeys.CredentialSummary>(),
   'creds.get': method(z.tuple([CredentialNameSchema])).returns<string>(),
-  'creds.delete': method(z.tuple([CredentialNameSchema])).returns<null>(),
+  'creds.delete': method(z.tuple([CredentialNameSchema])).returns<{ deleted: true }>(),
   'issuer.start': method(z.tuple([IssuerOptionsSchema])).returns<StoredKeys.IssuerStatus>(),
   'issuer.stop': method(z.tuple([])).returns<StoredKeys.IssuerStatus>(),
   'issuer.status': method(z.tuple([])).returns<StoredKeys.IssuerStatus>(),
