@@ -4,6 +4,7 @@ import { decodeCommand } from './commands/decode'
 import { mintCommand } from './commands/mint'
 import { uiCommand } from './commands/ui'
 import { verifyCommand } from './commands/verify'
+import { secretCommand } from './commands/secret'
 import { EXIT, type CliIo } from './io'
 import { reportError, UsageError } from './output'
 import { VERSION } from './version'
@@ -11,6 +12,10 @@ import { VERSION } from './version'
 type Command = (argv: string[], io: CliIo) => Promise<number>
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  secret: {
+    run: secretCommand,
+    summary: 'check, generate or audit HMAC secrets (secret check|generate|audit)',
+  },
   ui: { run: uiCommand, summary: 'serve the UI in your browser on 127.0.0.1 (browser mode)' },
   decode: {
     run: decodeCommand,

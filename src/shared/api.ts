@@ -22,6 +22,14 @@ import {
   PrivateFormatSchema,
   PublicFormatSchema,
 } from './stored-key-schemas'
+import type { AuditStatus, GeneratedSecret } from './secret-types'
+import {
+  auditRequestSchema,
+  GenerateSecretSchema,
+  JobIdSchema,
+  SaveSecretSchema,
+} from './secret-schemas'
+import type { KeySummary } from './stored-key-types'
 
 /** Untrusted text is capped before anything parses it (1 MiB). */
 export const MAX_TEXT_CHARS = 1 << 20
@@ -69,6 +77,16 @@ export const contract = {
   'issuer.start': method(z.tuple([IssuerOptionsSchema])).returns<StoredKeys.IssuerStatus>(),
   'issuer.stop': method(z.tuple([])).returns<StoredKeys.IssuerStatus>(),
   'issuer.status': method(z.tuple([])).returns<StoredKeys.IssuerStatus>(),
+  'secret.generate': method(z.tuple([GenerateSecretSchema])).returns<GeneratedSecret>(),
+  'secret.save': method(z.tuple([SaveSecretSchema])).returns<KeySummary>(),
+  // Wordlist paths are the user's own files, read only by main (desktop and browser mode on
+  // 127.0.0.1 behind the session token); the result never carries file contents except the
+  // one line that already signs the caller's token.
+  'audit.start': method(z.tuple([auditRequestSchema(MAX_TOKEN_CHARS)])).returns<{
+    jobId: string
+  }>(),
+  'audit.status': method(z.tuple([JobIdSchema])).returns<AuditStatus>(),
+  'audit.cancel': method(z.tuple([JobIdSchema])).returns<AuditStatus>(),
 }
 
 export type Contract = typeof contract
