@@ -12,6 +12,9 @@ function decodesOrRefuses(text: string): void {
   try {
     const tokens = decodeText(text, NOW)
     expect(tokens.length).toBeGreaterThan(0)
+    // What decodes must cross IPC and HTTP: serializers recurse, so nothing may nest too deep.
+    expect(() => structuredClone(tokens)).not.toThrow()
+    expect(() => JSON.stringify(tokens)).not.toThrow()
     for (const t of tokens) {
       expect(t.count).toBeGreaterThan(0)
       expect(Array.isArray(t.lint)).toBe(true)
@@ -106,6 +109,10 @@ describe('decode properties', () => {
     ['a token start then only dots', `x eyJ${'.'.repeat(256 * KIB - 6)}`],
     ['only dots then a token start', `${'.'.repeat(256 * KIB - 6)}eyJ.e`],
     ['escapes', '\\u0022eyJ.'.repeat((256 * KIB) / 11)],
+    [
+      'a deeply nested valid payload',
+      `eyJhbGciOiJIUzI1NiJ9.${b64('['.repeat(100 * KIB) + ']'.repeat(100 * KIB))}.AA`,
+    ],
     ['nested braces', `eyJ${b64('['.repeat(190 * KIB))}.e30.AA`],
     [
       'random bytes',

@@ -239,6 +239,17 @@ describe('decode: each defect is named', () => {
     expect(t.payload).toEqual({ sub: 'x' })
   })
 
+  it('json_too_deep: JSON nested past 64 levels is not shown (serializers would overflow)', () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`
+    const deep = decode(`${b64(HS)}.${b64(nested(65))}.AA`)[0]!
+    expect(deep.payload).toBeNull()
+    expect(deep.defects).toEqual([
+      expect.objectContaining({ code: 'json_too_deep', part: 'payload' }),
+    ])
+    const ok = decode(`${b64(HS)}.${b64({ a: JSON.parse(nested(63)) })}.AA`)[0]!
+    expect(codes(ok)).toEqual([])
+  })
+
   it('several defects at once, each with its part', () => {
     const t = decode(`${b64('{"alg":"none","alg":"none"}')}.${b64('nope')}.`)[0]!
     expect(t.defects.map((d) => `${d.code}@${d.part}`)).toEqual([

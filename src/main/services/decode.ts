@@ -4,7 +4,7 @@
  */
 import { MAX_TEXT_CHARS, MAX_TOKEN_CHARS } from '../../shared/api'
 import { WorkbenchError } from '../../shared/errors'
-import { findDuplicateKeys } from '../../shared/json-duplicates'
+import { scanJson } from '../../shared/json-duplicates'
 import { redact } from '../../shared/redact'
 import { describeTime, isoUtc, TIME_CLAIMS } from '../../shared/relative-time'
 import type { DecodedToken, JsonObject, TokenDefect, TokenTime } from '../../shared/token-types'
@@ -24,6 +24,8 @@ const STRICT_CHAR = /^[A-Za-z0-9_\-.]+$/
 const HEX4 = /^[0-9a-fA-F]{4}/
 const HEX2 = /^[0-9a-fA-F]{2}/
 const WHITESPACE = /\s/
+// Real headers and claims nest a few levels; this leaves room for rich claims and none for abuse.
+const MAX_JSON_DEPTH = 64
 const JWS_PARTS = ['header', 'payload', 'signature']
 const JWE_PARTS = ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag']
 
@@ -310,7 +312,16 @@ function decodeJsonSegment(segment: string, part: string, defects: TokenDefect[]
     })
     return undefined
   }
-  const duplicates = findDuplicateKeys(text)
+  const { duplicates, depth } = scanJson(text)
+  if (depth > MAX_JSON_DEPTH) {
+    // Every serializer (IPC, HTTP, the CLI's output) recurses and would overflow on it.
+    defects.push({
+      code: 'json_too_deep',
+      part,
+      message: `The ${part} nests ${depth} levels deep (over ${MAX_JSON_DEPTH}); it is not shown.`,
+    })
+    return undefined
+  }
   if (duplicates.length > 0) {
     defects.push({
       code: 'duplicate_keys',
