@@ -4,6 +4,9 @@ import { decodeCommand } from './commands/decode'
 import { mintCommand } from './commands/mint'
 import { uiCommand } from './commands/ui'
 import { verifyCommand } from './commands/verify'
+import { credsCommand } from './commands/creds'
+import { keysCommand } from './commands/keys'
+import { serveCommand } from './commands/serve'
 import { secretCommand } from './commands/secret'
 import { EXIT, type CliIo } from './io'
 import { reportError, UsageError } from './output'
@@ -23,6 +26,9 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   },
   mint: { run: mintCommand, summary: 'sign a JWT (HS*, RS*, PS*, ES*, EdDSA) and print it' },
   verify: { run: verifyCommand, summary: 'verify a JWT and explain every check' },
+  keys: { run: keysCommand, summary: 'stored keys: list, generate, import, export, rotate, delete' },
+  creds: { run: credsCommand, summary: 'saved tokens and secrets per environment: set, get, list' },
+  serve: { run: serveCommand, summary: 'local OIDC issuer serving the JWKS of stored keys' },
 }
 
 /** Top-level usage, listing every command. */

@@ -319,14 +319,12 @@ export function openKeyStore(ctx: AppContext): KeyStore {
       assertName(name)
       const keys = readAll()
       assertFree(keys, name)
-      const text =
-        typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input)
-      const trimmed = text.trim()
-      if (!/^-----BEGIN /.test(trimmed) && !trimmed.startsWith('{')) {
+      // Bytes that are not UTF-8 can only be a raw HMAC secret; text may be a key or a secret.
+      const text = typeof input === 'string' ? input : utf8OrNull(input)
+      const trimmed = (text ?? '').trim()
+      if (text === null || (!/^-----BEGIN /.test(trimmed) && !trimmed.startsWith('{'))) {
         const bytes =
-          typeof input === 'string' || options.secretEncoding !== undefined
-            ? plainSecret(text, options.secretEncoding)
-            : input
+          text === null ? (input as Uint8Array) : plainSecret(text, options.secretEncoding)
         if (options.alg === undefined || kindForAlg(options.alg) !== 'hmac') {
           throw new WorkbenchError(
             'ERR_INVALID_KEY',
@@ -335,7 +333,7 @@ export function openKeyStore(ctx: AppContext): KeyStore {
         }
         return [await store.saveHmacSecret(name, bytes, options.alg as 'HS256', options)]
       }
-      let usable = await keysFromText(text, options.all ? undefined : options.kid)
+      let usable = await keysFromText(trimmed, options.all ? undefined : options.kid)
       if (usable.length > 1 && !options.all) {
         throw new WorkbenchError(
           'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
@@ -721,6 +719,14 @@ function parseMaterial(text: string, name: string): Material {
     'ERR_KEY_SECRET_MISSING',
     `The keychain entry of key "${clip(name)}" is not one the workbench wrote. Delete the key and import it again.`,
   )
+}
+
+function utf8OrNull(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return null
+  }
 }
 
 function octBytes(k: string): Uint8Array {
