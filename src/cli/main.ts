@@ -26,7 +26,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   },
   mint: { run: mintCommand, summary: 'sign a JWT (HS*, RS*, PS*, ES*, EdDSA) and print it' },
   verify: { run: verifyCommand, summary: 'verify a JWT and explain every check' },
-  keys: { run: keysCommand, summary: 'stored keys: list, generate, import, export, rotate, delete' },
+  keys: {
+    run: keysCommand,
+    summary: 'stored keys: list, generate, import, export, rotate, delete',
+  },
   creds: { run: credsCommand, summary: 'saved tokens and secrets per environment: set, get, list' },
   serve: { run: serveCommand, summary: 'local OIDC issuer serving the JWKS of stored keys' },
 }
