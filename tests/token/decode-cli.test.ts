@@ -1,10 +1,10 @@
 // Spawns the built jwtw: builds the CLI once (esbuild, about a second) before the tests.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { PassThrough, Readable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/main'
 import { MAX_TEXT_CHARS } from '../../src/shared/api'
-import { ROOT, runJwtw } from '../helpers/cli'
+import { JWTW, ROOT, runJwtw } from '../helpers/cli'
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
 const nowS = () => Math.floor(Date.now() / 1000)
@@ -131,6 +131,24 @@ describe('jwtw decode', () => {
       expect(run.stderr).toContain('Usage: jwtw decode')
       expect(run.stdout).toBe('')
     }
+  })
+
+  it('exits quietly when the reader closes the pipe early (jwtw decode | head)', async () => {
+    const many = Array.from(
+      { length: 3000 },
+      (_, i) => `Bearer ${b64({ alg: 'HS256' })}.${b64({ sub: `user-${i}` })}.AA`,
+    ).join('\n')
+    const child = spawn(process.execPath, [JWTW, 'decode', '--json'], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c))
+    child.stdout.once('data', () => child.stdout.destroy())
+    child.stdin.end(many)
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
   })
 
   it('--help prints usage and the top-level help lists decode', async () => {
