@@ -195,6 +195,13 @@ describe('jwtw verify', () => {
     }
   })
 
+  it('prints lint findings with the checks', async () => {
+    const token = await mint([...S, '--sub', 'alice'])
+    const run = await runJwtw(['verify', token, ...S], { env: noEnvSecret })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/lint warning no_exp: /)
+  })
+
   it('--json prints the result object; exit 1 and one stderr line when invalid', async () => {
     const token = await mint([...S, '--sub', 'alice', '--expires-in', '1h'])
     const ok = await runJwtw(['verify', token, ...S, '--json'], { env: noEnvSecret })

@@ -113,6 +113,11 @@ function printResult(result: VerifyResult, io: CliIo): void {
     const code = check.ok || !check.code ? '' : `${c.red(check.code)} `
     lines.push(`  ${mark} ${check.id.padEnd(12)} ${code}${check.message}`)
   }
+  for (const finding of result.lint ?? []) {
+    const paint =
+      finding.severity === 'error' ? c.red : finding.severity === 'warning' ? c.yellow : c.dim
+    lines.push(`  ${paint(`lint ${finding.severity}`)} ${finding.code}: ${finding.message}`)
+  }
   if (result.key) {
     const k = result.key
     lines.push(
