@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeText } from '../../src/main/services/decode'
+import { decodeText, decodeToken } from '../../src/main/services/decode'
 import { WorkbenchError } from '../../src/shared/errors'
 
 const NOW = new Date('2026-11-22T12:00:00Z')
@@ -77,6 +77,17 @@ describe('decode properties', () => {
       fc.property(fc.array(segment, { minLength: 3, maxLength: 5 }), (segments) => {
         decodesOrRefuses(`eyJ${segments.join('.')}`)
         decodesOrRefuses(`x ${segments.join('.')} y`)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('decodeToken (what verify lints with) never throws on any string', () => {
+    fc.assert(
+      fc.property(fc.oneof(tokenish, fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
+        const decoded = decodeToken(text, NOW)
+        expect(decoded.segmentLengths.reduce((a, b) => a + b + 1, -1)).toBe(text.length)
+        expect(() => structuredClone(decoded)).not.toThrow()
       }),
       { numRuns: 1000 },
     )
