@@ -3,6 +3,7 @@
  * ones with a code and the likely cause. Keys come only from the caller's key source, never
  * from the token's own jwk/jku/x5u/x5c headers.
  */
+import { webcrypto, type KeyObject } from 'node:crypto'
 import { compactVerify } from 'jose'
 import { MAX_TOKEN_CHARS } from '../../shared/api'
 import { WorkbenchError } from '../../shared/errors'
@@ -303,7 +304,7 @@ export async function verifyWithKeys(
     let failure: { code: string; message: string } | undefined
     for (const candidate of candidates) {
       try {
-        await compactVerify(compact, candidate.verifying, {
+        await compactVerify(compact, await verificationKey(candidate, alg as string), {
           algorithms: [alg as string],
           crit: recognized,
         })
@@ -348,6 +349,29 @@ export async function verifyWithKeys(
       ? decoded.lint
       : lintToken(decoded, { now: new Date(options.nowSeconds * 1000), secret })
   return verified
+}
+
+// HMAC secrets imported into WebCrypto once per secret and hash: jose would otherwise import
+// the raw bytes on every verify, which costs as much as the MAC itself.
+const importedHmac = new WeakMap<Uint8Array, Map<string, webcrypto.CryptoKey>>()
+
+async function verificationKey(
+  key: UsableKey,
+  alg: string,
+): Promise<KeyObject | Uint8Array | webcrypto.CryptoKey> {
+  const bytes = key.verifying
+  if (!(bytes instanceof Uint8Array) || !alg.startsWith('HS')) return bytes
+  let byAlg = importedHmac.get(bytes)
+  if (!byAlg) importedHmac.set(bytes, (byAlg = new Map()))
+  let imported = byAlg.get(alg)
+  if (!imported) {
+    const hash = { name: `SHA-${alg.slice(2)}` }
+    imported = await webcrypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash }, false, [
+      'verify',
+    ])
+    byAlg.set(alg, imported)
+  }
+  return imported
 }
 
 interface Reporter {
