@@ -33,6 +33,13 @@ describe('attacks are refused with their code', () => {
     for (const publicText of [
       rsa.publicPem,
       JSON.stringify(rsa.publicKey.export({ format: 'jwk' })),
+      // kty last: detection must not depend on key order
+      JSON.stringify({
+        ...rsa.publicKey.export({ format: 'jwk' }),
+        kty: undefined,
+        use: 'sig',
+        k2: 1,
+      }).replace(/}$/, ',"kty":"RSA"}'),
     ]) {
       const token = signCompact(
         bytes({ alg: 'HS256', typ: 'JWT' }),

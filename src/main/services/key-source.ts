@@ -89,7 +89,7 @@ export async function resolveKeySource(
 export function secretBytes(text: string): Uint8Array {
   if (text.length === 0) throw new WorkbenchError('ERR_NO_KEY', 'The secret is empty.')
   const trimmed = text.trim()
-  if (/^-----BEGIN [A-Z0-9 ]+-----/.test(trimmed) || /^\{\s*"(kty|keys)"/.test(trimmed)) {
+  if (/^-----BEGIN [A-Z0-9 ]+-----/.test(trimmed) || looksLikeJwk(trimmed)) {
     throw new WorkbenchError(
       'ERR_KEY_ALG_MISMATCH',
       'This secret is a PEM or JWK key, not an HMAC secret. Pass it as a key (--key-file or pasted key text); a public key is never used as an HMAC secret.',
@@ -116,6 +116,16 @@ export function secretBytes(text: string): Uint8Array {
     return new Uint8Array(Buffer.from(body, 'hex'))
   }
   return new TextEncoder().encode(text)
+}
+
+function looksLikeJwk(text: string): boolean {
+  if (!text.startsWith('{')) return false
+  try {
+    const parsed = JSON.parse(text) as unknown
+    return isObject(parsed) && ('kty' in parsed || 'keys' in parsed)
+  } catch {
+    return false
+  }
 }
 
 function secretKey(
