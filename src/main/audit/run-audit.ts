@@ -85,6 +85,7 @@ export async function runAudit(
     nudge()
   }
   signal?.addEventListener('abort', onAbort)
+  if (signal?.aborted) onAbort()
 
   let lastReport = 0
   const report = (force: boolean) => {
@@ -125,8 +126,8 @@ export async function runAudit(
     }
     options.onWorkers?.(slots.map((s) => s.worker))
 
-    const waitFor = async (ready: () => boolean) => {
-      while (!ready() && failure === undefined && !found) {
+    const waitFor = async (ready: () => boolean, untilFound = true) => {
+      while (!ready() && failure === undefined && !(untilFound && found)) {
         await new Promise<void>((resolve) => (wake = resolve))
       }
     }
@@ -141,7 +142,8 @@ export async function runAudit(
         slot.worker.postMessage({ id, chunk: chunk.buffer }, [chunk.buffer as ArrayBuffer])
       }
     }
-    await waitFor(() => slots.every((s) => s.inFlight.size === 0))
+    // Chunks already sent finish (at most two per worker), so the count tried is exact.
+    await waitFor(() => slots.every((s) => s.inFlight.size === 0), false)
     if (failure !== undefined && !found) throw failure
   } finally {
     signal?.removeEventListener('abort', onAbort)
