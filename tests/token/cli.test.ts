@@ -15,10 +15,16 @@ const file = (name: string, text: string) => {
   return path
 }
 const noEnvSecret = { JWT_SECRET_KEY: '' }
-const S = ['--secret', HMAC_SECRET]
+// Placeholders keep the secret and file paths out of test titles; jwtw() fills them in.
+const S = ['--secret', 'SECRET']
+const jwtw = (args: readonly string[], options: Parameters<typeof runJwtw>[1] = {}) =>
+  runJwtw(
+    args.map((a) => (a === 'SECRET' ? HMAC_SECRET : a)),
+    { ...options, env: { ...noEnvSecret, ...options.env } },
+  )
 
 async function mint(args: string[]): Promise<string> {
-  const run = await runJwtw(['mint', ...args], { env: noEnvSecret })
+  const run = await jwtw(['mint', ...args])
   expect(run.stderr).toBe('')
   expect(run.code).toBe(0)
   expect(run.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/)
@@ -101,7 +107,7 @@ describe('jwtw mint', () => {
   })
 
   it('takes the secret from JWT_SECRET_KEY when no key option is given', async () => {
-    const run = await runJwtw(['mint', '--sub', 'x', '--no-iat'], {
+    const run = await jwtw(['mint', '--sub', 'x', '--no-iat'], {
       env: { JWT_SECRET_KEY: HMAC_SECRET },
     })
     expect(run.code).toBe(0)
@@ -109,11 +115,11 @@ describe('jwtw mint', () => {
   })
 
   it('warns on stderr about a weak secret, refuses it under --strict', async () => {
-    const weak = await runJwtw(['mint', '--secret', 'short'], { env: noEnvSecret })
+    const weak = await jwtw(['mint', '--secret', 'short'], { env: noEnvSecret })
     expect(weak.code).toBe(0)
     expect(weak.stderr).toMatch(/^warning: The secret is 5 bytes/)
     expect(weak.stdout.split('.')).toHaveLength(3)
-    const strict = await runJwtw(['mint', '--secret', 'short', '--strict'], { env: noEnvSecret })
+    const strict = await jwtw(['mint', '--secret', 'short', '--strict'], { env: noEnvSecret })
     expect(strict).toMatchObject({ code: 1, stdout: '' })
     expect(strict.stderr).toMatch(/^ERR_WEAK_SECRET: /)
     expect(strict.stderr.trim().split('\n')).toHaveLength(1)
@@ -138,7 +144,7 @@ describe('jwtw mint', () => {
     [['mint', ...S, 'extra'], 2, 'ERR_INVALID_ARGUMENT'],
   ])('%j exits %i with %s on stderr', async (args, code, prefix) => {
     const argv = args.map((a) => (a === 'PUB' ? file('pub.pem', p256.publicPem) : a))
-    const run = await runJwtw(argv, { env: noEnvSecret })
+    const run = await jwtw(argv, { env: noEnvSecret })
     expect(run.code).toBe(code)
     expect(run.stdout).toBe('')
     expect(run.stderr.startsWith(prefix)).toBe(true)
@@ -147,7 +153,7 @@ describe('jwtw mint', () => {
   })
 
   it('--unsecured makes an alg none token', async () => {
-    const run = await runJwtw(['mint', '--unsecured', '--sub', 'x'], { env: noEnvSecret })
+    const run = await jwtw(['mint', '--unsecured', '--sub', 'x'], { env: noEnvSecret })
     expect(run.code).toBe(0)
     expect(decodeProtectedHeader(run.stdout.trim()).alg).toBe('none')
     expect(run.stderr).toMatch(/^warning: Unsecured/)
@@ -187,7 +193,7 @@ describe('jwtw verify', () => {
       [['verify', '-', ...args], `${token}\n`],
       [['verify', ...args], token],
     ] as const) {
-      const run = await runJwtw([...argv], { input, env: noEnvSecret })
+      const run = await jwtw([...argv], { input, env: noEnvSecret })
       expect(run.stderr).toBe('')
       expect(run.code).toBe(0)
       expect(run.stdout).toMatch(/^valid\n/)
@@ -197,14 +203,14 @@ describe('jwtw verify', () => {
 
   it('prints lint findings with the checks', async () => {
     const token = await mint([...S, '--sub', 'alice'])
-    const run = await runJwtw(['verify', token, ...S], { env: noEnvSecret })
+    const run = await jwtw(['verify', token, ...S], { env: noEnvSecret })
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/lint warning no_exp: /)
   })
 
   it('--json prints the result object; exit 1 and one stderr line when invalid', async () => {
     const token = await mint([...S, '--sub', 'alice', '--expires-in', '1h'])
-    const ok = await runJwtw(['verify', token, ...S, '--json'], { env: noEnvSecret })
+    const ok = await jwtw(['verify', token, ...S, '--json'], { env: noEnvSecret })
     expect(ok.code).toBe(0)
     const parsed = JSON.parse(ok.stdout) as {
       valid: boolean
@@ -214,7 +220,7 @@ describe('jwtw verify', () => {
     expect(parsed).toMatchObject({ valid: true, key: { kind: 'secret' } })
     expect(ok.stdout).not.toContain(HMAC_SECRET)
 
-    const late = await runJwtw(['verify', token, ...S, '--json', '--at', '2099-01-01T00:00:00Z'], {
+    const late = await jwtw(['verify', token, ...S, '--json', '--at', '2099-01-01T00:00:00Z'], {
       env: noEnvSecret,
     })
     expect(late.code).toBe(1)
@@ -234,7 +240,7 @@ describe('jwtw verify', () => {
   ])('an invalid token (%j) exits 1 with %s', async (args, code) => {
     const token = await mint([...S, '--sub', 'alice', '--claim', 'role=user'])
     const argv = args.map((a) => (a === 'PUB' ? file('pub2.pem', p256.publicPem) : a))
-    const run = await runJwtw(['verify', token, ...argv], { env: noEnvSecret })
+    const run = await jwtw(['verify', token, ...argv], { env: noEnvSecret })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/^invalid\n/)
     expect(run.stderr.startsWith(`${code}: `)).toBe(true)
@@ -251,7 +257,7 @@ describe('jwtw verify', () => {
     [['verify', 'a.b.c', ...S, '--secret-file', 'x'], 2, 'ERR_INVALID_ARGUMENT'],
     [['verify', 'a.b.c', ...S, '--frob'], 2, 'ERR_INVALID_ARGUMENT'],
   ])('%j exits %i with %s', async (args, code, prefix) => {
-    const run = await runJwtw(args, { env: noEnvSecret })
+    const run = await jwtw(args, { env: noEnvSecret })
     expect(run.code).toBe(code)
     expect(run.stdout).toBe('')
     expect(run.stderr.startsWith(`${prefix}: `)).toBe(true)
@@ -261,7 +267,7 @@ describe('jwtw verify', () => {
     const jwk = { ...p256.publicKey.export({ format: 'jwk' }), kid: 'ec-1' }
     const jwks = file('jwks.json', JSON.stringify({ keys: [jwk] }))
     const token = await mint(['--key-file', file('p256b.pem', p256.privatePem), '--kid', 'ec-1'])
-    const run = await runJwtw(['verify', token, '--key-file', jwks, '--kid', 'ec-1'], {
+    const run = await jwtw(['verify', token, '--key-file', jwks, '--kid', 'ec-1'], {
       env: noEnvSecret,
     })
     expect(run.code).toBe(0)
