@@ -107,6 +107,16 @@ describe('mint', () => {
       kid: 'k1',
       cty: 'text/plain',
     })
+    const fromHeader = await mintToken(
+      { key: { keyText: p256.privatePem }, header: { kid: 'h1' } },
+      ctx,
+    )
+    expect(fromHeader.header['kid']).toBe('h1')
+    const crit = await mintToken({ key: secret, header: { crit: ['x'], x: 1 } }, ctx)
+    expect(crit.header).toMatchObject({ crit: ['x'], x: 1 })
+    expect(await codeOf(mintToken({ key: secret, header: { b64: false } }, ctx))).toBe(
+      'ERR_INVALID_ARGUMENT',
+    )
     const bare = await mintToken({ key: secret, typ: null }, ctx)
     expect(decodeProtectedHeader(bare.token)).toEqual({ alg: 'HS256' })
   })
@@ -254,7 +264,10 @@ describe('key sources', () => {
     // A kid that names no key in the set is refused, even though one RSA key would fit.
     const miss = await verifyToken({ token: wrongKid, key: { keyText: jwks } }, ctx)
     expect(miss.checks.find((c) => c.id === 'key')?.code).toBe('ERR_JWKS_NO_MATCHING_KEY')
-    expect(miss.checks.find((c) => c.id === 'signature')).toMatchObject({ ok: false, skipped: true })
+    expect(miss.checks.find((c) => c.id === 'signature')).toMatchObject({
+      ok: false,
+      skipped: true,
+    })
     const explicit = await verifyToken({ token, key: { keyText: jwks, kid: 'ec-1' } }, ctx)
     expect(explicit.checks.find((c) => c.id === 'alg')?.code).toBe('ERR_JOSE_ALG_NOT_ALLOWED')
     expect(await codeOf(verifyToken({ token, key: { keyText: jwks, kid: 'nope' } }, ctx))).toBe(
