@@ -134,6 +134,11 @@ describe('verify claims', () => {
     })
   })
 
+  it('accepts a token pasted with its Bearer scheme and surrounding whitespace', async () => {
+    const token = await tokenWith({})
+    expect((await check(`  Bearer ${token}\n`, ISSUED)).valid).toBe(true)
+  })
+
   it('bad options are configuration errors, not token failures', async () => {
     const token = await tokenWith({})
     await expect(check(token, ISSUED, { clockTolerance: 'lots' })).rejects.toMatchObject({

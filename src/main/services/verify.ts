@@ -126,7 +126,8 @@ export async function verifyWithKeys(
     )
     return result(null, null, fallbackKey)
   }
-  const compact = token.trim()
+  // Pasted from a header: `Bearer eyJ...` is the token after the scheme.
+  const compact = token.trim().replace(/^Bearer\s+/i, '')
   const segments = compact.split('.')
   if (segments.length === 5) {
     fail(
