@@ -342,6 +342,12 @@ export function openKeyStore(ctx: AppContext): KeyStore {
       }
       if (options.all && options.kid !== undefined) {
         usable = usable.filter((k) => k.description.kid === options.kid)
+        if (usable.length === 0) {
+          throw new WorkbenchError(
+            'ERR_JWKS_NO_MATCHING_KEY',
+            `The JWKS has no key with kid "${clip(options.kid)}".`,
+          )
+        }
       }
       const names = usable.length > 1 ? usable.map((_, i) => `${name}-${i + 1}`) : [name]
       for (const n of names) {
