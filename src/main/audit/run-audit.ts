@@ -101,7 +101,15 @@ export async function runAudit(
   const slots: Slot[] = []
   let engine = 'js'
   try {
-    const started = await Promise.all(Array.from({ length: count }, () => startWorker(path, init)))
+    const starting = await Promise.allSettled(
+      Array.from({ length: count }, () => startWorker(path, init)),
+    )
+    const started = starting.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
+    const refused = starting.find((s) => s.status === 'rejected')
+    if (refused) {
+      await Promise.all(started.map((s) => s.worker.terminate()))
+      throw refused.reason
+    }
     engine = started[0]?.engine ?? engine
     for (const { worker } of started) {
       const slot: Slot = { worker, inFlight: new Map() }
