@@ -231,7 +231,11 @@ export async function checkSecret(secret: string, alg: HmacAlg = 'HS256'): Promi
       ? 'no common passwords or dictionary words of note.'
       : `contains common passwords or words (${words.length} of them, ${wordChars} characters).`,
   )
-  const patterns = scored.sequence.filter((m) => m.pattern in PATTERNS && m.token.length >= 4)
+  // Hex is 10 digits of 16 symbols: runs of digits that read as dates are chance there.
+  const isHex = readings.some((r) => r.kind === 'hex')
+  const patterns = scored.sequence.filter(
+    (m) => m.pattern in PATTERNS && m.token.length >= 4 && !(isHex && m.pattern === 'date'),
+  )
   const patternChars = patterns.reduce((n, m) => n + m.token.length, 0)
   rule(
     'pattern',
