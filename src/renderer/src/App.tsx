@@ -2,12 +2,27 @@
 import { useState } from 'react'
 import { transport } from './api'
 import { InspectView } from './inspect/InspectView'
+import { MintView } from './mint/MintView'
+import { EMPTY_MINT_FORM, formFromToken } from './mint/mint-form'
+import { VerifyView } from './verify/VerifyView'
+import { EMPTY_VERIFY_FORM } from './verify/verify-form'
+import { KeysView } from './keys/KeysView'
+import { SecretsView } from './secrets/SecretsView'
 
-const VIEWS = [{ id: 'inspect', label: 'Inspect' }] as const
+const VIEWS = [
+  { id: 'inspect', label: 'Inspect' },
+  { id: 'mint', label: 'Mint' },
+  { id: 'verify', label: 'Verify' },
+  { id: 'keys', label: 'Keys' },
+  { id: 'secrets', label: 'Secrets' },
+] as const
 type ViewId = (typeof VIEWS)[number]['id']
 
 export function App() {
   const [view, setView] = useState<ViewId>('inspect')
+  // The Mint and Verify forms live here so they survive switching views and Inspect can fill them.
+  const [mintForm, setMintForm] = useState(EMPTY_MINT_FORM)
+  const [verifyForm, setVerifyForm] = useState(EMPTY_VERIFY_FORM)
   return (
     <div className="app">
       <header className="app-header">
@@ -29,7 +44,24 @@ export function App() {
           {transport === 'electron' ? 'desktop' : 'browser mode'}
         </span>
       </header>
-      <main className="app-main">{view === 'inspect' && <InspectView />}</main>
+      <main className="app-main">
+        {view === 'inspect' && (
+          <InspectView
+            onVerifyToken={(token) => {
+              setVerifyForm((f) => ({ ...f, token }))
+              setView('verify')
+            }}
+            onEditToken={(header, payload) => {
+              setMintForm((f) => formFromToken(f, header, payload))
+              setView('mint')
+            }}
+          />
+        )}
+        {view === 'mint' && <MintView form={mintForm} onFormChange={setMintForm} />}
+        {view === 'verify' && <VerifyView form={verifyForm} onFormChange={setVerifyForm} />}
+        {view === 'keys' && <KeysView />}
+        {view === 'secrets' && <SecretsView />}
+      </main>
     </div>
   )
 }

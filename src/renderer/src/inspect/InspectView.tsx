@@ -1,14 +1,27 @@
-/** Paste any text (a token, a header, a log excerpt) and see every token in it decoded. */
+/**
+ * Paste any text (a token, a header, a log excerpt) or open a log file, and see every token in
+ * it decoded, with hand-offs to Verify and Mint.
+ */
 import { useEffect, useState } from 'react'
 import type { ErrorPayload } from '../../../shared/errors'
 import type { DecodedToken } from '../../../shared/token-types'
 import { api } from '../api'
 import { ErrorBanner } from '../ErrorBanner'
+import { LogFileInput } from './LogFileInput'
 import { TokenCard } from './TokenCard'
+import { tokenText } from './token-text'
+import './inspect.css'
 
-export function InspectView() {
+interface Props {
+  onVerifyToken?: (token: string) => void
+  onEditToken?: (header: unknown, payload: unknown) => void
+}
+
+export function InspectView({ onVerifyToken, onEditToken }: Props) {
   const [text, setText] = useState('')
+  const [fileName, setFileName] = useState<string | null>(null)
   const [tokens, setTokens] = useState<DecodedToken[]>([])
+  const [decodedAt, setDecodedAt] = useState(0)
   const [error, setError] = useState<ErrorPayload | null>(null)
 
   useEffect(() => {
@@ -17,6 +30,7 @@ export function InspectView() {
     const timer = setTimeout(() => {
       void api.decode(text).then((result) => {
         if (!current) return
+        setDecodedAt(Date.now())
         if (result.ok) {
           setTokens(result.value)
           setError(null)
@@ -32,11 +46,29 @@ export function InspectView() {
     }
   }, [text])
 
+  const changeText = (next: string, from: string | null) => {
+    setText(next)
+    setFileName(from)
+    if (next.trim() === '') {
+      setTokens([])
+      setError(null)
+    }
+  }
+
   return (
     <section className="inspect">
-      <label className="field-label" htmlFor="inspect-input">
-        Token, header, cookie, URL or log excerpt
-      </label>
+      <div className="inspect-input-header">
+        <label className="field-label" htmlFor="inspect-input">
+          Token, header, cookie, URL or log excerpt
+        </label>
+        <LogFileInput
+          onText={(fileText, name) => changeText(fileText, name)}
+          onError={(e) => {
+            setTokens([])
+            setError(e)
+          }}
+        />
+      </div>
       <textarea
         id="inspect-input"
         className="token-input"
@@ -44,14 +76,13 @@ export function InspectView() {
         autoComplete="off"
         placeholder="Paste a JWT or any text that contains JWTs…"
         value={text}
-        onChange={(e) => {
-          setText(e.target.value)
-          if (e.target.value.trim() === '') {
-            setTokens([])
-            setError(null)
-          }
-        }}
+        onChange={(e) => changeText(e.target.value, null)}
       />
+      {fileName && (
+        <p className="muted">
+          From {fileName} ({text.length.toLocaleString('en')} characters)
+        </p>
+      )}
       {error && <ErrorBanner error={error} />}
       {tokens.length > 0 && (
         <p className="summary" aria-live="polite">
@@ -59,9 +90,22 @@ export function InspectView() {
         </p>
       )}
       <div className="token-list">
-        {tokens.map((token, index) => (
-          <TokenCard key={`${token.offset}-${index}`} token={token} />
-        ))}
+        {tokens.map((token, index) => {
+          const raw = token.kind === 'JWS' ? tokenText(text, token) : null
+          return (
+            <TokenCard
+              key={`${token.offset}-${index}`}
+              token={token}
+              decodedAt={decodedAt}
+              onVerify={raw && onVerifyToken ? () => onVerifyToken(raw) : undefined}
+              onEdit={
+                token.kind === 'JWS' && onEditToken
+                  ? () => onEditToken(token.header, token.payload)
+                  : undefined
+              }
+            />
+          )
+        })}
       </div>
     </section>
   )

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { openWorkbench, screenshot, type Session } from './browser-mode'
+import {
+  check,
+  jwtw,
+  openView,
+  partsOf,
+  strongSecret,
+  verdict,
+  workbenchEnv,
+} from './token-fixtures'
+
+describe('Mint in real Chromium (browser mode)', () => {
+  let session: Session
+  const env = workbenchEnv()
+  let storedKid: string
+  beforeAll(async () => {
+    // A stored ES256 key made by the CLI in the same settings dir and keychain service.
+    await jwtw(env, 'keys', 'generate', 'e2e-signing', '--alg', 'ES256')
+    storedKid = kidOf(JSON.parse(await jwtw(env, 'keys', 'list', '--json')), 'e2e-signing')
+    session = await openWorkbench(env)
+    await session.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(session.url).origin,
+    })
+  })
+  afterAll(() => session?.close())
+  beforeEach(async () => {
+    await session.page.reload()
+    await openView(session.page, 'Mint')
+  })
+
+  it('mints HS256 with a 48-byte secret and claims, copies it, and Verify calls it VALID', async () => {
+    const { page } = session
+    const secret = strongSecret()
+    await page.getByLabel('Algorithm').selectOption('HS256')
+    await page.getByLabel('Secret value').fill(secret)
+    await page.getByLabel('Subject (sub)').fill('alice')
+    await page.getByLabel('Issuer (iss)').fill('https://issuer.example')
+    await page.getByLabel('Audience (aud, comma separated)').fill('api, admin')
+    await page.getByLabel('Expires in').fill('15m')
+    await page.getByLabel('Random jti').check()
+    await page.getByLabel('Custom claims (JSON object)').fill('{"role": "admin", "level": 3}')
+    await page.getByRole('button', { name: 'Mint token' }).click()
+
+    const output = page.getByLabel('Minted token')
+    await output.waitFor()
+    const token = await output.inputValue()
+    const { header, payload } = partsOf(token)
+    expect(header).toMatchObject({ alg: 'HS256', typ: 'JWT' })
+    expect(payload).toMatchObject({
+      sub: 'alice',
+      iss: 'https://issuer.example',
+      aud: ['api', 'admin'],
+      role: 'admin',
+      level: 3,
+    })
+    expect((payload['exp'] as number) - (payload['iat'] as number)).toBe(900)
+    expect(payload['jti']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(await page.locator('[data-warning]').count()).toBe(0)
+    expect(await page.locator('tr[data-claim="role"] td.claim-value').innerText()).toBe('admin')
+    await screenshot(page, 'mint')
+
+    await page.getByRole('button', { name: 'Copy token' }).click()
+    await page.getByRole('button', { name: 'Copied' }).waitFor()
+    const copied = await page.evaluate<string>('navigator.clipboard.readText()')
+    expect(copied).toBe(token)
+
+    await openView(page, 'Verify')
+    await page.getByLabel('Token to verify').fill(copied)
+    await page.getByLabel('Secret value').fill(secret)
+    await page.getByLabel('Audience (aud, comma separated: any one)').fill('api')
+    await page.getByLabel('Required claims').fill('role=admin\njti')
+    await page.getByRole('button', { name: 'Verify token' }).click()
+    expect(await verdict(page)).toBe('VALID')
+    expect((await check(page, 'signature')).state).toBe('ok')
+    expect((await check(page, 'aud')).state).toBe('ok')
+    expect((await check(page, 'require:role')).state).toBe('ok')
+  })
+
+  it('shows the WEAK_SECRET warning for a short secret, and strict refuses it', async () => {
+    const { page } = session
+    await page.getByLabel('Secret value').fill('short-secret')
+    await page.getByRole('button', { name: 'Mint token' }).click()
+    const warning = page.locator('[data-warning="WEAK_SECRET"]')
+    await warning.waitFor()
+    expect(await warning.innerText()).toContain('The secret is 12 bytes; HS256 needs at least 32')
+    expect(await page.getByLabel('Minted token').inputValue()).toMatch(
+      /^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/,
+    )
+
+    await page.getByLabel('Strict: refuse weak secrets').check()
+    await page.getByRole('button', { name: 'Mint token' }).click()
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.innerText()).toContain('ERR_WEAK_SECRET')
+    expect(await page.getByLabel('Minted token').count()).toBe(0)
+  })
+
+  it('shows ERR_INVALID_CLAIMS inline for invalid claims JSON and sends nothing', async () => {
+    const { page } = session
+    const calls: string[] = []
+    page.on('request', (r) => {
+      if (r.url().includes('/api/mint')) calls.push(r.url())
+    })
+    await page.getByLabel('Secret value').fill(strongSecret())
+    await page.getByLabel('Custom claims (JSON object)').fill('{role: admin}')
+    await page.getByRole('button', { name: 'Mint token' }).click()
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    const text = await alert.innerText()
+    expect(text).toContain('ERR_INVALID_CLAIMS')
+    expect(text).toContain('Custom claims are not valid JSON')
+    await page.getByLabel('Custom claims (JSON object)').fill('["not", "an object"]')
+    await page.getByRole('button', { name: 'Mint token' }).click()
+    await page.getByText('Custom claims must be a JSON object').waitFor()
+    expect(calls).toEqual([])
+    expect(await page.getByLabel('Minted token').count()).toBe(0)
+  })
+
+  it('fills the form from a template and mints an unsecured token with its warning', async () => {
+    const { page } = session
+    await page.getByLabel('Template').selectOption('dashboard-user')
+    expect(await page.getByLabel('Subject (sub)').inputValue()).toBe('user-1234')
+    expect(await page.getByLabel('Expires in').inputValue()).toBe('24h')
+    expect(JSON.parse(await page.getByLabel('Custom claims (JSON object)').inputValue())).toEqual({
+      name: 'Ada Lovelace',
+      role: 'admin',
+    })
+    await page.getByLabel('Unsecured (alg none)').check()
+    await page.getByRole('button', { name: 'Mint token' }).click()
+    const token = await page.getByLabel('Minted token').inputValue()
+    expect(token.endsWith('.')).toBe(true)
+    const { header, payload } = partsOf(token)
+    expect(header['alg']).toBe('none')
+    expect(payload).toMatchObject({ sub: 'user-1234', role: 'admin' })
+    expect((payload['exp'] as number) - (payload['iat'] as number)).toBe(24 * 3600)
+    expect(await page.locator('[data-warning="UNSECURED"]').innerText()).toContain('alg none')
+  })
+
+  it('mints with a stored key and verifies with the same stored key', async () => {
+    const { page } = session
+    await page.getByRole('radio', { name: 'Stored key' }).check()
+    const select = page.getByLabel('Stored key name')
+    await expect
+      .poll(() => select.locator('option').allInnerTexts())
+      .toContain('e2e-signing · ES256 · EC P-256')
+    await select.selectOption('e2e-signing')
+    await page.getByLabel('Subject (sub)').fill('svc-1')
+    await page.getByRole('button', { name: 'Mint token' }).click()
+    const token = await page.getByLabel('Minted token').inputValue()
+    const { header } = partsOf(token)
+    expect(header).toMatchObject({ alg: 'ES256', kid: storedKid })
+    expect(await page.locator('.key-description').innerText()).toContain('stored key "e2e-signing"')
+
+    await openView(page, 'Verify')
+    await page.getByLabel('Token to verify').fill(token)
+    await page.getByRole('radio', { name: 'Stored key' }).check()
+    await page.getByLabel('Stored key name').selectOption('e2e-signing')
+    await page.getByRole('button', { name: 'Verify token' }).click()
+    expect(await verdict(page)).toBe('VALID')
+    expect((await check(page, 'alg')).state).toBe('ok')
+  })
+})
+
+function kidOf(keys: { name: string; kid: string }[], name: string): string {
+  const key = keys.find((k) => k.name === name)
+  if (!key) throw new Error(`no stored key ${name} in ${JSON.stringify(keys)}`)
+  return key.kid
+}

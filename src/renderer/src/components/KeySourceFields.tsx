@@ -1,0 +1,172 @@
+/**
+ * Where the key comes from, for Mint (sign) and Verify: a secret, a stored key by name, or
+ * pasted key text. Key material stays in this form's memory; stored keys are only named.
+ */
+import { useState } from 'react'
+import type { ErrorPayload } from '../../../shared/errors'
+import type { KeySummary } from '../../../shared/stored-key-types'
+import { ErrorBanner } from '../ErrorBanner'
+import type { KeySourceForm, KeySourceMode } from './key-source-form'
+import { useStoredKeys } from './useStoredKeys'
+
+interface Props {
+  idPrefix: string
+  purpose: 'sign' | 'verify'
+  value: KeySourceForm
+  onChange: (value: KeySourceForm) => void
+  error?: ErrorPayload | null
+}
+
+export function KeySourceFields({ idPrefix, purpose, value, onChange, error }: Props) {
+  const set = (patch: Partial<KeySourceForm>) => onChange({ ...value, ...patch })
+  const modes: { mode: KeySourceMode; label: string }[] = [
+    { mode: 'secret', label: 'Secret' },
+    { mode: 'stored', label: 'Stored key' },
+    {
+      mode: 'keyText',
+      label:
+        purpose === 'sign'
+          ? 'Pasted key (PEM or JWK)'
+          : 'Pasted key (PEM, certificate, JWK or JWKS)',
+    },
+  ]
+  return (
+    <fieldset className="form-section key-source">
+      <legend>{purpose === 'sign' ? 'Signing key' : 'Verification key'}</legend>
+      <div className="radio-row" role="radiogroup" aria-label="Key source">
+        {modes.map((m) => (
+          <label key={m.mode} className="check">
+            <input
+              type="radio"
+              name={`${idPrefix}-key-mode`}
+              checked={value.mode === m.mode}
+              onChange={() => set({ mode: m.mode })}
+            />
+            {m.label}
+          </label>
+        ))}
+      </div>
+      {value.mode === 'secret' && (
+        <SecretField
+          id={`${idPrefix}-secret`}
+          value={value.secret}
+          onChange={(secret) => set({ secret })}
+        />
+      )}
+      {value.mode === 'stored' && (
+        <StoredKeySelect
+          id={`${idPrefix}-stored-key`}
+          purpose={purpose}
+          value={value.storedKey}
+          onChange={(storedKey) => set({ storedKey })}
+        />
+      )}
+      {value.mode === 'keyText' && (
+        <>
+          <label className="field-label" htmlFor={`${idPrefix}-key-text`}>
+            Key text
+          </label>
+          <textarea
+            id={`${idPrefix}-key-text`}
+            className="key-text"
+            spellCheck={false}
+            autoComplete="off"
+            placeholder={'-----BEGIN PUBLIC KEY-----\n…\nor {"kty":"EC",…} or {"keys":[…]}'}
+            value={value.keyText}
+            onChange={(e) => set({ keyText: e.target.value })}
+          />
+          <label className="field-label" htmlFor={`${idPrefix}-key-kid`}>
+            kid to pick from a JWKS (optional)
+          </label>
+          <input
+            id={`${idPrefix}-key-kid`}
+            type="text"
+            autoComplete="off"
+            value={value.kid}
+            onChange={(e) => set({ kid: e.target.value })}
+          />
+        </>
+      )}
+      {error && <ErrorBanner error={error} />}
+    </fieldset>
+  )
+}
+
+function SecretField(props: { id: string; value: string; onChange: (v: string) => void }) {
+  const [shown, setShown] = useState(false)
+  return (
+    <>
+      <label className="field-label" htmlFor={props.id}>
+        Secret value
+      </label>
+      <div className="inline-row">
+        <input
+          id={props.id}
+          className="grow"
+          type={shown ? 'text' : 'password'}
+          autoComplete="off"
+          spellCheck={false}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+        <label className="check">
+          <input type="checkbox" checked={shown} onChange={(e) => setShown(e.target.checked)} />
+          Show secret
+        </label>
+      </div>
+      <p className="muted">
+        UTF-8 text, or <code>b64:</code>… / <code>hex:</code>… for bytes. HS256 needs 32 bytes or
+        more.
+      </p>
+    </>
+  )
+}
+
+interface StoredKeySelectProps {
+  id: string
+  purpose: 'sign' | 'verify'
+  value: string
+  onChange: (name: string) => void
+}
+
+function StoredKeySelect({ id, purpose, value, onChange }: StoredKeySelectProps) {
+  const keys = useStoredKeys(true)
+  const list: KeySummary[] = keys.value ?? []
+  return (
+    <>
+      <label className="field-label" htmlFor={id}>
+        Stored key name
+      </label>
+      <div className="inline-row">
+        <select
+          id={id}
+          className="grow"
+          value={value}
+          disabled={list.length === 0}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          <option value="">{list.length === 0 ? 'No stored keys' : 'Choose a key…'}</option>
+          {list.map((k) => {
+            const unusable = purpose === 'sign' && (k.verifyOnly || k.secret !== 'present')
+            return (
+              <option key={k.name} value={k.name} disabled={unusable}>
+                {k.name} · {k.alg} · {k.detail}
+                {unusable ? (k.verifyOnly ? ' (verify only)' : ' (secret missing)') : ''}
+              </option>
+            )
+          })}
+        </select>
+        <button type="button" className="secondary" onClick={() => void keys.run()}>
+          Reload keys
+        </button>
+      </div>
+      {keys.pending && <p className="muted">Loading stored keys…</p>}
+      {keys.error && <ErrorBanner error={keys.error} />}
+      {keys.value && list.length === 0 && (
+        <p className="muted">
+          No stored keys yet: create one in the Keys view or with <code>jwtw keys generate</code>.
+        </p>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,57 @@
+/** The key-source part of the Mint and Verify forms, and how it becomes a contract KeySourceInput. */
+import type { ErrorPayload } from '../../../shared/errors'
+import type { KeySourceInput } from '../../../shared/key-types'
+
+export type KeySourceMode = 'secret' | 'stored' | 'keyText'
+
+export interface KeySourceForm {
+  mode: KeySourceMode
+  secret: string
+  storedKey: string
+  keyText: string
+  /** Picks one key out of a pasted JWKS. */
+  kid: string
+}
+
+export const EMPTY_KEY_SOURCE: KeySourceForm = {
+  mode: 'secret',
+  secret: '',
+  storedKey: '',
+  keyText: '',
+  kid: '',
+}
+
+/** A form value checked in the renderer: the request part, or which field is wrong and why. */
+export type FormResult<T, F extends string = string> =
+  { ok: true; value: T } | { ok: false; field: F; error: ErrorPayload }
+
+/**
+ * The contract's key source for what the form holds; an empty field is ERR_NO_KEY.
+ *
+ * @example
+ * toKeySource({ ...EMPTY_KEY_SOURCE, secret: 'hex:00ff' }) // { ok: true, value: { secret: 'hex:00ff' } }
+ */
+export function toKeySource(form: KeySourceForm): FormResult<KeySourceInput, 'key'> {
+  const missing = (message: string): FormResult<KeySourceInput, 'key'> => ({
+    ok: false,
+    field: 'key',
+    error: { code: 'ERR_NO_KEY', message },
+  })
+  switch (form.mode) {
+    case 'secret':
+      if (form.secret === '') return missing('Enter a secret (text, or b64:… / hex:… for bytes).')
+      return { ok: true, value: { secret: form.secret } }
+    case 'stored':
+      if (form.storedKey === '') return missing('Choose a stored key.')
+      return { ok: true, value: { storedKey: form.storedKey } }
+    case 'keyText': {
+      if (form.keyText.trim() === '')
+        return missing('Paste a PEM key, a certificate, a JWK or a JWKS.')
+      const kid = form.kid.trim()
+      return {
+        ok: true,
+        value: kid === '' ? { keyText: form.keyText } : { keyText: form.keyText, kid },
+      }
+    }
+  }
+}

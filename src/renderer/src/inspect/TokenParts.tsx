@@ -1,0 +1,31 @@
+/** A token's decoded header (as JSON) and payload (as a claims table when it is an object). */
+import { isRecord } from '../components/is-record'
+import { ClaimsTable } from './ClaimsTable'
+
+interface Props {
+  header: unknown
+  payload: unknown
+  /** A JWE: its payload is encrypted and not shown. */
+  encrypted?: boolean
+}
+
+export function TokenParts({ header, payload, encrypted = false }: Props) {
+  return (
+    <div className="token-parts">
+      <div>
+        <h3>Header</h3>
+        <pre className="json">{JSON.stringify(header, null, 2)}</pre>
+      </div>
+      <div>
+        <h3>Claims</h3>
+        {encrypted ? (
+          <p className="muted">The payload of a JWE is encrypted.</p>
+        ) : isRecord(payload) ? (
+          <ClaimsTable claims={payload} />
+        ) : (
+          <pre className="json">{JSON.stringify(payload, null, 2)}</pre>
+        )}
+      </div>
+    </div>
+  )
+}

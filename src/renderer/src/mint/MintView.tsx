@@ -1,0 +1,248 @@
+/** Sign a token: a template, an algorithm, a key, claims and header; the result to copy. */
+import { useState, type FormEvent } from 'react'
+import { JWS_ALGS, type JwsAlg } from '../../../shared/key-types'
+import { TEMPLATE_NAMES, TEMPLATES, type TemplateName } from '../../../shared/templates'
+import type { ErrorPayload } from '../../../shared/errors'
+import { api } from '../api'
+import { ErrorBanner } from '../ErrorBanner'
+import { KeySourceFields } from '../components/KeySourceFields'
+import { TextField } from '../components/TextField'
+import { useApiCall } from '../components/useApiCall'
+import { buildMintRequest, formFromTemplate, type MintField, type MintForm } from './mint-form'
+import { MintResultPanel } from './MintResultPanel'
+import '../components/forms.css'
+import './mint.css'
+
+interface Props {
+  form: MintForm
+  onFormChange: (form: MintForm) => void
+}
+
+export function MintView({ form, onFormChange }: Props) {
+  const mint = useApiCall(api.mint)
+  const [fieldError, setFieldError] = useState<{ field: MintField; error: ErrorPayload } | null>(
+    null,
+  )
+  const set = (patch: Partial<MintForm>) => onFormChange({ ...form, ...patch })
+  const errorFor = (field: MintField) => (fieldError?.field === field ? fieldError.error : null)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const request = buildMintRequest(form)
+    if (!request.ok) {
+      setFieldError({ field: request.field, error: request.error })
+      mint.reset()
+      return
+    }
+    setFieldError(null)
+    void mint.run(request.value)
+  }
+
+  return (
+    <section className="mint" aria-label="Mint a token">
+      <form className="mint-form" onSubmit={submit} noValidate>
+        <TemplateAndAlg form={form} set={set} />
+        {form.unsecured ? (
+          <p className="warn">Unsecured token: no key is used and the signature is empty.</p>
+        ) : (
+          <KeySourceFields
+            idPrefix="mint"
+            purpose="sign"
+            value={form.key}
+            onChange={(key) => set({ key })}
+            error={errorFor('key')}
+          />
+        )}
+        <ClaimFields form={form} set={set} claimsError={errorFor('claims')} />
+        <HeaderFields form={form} set={set} headerError={errorFor('header')} />
+        <fieldset className="form-section">
+          <legend>Options</legend>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={form.unsecured}
+              onChange={(e) => set({ unsecured: e.target.checked })}
+            />
+            Unsecured (alg none) — for negative tests
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={form.strict}
+              onChange={(e) => set({ strict: e.target.checked })}
+            />
+            Strict: refuse weak secrets instead of warning
+          </label>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={mint.pending}>
+            {mint.pending ? 'Minting…' : 'Mint token'}
+          </button>
+        </div>
+      </form>
+      <div className="mint-result" aria-live="polite">
+        {mint.error && <ErrorBanner error={mint.error} />}
+        {mint.value && <MintResultPanel result={mint.value} />}
+        {!mint.error && !mint.value && (
+          <p className="muted">The signed token, its header and claims appear here.</p>
+        )}
+      </div>
+    </section>
+  )
+}
+
+type SetForm = (patch: Partial<MintForm>) => void
+
+function TemplateAndAlg({ form, set }: { form: MintForm; set: SetForm }) {
+  return (
+    <fieldset className="form-section">
+      <legend>Template and algorithm</legend>
+      <div className="field-grid">
+        <div>
+          <label className="field-label" htmlFor="mint-template">
+            Template
+          </label>
+          <select
+            id="mint-template"
+            value={form.template}
+            onChange={(e) => set(formFromTemplate(form, e.target.value as TemplateName | ''))}
+          >
+            <option value="">None (start from the fields)</option>
+            {TEMPLATE_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {TEMPLATES[name].title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label className="field-label" htmlFor="mint-alg">
+            Algorithm
+          </label>
+          <select
+            id="mint-alg"
+            value={form.alg}
+            disabled={form.unsecured}
+            onChange={(e) => set({ alg: e.target.value as JwsAlg | '' })}
+          >
+            <option value="">From the key (HS256 for a secret)</option>
+            {JWS_ALGS.map((alg) => (
+              <option key={alg} value={alg}>
+                {alg}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {form.template !== '' && <p className="muted">{TEMPLATES[form.template].description}</p>}
+    </fieldset>
+  )
+}
+
+function ClaimFields(props: { form: MintForm; set: SetForm; claimsError: ErrorPayload | null }) {
+  const { form, set } = props
+  return (
+    <fieldset className="form-section">
+      <legend>Claims</legend>
+      <div className="field-grid">
+        <TextField
+          id="mint-sub"
+          label="Subject (sub)"
+          value={form.sub}
+          onChange={(sub) => set({ sub })}
+        />
+        <TextField
+          id="mint-iss"
+          label="Issuer (iss)"
+          value={form.iss}
+          onChange={(iss) => set({ iss })}
+        />
+        <TextField
+          id="mint-aud"
+          label="Audience (aud, comma separated)"
+          value={form.aud}
+          onChange={(aud) => set({ aud })}
+        />
+        <TextField
+          id="mint-expires-in"
+          label="Expires in (15m, 24h, 7d, a date, or none)"
+          value={form.expiresIn}
+          onChange={(expiresIn) => set({ expiresIn })}
+        />
+        <TextField
+          id="mint-not-before"
+          label="Not before (duration from now or a date; optional)"
+          value={form.notBefore}
+          onChange={(notBefore) => set({ notBefore })}
+        />
+      </div>
+      <div className="radio-row">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.iat}
+            onChange={(e) => set({ iat: e.target.checked })}
+          />
+          Include iat (issued at)
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.jti}
+            onChange={(e) => set({ jti: e.target.checked })}
+          />
+          Random jti (token id)
+        </label>
+      </div>
+      <label className="field-label" htmlFor="mint-claims">
+        Custom claims (JSON object)
+      </label>
+      <textarea
+        id="mint-claims"
+        className="json-input"
+        spellCheck={false}
+        placeholder='{"role": "admin", "scope": "read write"}'
+        value={form.claims}
+        aria-invalid={props.claimsError !== null}
+        onChange={(e) => set({ claims: e.target.value })}
+      />
+      {props.claimsError && <ErrorBanner error={props.claimsError} />}
+    </fieldset>
+  )
+}
+
+function HeaderFields(props: { form: MintForm; set: SetForm; headerError: ErrorPayload | null }) {
+  const { form, set } = props
+  return (
+    <fieldset className="form-section">
+      <legend>Header</legend>
+      <div className="field-grid">
+        <TextField
+          id="mint-kid"
+          label="kid (empty: the key's own kid or thumbprint)"
+          value={form.kid}
+          onChange={(kid) => set({ kid })}
+        />
+        <TextField
+          id="mint-typ"
+          label="typ (empty: leave out)"
+          value={form.typ}
+          onChange={(typ) => set({ typ })}
+        />
+      </div>
+      <label className="field-label" htmlFor="mint-header">
+        Header extras (JSON object)
+      </label>
+      <textarea
+        id="mint-header"
+        className="json-input"
+        spellCheck={false}
+        placeholder='{"x5u": "https://example.com/keys"}'
+        value={form.header}
+        aria-invalid={props.headerError !== null}
+        onChange={(e) => set({ header: e.target.value })}
+      />
+      {props.headerError && <ErrorBanner error={props.headerError} />}
+    </fieldset>
+  )
+}

@@ -1,0 +1,190 @@
+/**
+ * What the Mint form holds, and the pure steps around it: a template or an inspected token
+ * filling the form, and the form becoming a contract MintRequest (or a coded field error).
+ */
+import { isJwsAlg, type JwsAlg } from '../../../shared/key-types'
+import type { MintRequest } from '../../../shared/mint-types'
+import { TEMPLATES, type TemplateName } from '../../../shared/templates'
+import {
+  EMPTY_KEY_SOURCE,
+  toKeySource,
+  type FormResult,
+  type KeySourceForm,
+} from '../components/key-source-form'
+import { isRecord } from '../components/is-record'
+
+export interface MintForm {
+  template: TemplateName | ''
+  /** '' lets the key decide (HS256 for a secret, the stored key's own alg). */
+  alg: JwsAlg | ''
+  key: KeySourceForm
+  sub: string
+  iss: string
+  /** Comma separated; two or more become an array. */
+  aud: string
+  /** A duration or time; '' or 'none' for no exp. */
+  expiresIn: string
+  notBefore: string
+  iat: boolean
+  jti: boolean
+  /** Custom claims as JSON object text. */
+  claims: string
+  /** Extra protected header fields as JSON object text. */
+  header: string
+  kid: string
+  /** '' leaves typ out. */
+  typ: string
+  unsecured: boolean
+  strict: boolean
+}
+
+export type MintField = 'key' | 'claims' | 'header'
+
+export const EMPTY_MINT_FORM: MintForm = {
+  template: '',
+  alg: '',
+  key: EMPTY_KEY_SOURCE,
+  sub: '',
+  iss: '',
+  aud: '',
+  expiresIn: '15m',
+  notBefore: '',
+  iat: true,
+  jti: false,
+  claims: '',
+  header: '',
+  kid: '',
+  typ: 'JWT',
+  unsecured: false,
+  strict: false,
+}
+
+const OWN_FIELDS = new Set(['sub', 'iss', 'aud', 'exp', 'nbf', 'iat', 'jti'])
+
+/** The form filled from a template; the key source and the switches are kept. */
+export function formFromTemplate(form: MintForm, name: TemplateName | ''): MintForm {
+  if (name === '') return { ...form, template: '' }
+  const t = TEMPLATES[name]
+  return {
+    ...form,
+    ...claimFields(t.claims),
+    template: name,
+    alg: t.alg,
+    expiresIn: t.expiresIn ?? 'none',
+    notBefore: '',
+  }
+}
+
+/**
+ * The form filled from an inspected token, for minting a new one like it: alg, header and
+ * claims; the lifetime kept as a duration (exp - iat); a fresh iat and jti when it had them.
+ */
+export function formFromToken(form: MintForm, header: unknown, payload: unknown): MintForm {
+  const h = asRecord(header)
+  const p = asRecord(payload)
+  const { alg, kid, typ, ...headerExtras } = h
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
+  const iat = num(p['iat'])
+  const exp = num(p['exp'])
+  const nbf = num(p['nbf'])
+  return {
+    ...form,
+    ...claimFields(p),
+    template: '',
+    alg: isJwsAlg(alg) ? alg : '',
+    unsecured: alg === 'none',
+    expiresIn:
+      exp === undefined
+        ? 'none'
+        : iat !== undefined && exp > iat
+          ? `${exp - iat}s`
+          : form.expiresIn,
+    notBefore: nbf !== undefined && iat !== undefined && nbf > iat ? `${nbf - iat}s` : '',
+    iat: 'iat' in p,
+    jti: 'jti' in p,
+    header: Object.keys(headerExtras).length > 0 ? JSON.stringify(headerExtras, null, 2) : '',
+    kid: typeof kid === 'string' ? kid : '',
+    typ: typeof typ === 'string' ? typ : '',
+  }
+}
+
+/** sub, iss and aud as form fields, the other non-time claims as JSON text. */
+function claimFields(claims: Record<string, unknown>) {
+  const rest = Object.fromEntries(Object.entries(claims).filter(([k]) => !OWN_FIELDS.has(k)))
+  const text = (v: unknown) => (typeof v === 'string' ? v : '')
+  const aud = claims['aud']
+  return {
+    sub: text(claims['sub']),
+    iss: text(claims['iss']),
+    aud: Array.isArray(aud) ? aud.filter((a) => typeof a === 'string').join(', ') : text(aud),
+    claims: Object.keys(rest).length > 0 ? JSON.stringify(rest, null, 2) : '',
+  }
+}
+
+/**
+ * The contract request for the form, or the first field that is wrong with a coded error.
+ * Nothing is sent for a form that fails here.
+ *
+ * @example
+ * buildMintRequest({ ...EMPTY_MINT_FORM, claims: '{oops' }) // { ok: false, field: 'claims', ... }
+ */
+export function buildMintRequest(form: MintForm): FormResult<MintRequest, MintField> {
+  const claims = parseJsonObject(form.claims, 'claims', 'ERR_INVALID_CLAIMS', 'Custom claims')
+  if (!claims.ok) return claims
+  const header = parseJsonObject(form.header, 'header', 'ERR_INVALID_ARGUMENT', 'Header extras')
+  if (!header.ok) return header
+  const request: MintRequest = {
+    iat: form.iat,
+    expiresIn: ['', 'none'].includes(form.expiresIn.trim()) ? null : form.expiresIn.trim(),
+    typ: form.typ.trim() === '' ? null : form.typ.trim(),
+  }
+  if (form.unsecured) request.unsecured = true
+  else {
+    const key = toKeySource(form.key)
+    if (!key.ok) return key
+    request.key = key.value
+    if (form.alg !== '') request.alg = form.alg
+    if (form.strict) request.strict = true
+  }
+  if (form.sub.trim() !== '') request.sub = form.sub.trim()
+  if (form.iss.trim() !== '') request.iss = form.iss.trim()
+  const aud = form.aud
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '')
+  if (aud.length > 0) request.aud = aud.length === 1 ? aud[0] : aud
+  if (form.notBefore.trim() !== '') request.notBefore = form.notBefore.trim()
+  if (form.jti) request.jti = true
+  if (claims.value) request.claims = claims.value
+  if (header.value) request.header = header.value
+  if (form.kid.trim() !== '') request.kid = form.kid.trim()
+  return { ok: true, value: request }
+}
+
+function parseJsonObject<F extends MintField>(
+  text: string,
+  field: F,
+  code: 'ERR_INVALID_CLAIMS' | 'ERR_INVALID_ARGUMENT',
+  what: string,
+): FormResult<Record<string, unknown> | undefined, F> {
+  if (text.trim() === '') return { ok: true, value: undefined }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'not JSON'
+    return { ok: false, field, error: { code, message: `${what} are not valid JSON: ${reason}` } }
+  }
+  if (!isRecord(parsed)) {
+    return {
+      ok: false,
+      field,
+      error: { code, message: `${what} must be a JSON object, e.g. {"role": "admin"}.` },
+    }
+  }
+  return { ok: true, value: parsed }
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {}
+}

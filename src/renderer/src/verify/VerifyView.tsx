@@ -1,0 +1,170 @@
+/** Verify a token with a key and explain the verdict: every check, lint, the decoded token. */
+import { useState, type FormEvent } from 'react'
+import type { ErrorPayload } from '../../../shared/errors'
+import { JWS_ALGS } from '../../../shared/key-types'
+import { api } from '../api'
+import { ErrorBanner } from '../ErrorBanner'
+import { KeySourceFields } from '../components/KeySourceFields'
+import { TextField } from '../components/TextField'
+import { useApiCall } from '../components/useApiCall'
+import { buildVerifyRequest, type VerifyField, type VerifyForm } from './verify-form'
+import { VerifyResultPanel } from './VerifyResultPanel'
+import '../components/forms.css'
+import './verify.css'
+
+interface Props {
+  form: VerifyForm
+  onFormChange: (form: VerifyForm) => void
+}
+
+export function VerifyView({ form, onFormChange }: Props) {
+  const verify = useApiCall(api.verify)
+  const [fieldError, setFieldError] = useState<{ field: VerifyField; error: ErrorPayload } | null>(
+    null,
+  )
+  const set = (patch: Partial<VerifyForm>) => onFormChange({ ...form, ...patch })
+  const errorFor = (field: VerifyField) => (fieldError?.field === field ? fieldError.error : null)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const request = buildVerifyRequest(form)
+    if (!request.ok) {
+      setFieldError({ field: request.field, error: request.error })
+      verify.reset()
+      return
+    }
+    setFieldError(null)
+    void verify.run(request.value)
+  }
+
+  return (
+    <section className="verify" aria-label="Verify a token">
+      <form className="verify-form" onSubmit={submit} noValidate>
+        <label className="field-label" htmlFor="verify-token">
+          Token to verify
+        </label>
+        <textarea
+          id="verify-token"
+          className="token-input"
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="eyJhbGciOi… (a Bearer prefix is fine)"
+          value={form.token}
+          onChange={(e) => set({ token: e.target.value })}
+        />
+        {errorFor('token') && <ErrorBanner error={errorFor('token')!} />}
+        <KeySourceFields
+          idPrefix="verify"
+          purpose="verify"
+          value={form.key}
+          onChange={(key) => set({ key })}
+          error={errorFor('key')}
+        />
+        <VerifyOptionsFields form={form} set={set} requireError={errorFor('require')} />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={verify.pending}>
+            {verify.pending ? 'Verifying…' : 'Verify token'}
+          </button>
+        </div>
+      </form>
+      <div className="verify-result" aria-live="polite">
+        {verify.error && <ErrorBanner error={verify.error} />}
+        {verify.value && <VerifyResultPanel result={verify.value} />}
+        {!verify.error && !verify.value && (
+          <p className="muted">The verdict and every check appear here.</p>
+        )}
+      </div>
+    </section>
+  )
+}
+
+type SetForm = (patch: Partial<VerifyForm>) => void
+
+function VerifyOptionsFields(props: {
+  form: VerifyForm
+  set: SetForm
+  requireError: ErrorPayload | null
+}) {
+  const { form, set } = props
+  const toggleAlg = (alg: (typeof JWS_ALGS)[number], on: boolean) =>
+    set({
+      algorithms: on
+        ? JWS_ALGS.filter((a) => a === alg || form.algorithms.includes(a))
+        : form.algorithms.filter((a) => a !== alg),
+    })
+  return (
+    <fieldset className="form-section">
+      <legend>Checks</legend>
+      <fieldset className="alg-allowlist">
+        <legend>Allowed algorithms (none ticked: any that fits the key)</legend>
+        {JWS_ALGS.map((alg) => (
+          <label key={alg} className="check">
+            <input
+              type="checkbox"
+              checked={form.algorithms.includes(alg)}
+              onChange={(e) => toggleAlg(alg, e.target.checked)}
+            />
+            {alg}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field-grid">
+        <TextField
+          id="verify-issuer"
+          label="Issuer (iss)"
+          value={form.issuer}
+          onChange={(issuer) => set({ issuer })}
+        />
+        <TextField
+          id="verify-audience"
+          label="Audience (aud, comma separated: any one)"
+          value={form.audience}
+          onChange={(audience) => set({ audience })}
+        />
+        <TextField
+          id="verify-subject"
+          label="Subject (sub)"
+          value={form.subject}
+          onChange={(subject) => set({ subject })}
+        />
+        <TextField
+          id="verify-typ"
+          label="Header typ"
+          value={form.typ}
+          onChange={(typ) => set({ typ })}
+        />
+        <TextField
+          id="verify-clock-tolerance"
+          label="Clock tolerance (30s, or seconds)"
+          value={form.clockTolerance}
+          onChange={(clockTolerance) => set({ clockTolerance })}
+        />
+        <TextField
+          id="verify-at"
+          label="As of (ISO 8601 or epoch seconds; empty: now)"
+          value={form.at}
+          onChange={(at) => set({ at })}
+        />
+        <TextField
+          id="verify-max-age"
+          label="Max age since iat (e.g. 1h)"
+          value={form.maxAge}
+          onChange={(maxAge) => set({ maxAge })}
+        />
+      </div>
+      <label className="field-label" htmlFor="verify-require">
+        Required claims (one a line: name or name=value)
+      </label>
+      <textarea
+        id="verify-require"
+        className="json-input"
+        spellCheck={false}
+        placeholder={'jti\nrole=admin'}
+        value={form.require}
+        aria-invalid={props.requireError !== null}
+        onChange={(e) => set({ require: e.target.value })}
+      />
+      {props.requireError && <ErrorBanner error={props.requireError} />}
+    </fieldset>
+  )
+}

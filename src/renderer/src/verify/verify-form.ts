@@ -1,0 +1,116 @@
+/** What the Verify form holds and how it becomes a contract VerifyRequest (or a coded field error). */
+import type { JwsAlg } from '../../../shared/key-types'
+import type { RequiredClaim, VerifyOptions, VerifyRequest } from '../../../shared/verify-types'
+import {
+  EMPTY_KEY_SOURCE,
+  toKeySource,
+  type FormResult,
+  type KeySourceForm,
+} from '../components/key-source-form'
+
+export interface VerifyForm {
+  token: string
+  key: KeySourceForm
+  /** Allowlist; empty allows any algorithm that fits the key. */
+  algorithms: JwsAlg[]
+  issuer: string
+  /** Comma separated; any one of them must match. */
+  audience: string
+  subject: string
+  typ: string
+  /** One claim a line: `name` (present) or `name=value` (value as JSON when it parses). */
+  require: string
+  clockTolerance: string
+  at: string
+  maxAge: string
+}
+
+export type VerifyField = 'token' | 'key' | 'require'
+
+export const EMPTY_VERIFY_FORM: VerifyForm = {
+  token: '',
+  key: EMPTY_KEY_SOURCE,
+  algorithms: [],
+  issuer: '',
+  audience: '',
+  subject: '',
+  typ: '',
+  require: '',
+  clockTolerance: '',
+  at: '',
+  maxAge: '',
+}
+
+/**
+ * The contract request for the form, or the first field that is wrong with a coded error.
+ *
+ * @example
+ * buildVerifyRequest({ ...EMPTY_VERIFY_FORM, token: '' }) // { ok: false, field: 'token', ... }
+ */
+export function buildVerifyRequest(form: VerifyForm): FormResult<VerifyRequest, VerifyField> {
+  const token = form.token.trim()
+  if (token === '') {
+    return {
+      ok: false,
+      field: 'token',
+      error: { code: 'ERR_NO_TOKEN_FOUND', message: 'Paste the token to verify.' },
+    }
+  }
+  const key = toKeySource(form.key)
+  if (!key.ok) return key
+  const require = parseRequired(form.require)
+  if (!require.ok) return require
+
+  const options: VerifyOptions = {}
+  const text = (v: string) => (v.trim() === '' ? undefined : v.trim())
+  if (form.algorithms.length > 0) options.algorithms = form.algorithms
+  options.issuer = text(form.issuer)
+  const audience = form.audience
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '')
+  if (audience.length > 0) options.audience = audience.length === 1 ? audience[0] : audience
+  options.subject = text(form.subject)
+  options.typ = text(form.typ)
+  if (require.value.length > 0) options.require = require.value
+  const tolerance = text(form.clockTolerance)
+  if (tolerance !== undefined)
+    options.clockTolerance = /^\d+$/.test(tolerance) ? Number(tolerance) : tolerance
+  options.at = text(form.at)
+  options.maxAge = text(form.maxAge)
+  const defined = Object.fromEntries(
+    Object.entries(options).filter(([, v]) => v !== undefined),
+  ) as VerifyOptions
+  return { ok: true, value: { token, key: key.value, options: defined } }
+}
+
+/** `name` or `name=value` lines, like `jwtw verify --require`. */
+function parseRequired(text: string): FormResult<RequiredClaim[], 'require'> {
+  const claims: RequiredClaim[] = []
+  for (const raw of text.split('\n')) {
+    const line = raw.trim()
+    if (line === '') continue
+    const at = line.indexOf('=')
+    const name = (at === -1 ? line : line.slice(0, at)).trim()
+    if (name === '') {
+      return {
+        ok: false,
+        field: 'require',
+        error: {
+          code: 'ERR_INVALID_ARGUMENT',
+          message: `Required claim "${line.slice(0, 40)}" has no name: write name or name=value.`,
+        },
+      }
+    }
+    claims.push(at === -1 ? { name } : { name, value: jsonOrString(line.slice(at + 1).trim()) })
+  }
+  return { ok: true, value: claims }
+}
+
+function jsonOrString(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return text
+  }
+}
