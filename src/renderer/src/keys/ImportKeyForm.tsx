@@ -1,0 +1,100 @@
+/** Import a key from pasted text: PEM, JWK, JWKS (one key or all of them) or an HMAC secret. */
+import { useState } from 'react'
+import { JWS_ALGS, type JwsAlg } from '../../../shared/key-types'
+import type { KeySummary } from '../../../shared/stored-key-types'
+import { api } from '../api'
+import { useApiCall } from '../components/useApiCall'
+import { ErrorBanner } from '../ErrorBanner'
+
+type SecretEncoding = 'text' | 'base64' | 'hex'
+
+export function ImportKeyForm({ onImported }: { onImported: (keys: KeySummary[]) => void }) {
+  const [name, setName] = useState('')
+  const [text, setText] = useState('')
+  const [alg, setAlg] = useState<JwsAlg | ''>('')
+  const [all, setAll] = useState(false)
+  const [encoding, setEncoding] = useState<SecretEncoding>('text')
+  const imported = useApiCall(api['keys.import'])
+
+  return (
+    <form
+      className="panel key-form"
+      aria-label="Import a key"
+      onSubmit={(e) => {
+        e.preventDefault()
+        const request = {
+          name: name.trim(),
+          text,
+          ...(alg ? { alg } : {}),
+          ...(all ? { all } : {}),
+          ...(encoding !== 'text' ? { secretEncoding: encoding } : {}),
+        }
+        void imported.run(request).then((r) => {
+          if (!r.ok) return
+          // The pasted text may be a private key or a secret: do not keep it around.
+          setText('')
+          setName('')
+          onImported(r.value)
+        })
+      }}
+    >
+      <h3>Import a key</h3>
+      <label className="stacked">
+        Import as (key name)
+        <input
+          type="text"
+          value={name}
+          placeholder="partner-idp"
+          spellCheck={false}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </label>
+      <label className="stacked">
+        Key text: PEM, JWK, JWKS or an HMAC secret
+        <textarea
+          className="key-text"
+          value={text}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder='-----BEGIN PUBLIC KEY----- … or {"keys": [ … ]}'
+          onChange={(e) => setText(e.target.value)}
+        />
+      </label>
+      <div className="row">
+        <label className="stacked">
+          Algorithm (optional)
+          <select value={alg} onChange={(e) => setAlg(e.target.value as JwsAlg | '')}>
+            <option value="">from the key</option>
+            {JWS_ALGS.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="stacked">
+          A secret is written as
+          <select value={encoding} onChange={(e) => setEncoding(e.target.value as SecretEncoding)}>
+            <option value="text">text (its UTF-8 bytes)</option>
+            <option value="base64">base64</option>
+            <option value="hex">hex</option>
+          </select>
+        </label>
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
+        Import every key of a JWKS (as name-1, name-2, …)
+      </label>
+      <button type="submit" className="primary" disabled={imported.pending}>
+        Import key
+      </button>
+      {imported.error && <ErrorBanner error={imported.error} />}
+      {imported.value && (
+        <p className="ok" role="status">
+          Imported {imported.value.length === 1 ? '1 key' : `${imported.value.length} keys`}:{' '}
+          {imported.value.map((k) => k.name).join(', ')}
+        </p>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,158 @@
+/** One stored key: its versions, exports, rotation, kid and deletion. */
+import { useState } from 'react'
+import type { KeySummary } from '../../../shared/stored-key-types'
+import { api } from '../api'
+import { useApiCall } from '../components/useApiCall'
+import { ErrorBanner } from '../ErrorBanner'
+import { ConfirmButton } from './ConfirmButton'
+import { localTime } from './key-choices'
+import { PrivateExport, PublicExport } from './KeyExports'
+
+export function KeyDetails({
+  summary,
+  onChanged,
+  onDeleted,
+}: {
+  summary: KeySummary
+  onChanged: () => void
+  onDeleted: () => void
+}) {
+  return (
+    <section className="key-details panel" aria-label={`Key ${summary.name}`}>
+      <h3>
+        {summary.name} <span className="muted">{summary.detail}</span>
+      </h3>
+      <VersionsTable summary={summary} />
+      {summary.kind !== 'hmac' && <PublicExport summary={summary} />}
+      {!summary.verifyOnly && <PrivateExport summary={summary} />}
+      <KidEditor key={summary.kid} summary={summary} onChanged={onChanged} />
+      <KeyLifecycle summary={summary} onChanged={onChanged} onDeleted={onDeleted} />
+    </section>
+  )
+}
+
+function VersionsTable({ summary }: { summary: KeySummary }) {
+  return (
+    <table className="versions-table" aria-label={`Versions of ${summary.name}`}>
+      <thead>
+        <tr>
+          <th scope="col">kid</th>
+          <th scope="col">Status</th>
+          <th scope="col">Created</th>
+          <th scope="col">Keychain entry</th>
+        </tr>
+      </thead>
+      <tbody>
+        {summary.versions.map((v) => (
+          <tr key={v.kid} data-kid={v.kid} data-status={v.status}>
+            <td>
+              <code className="kid">{v.kid}</code>
+            </td>
+            <td>
+              <span className={v.status === 'active' ? 'badge status-active' : 'badge sev-warning'}>
+                {v.status}
+              </span>
+            </td>
+            <td title={v.createdAt}>{localTime(v.createdAt)}</td>
+            <td>
+              {v.secret === 'present' && 'present'}
+              {v.secret === 'none' && 'none (verify only)'}
+              {v.secret === 'missing' && <span className="badge sev-error">missing secret</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function KidEditor({ summary, onChanged }: { summary: KeySummary; onChanged: () => void }) {
+  const [kid, setKid] = useState(summary.kid)
+  const saved = useApiCall(api['keys.setKid'])
+  return (
+    <form
+      className="row kid-editor"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void saved.run(summary.name, kid).then((r) => r.ok && onChanged())
+      }}
+    >
+      <label>
+        kid of the active version{' '}
+        <input
+          type="text"
+          value={kid}
+          spellCheck={false}
+          onChange={(e) => setKid(e.target.value)}
+        />
+      </label>
+      <button type="submit" className="secondary" disabled={saved.pending || kid === summary.kid}>
+        Save kid
+      </button>
+      {saved.error && <ErrorBanner error={saved.error} />}
+    </form>
+  )
+}
+
+function KeyLifecycle({
+  summary,
+  onChanged,
+  onDeleted,
+}: {
+  summary: KeySummary
+  onChanged: () => void
+  onDeleted: () => void
+}) {
+  const rotated = useApiCall(api['keys.rotate'])
+  const deleted = useApiCall(api['keys.delete'])
+  const hasRetiring = summary.versions.some((v) => v.status === 'retiring')
+  const error = rotated.error ?? deleted.error
+  return (
+    <div className="key-lifecycle">
+      <div className="row">
+        {!summary.verifyOnly && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={rotated.pending}
+            onClick={() => void rotated.run(summary.name).then((r) => r.ok && onChanged())}
+          >
+            Rotate key
+          </button>
+        )}
+        {hasRetiring && (
+          <ConfirmButton
+            label="Delete retiring versions…"
+            prompt="Tokens signed by the retiring versions will no longer verify with this key."
+            confirmLabel="Delete retiring versions"
+            danger
+            onConfirm={() =>
+              void deleted
+                .run(summary.name, { retiringOnly: true })
+                .then((r) => r.ok && onChanged())
+            }
+          />
+        )}
+        <ConfirmButton
+          label="Delete key…"
+          prompt={
+            <>
+              Delete <strong>{summary.name}</strong>, all its versions and their keychain entries?
+              This cannot be undone.
+            </>
+          }
+          confirmLabel="Delete permanently"
+          danger
+          onConfirm={() => void deleted.run(summary.name).then((r) => r.ok && onDeleted())}
+        />
+      </div>
+      {rotated.value && !rotated.error && (
+        <p className="ok" role="status">
+          Rotated: new active kid <code>{rotated.value.kid}</code>; the previous version is retiring
+          (still published, no longer signs).
+        </p>
+      )}
+      {error && <ErrorBanner error={error} />}
+    </div>
+  )
+}

@@ -1,0 +1,133 @@
+/**
+ * Export of a stored key: the public part at a click, the private part only after the
+ * confirmation step. Revealed material lives in this component's state alone, so it is gone
+ * when the key, the format or the view changes.
+ */
+import { useState } from 'react'
+import type {
+  KeySummary,
+  PrivateExportFormat,
+  PublicExportFormat,
+} from '../../../shared/stored-key-types'
+import { api } from '../api'
+import { CopyButton } from '../components/CopyButton'
+import { useApiCall } from '../components/useApiCall'
+import { ErrorBanner } from '../ErrorBanner'
+import { ConfirmButton } from './ConfirmButton'
+
+const PUBLIC_FORMATS: readonly PublicExportFormat[] = ['pem', 'jwk', 'jwks']
+const PRIVATE_FORMATS: readonly PrivateExportFormat[] = ['pem', 'jwk', 'jwks']
+const SECRET_FORMATS: readonly PrivateExportFormat[] = ['jwk', 'jwks', 'base64', 'hex']
+
+export function PublicExport({ summary }: { summary: KeySummary }) {
+  const [format, setFormat] = useState<PublicExportFormat>('jwk')
+  const exported = useApiCall(api['keys.exportPublic'])
+  const { reset } = exported
+  return (
+    <div className="key-export">
+      <h4>Public key</h4>
+      <div className="row">
+        <label>
+          Public export format{' '}
+          <select
+            value={format}
+            onChange={(e) => {
+              setFormat(e.target.value as PublicExportFormat)
+              reset()
+            }}
+          >
+            {PUBLIC_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {f.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="secondary"
+          disabled={exported.pending}
+          onClick={() => void exported.run(summary.name, format)}
+        >
+          Export public key
+        </button>
+      </div>
+      {exported.error && <ErrorBanner error={exported.error} />}
+      {exported.value !== null && (
+        <div className="exported">
+          <textarea
+            aria-label={`Public key (${format})`}
+            className="key-text"
+            readOnly
+            spellCheck={false}
+            value={exported.value}
+          />
+          <CopyButton text={exported.value} label="Copy public key" />
+        </div>
+      )}
+    </div>
+  )
+}
+
+export function PrivateExport({ summary }: { summary: KeySummary }) {
+  const formats = summary.kind === 'hmac' ? SECRET_FORMATS : PRIVATE_FORMATS
+  const [format, setFormat] = useState<PrivateExportFormat>(formats[0]!)
+  const exported = useApiCall(api['keys.exportPrivate'])
+  const { reset } = exported
+  const what = summary.kind === 'hmac' ? 'secret' : 'private key'
+  return (
+    <div className="key-export private">
+      <h4>{summary.kind === 'hmac' ? 'Secret' : 'Private key'}</h4>
+      <div className="row">
+        <label>
+          Private export format{' '}
+          <select
+            value={format}
+            onChange={(e) => {
+              setFormat(e.target.value as PrivateExportFormat)
+              reset()
+            }}
+          >
+            {formats.map((f) => (
+              <option key={f} value={f}>
+                {f.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+        {exported.value === null ? (
+          <ConfirmButton
+            label={`Export ${what}…`}
+            prompt={
+              <>
+                This shows the {what} of <strong>{summary.name}</strong> on screen. Anyone who sees
+                or copies it can sign tokens that verify as yours.
+              </>
+            }
+            confirmLabel={`Show the ${what}`}
+            danger
+            disabled={exported.pending || summary.secret !== 'present'}
+            onConfirm={() => void exported.run(summary.name, format)}
+          />
+        ) : (
+          <button type="button" className="secondary" onClick={reset}>
+            Hide {what}
+          </button>
+        )}
+      </div>
+      {exported.error && <ErrorBanner error={exported.error} />}
+      {exported.value !== null && (
+        <div className="exported">
+          <textarea
+            aria-label={`Private export (${format})`}
+            className="key-text secret-text"
+            readOnly
+            spellCheck={false}
+            value={exported.value}
+          />
+          <CopyButton text={exported.value} label={`Copy ${what}`} />
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,110 @@
+/** The live strength checker: a hidden input, the alg, and the verdict with every rule. */
+import { useState } from 'react'
+import type { HmacAlg, SecretCheck } from '../../../shared/secret-types'
+import { ErrorBanner } from '../ErrorBanner'
+import { useSecretCheck } from './useSecretCheck'
+
+export const HMAC_ALGS: readonly HmacAlg[] = ['HS256', 'HS384', 'HS512']
+
+export function StrengthChecker({
+  secret,
+  onSecretChange,
+}: {
+  secret: string
+  onSecretChange: (secret: string) => void
+}) {
+  const [alg, setAlg] = useState<HmacAlg>('HS256')
+  const [visible, setVisible] = useState(false)
+  const { check, error, stale } = useSecretCheck(secret, alg)
+
+  return (
+    <section className="panel strength" aria-labelledby="strength-heading">
+      <h2 id="strength-heading">Check a secret</h2>
+      <p className="muted">
+        Checked here in the window as you type; the secret is not sent anywhere.
+      </p>
+      <div className="row">
+        <label className="stacked grow">
+          Secret to check
+          <input
+            type={visible ? 'text' : 'password'}
+            value={secret}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => onSecretChange(e.target.value)}
+          />
+        </label>
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={visible}
+          onClick={() => setVisible(!visible)}
+        >
+          {visible ? 'Hide secret' : 'Show secret'}
+        </button>
+        <label className="stacked">
+          Algorithm to check for
+          <select value={alg} onChange={(e) => setAlg(e.target.value as HmacAlg)}>
+            {HMAC_ALGS.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && <ErrorBanner error={error} />}
+      {check && <CheckReport check={check} stale={stale} />}
+    </section>
+  )
+}
+
+const VERDICT_CLASS = { weak: 'bad', acceptable: 'warn', strong: 'ok' } as const
+
+function CheckReport({ check, stale }: { check: SecretCheck; stale: boolean }) {
+  return (
+    <div className={stale ? 'check-report stale' : 'check-report'} aria-busy={stale}>
+      <p className="verdict" role="status" data-verdict={check.verdict}>
+        Verdict:{' '}
+        <strong className={`verdict-${check.verdict} ${VERDICT_CLASS[check.verdict]}`}>
+          {check.verdict}
+        </strong>{' '}
+        for {check.alg} <span className="muted">· about {check.entropyBits} bits of entropy</span>
+      </p>
+      <table className="readings" aria-label="Readings of the secret">
+        <thead>
+          <tr>
+            <th scope="col">Read as</th>
+            <th scope="col">Length (chars)</th>
+            <th scope="col">Key bytes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {check.readings.map((r) => (
+            <tr key={r.kind} data-reading={r.kind}>
+              <th scope="row">{r.kind}</th>
+              <td>{check.length}</td>
+              <td className={r.bytes >= check.minBytes ? 'ok' : 'bad'}>
+                {r.bytes} {r.bytes >= check.minBytes ? '≥' : '<'} {check.minBytes} required
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="rules" aria-label="Rules">
+        {check.rules.map((rule) => (
+          <li key={rule.id} data-rule={rule.id} data-passed={rule.passed}>
+            <span
+              className={rule.passed ? 'ok' : 'bad'}
+              aria-label={rule.passed ? 'passed' : 'failed'}
+            >
+              {rule.passed ? '✓' : '✗'}
+            </span>{' '}
+            <span className="rule-id">{rule.id}</span>: {rule.message}
+            {rule.fix && <div className="fix">Fix: {rule.fix}</div>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

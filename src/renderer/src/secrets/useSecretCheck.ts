@@ -1,0 +1,68 @@
+/**
+ * Runs the shared strength check on the secret being typed, debounced, in the renderer: no
+ * call to the services, so the secret never leaves this page. A late result of an older input
+ * is dropped.
+ */
+import { useEffect, useState } from 'react'
+import type { ErrorPayload } from '../../../shared/errors'
+import { MAX_SECRET_CHARS } from '../../../shared/secret-schemas'
+import { checkSecret } from '../../../shared/secret-strength'
+import type { HmacAlg, SecretCheck } from '../../../shared/secret-types'
+
+export const CHECK_DEBOUNCE_MS = 250
+
+export interface SecretCheckState {
+  check: SecretCheck | null
+  error: ErrorPayload | null
+  /** True while the shown check is for an older input. */
+  stale: boolean
+}
+
+export function useSecretCheck(secret: string, alg: HmacAlg): SecretCheckState {
+  const [done, setDone] = useState<{
+    secret: string
+    alg: HmacAlg
+    check: SecretCheck | null
+    error: ErrorPayload | null
+  } | null>(null)
+  const tooLong = secret.length > MAX_SECRET_CHARS
+
+  useEffect(() => {
+    if (secret === '' || tooLong) return
+    let current = true
+    const timer = setTimeout(() => {
+      checkSecret(secret, alg).then(
+        (check) => current && setDone({ secret, alg, check, error: null }),
+        () =>
+          current &&
+          setDone({
+            secret,
+            alg,
+            check: null,
+            error: { code: 'ERR_INTERNAL', message: 'The strength check failed on this input.' },
+          }),
+      )
+    }, CHECK_DEBOUNCE_MS)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [secret, alg, tooLong])
+
+  if (secret === '') return { check: null, error: null, stale: false }
+  if (tooLong) {
+    return {
+      check: null,
+      error: {
+        code: 'ERR_INPUT_TOO_LARGE',
+        message: `A secret is checked up to ${MAX_SECRET_CHARS} characters; this one has ${secret.length}.`,
+      },
+      stale: false,
+    }
+  }
+  return {
+    check: done?.check ?? null,
+    error: done?.error ?? null,
+    stale: done === null || done.secret !== secret || done.alg !== alg,
+  }
+}
