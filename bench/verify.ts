@@ -9,6 +9,7 @@ import { jwtVerify } from 'jose'
 import type { AppContext } from '../src/main/context'
 import { decodeToken } from '../src/main/services/decode'
 import { keysFromText, resolveKeySource } from '../src/main/services/key-source'
+import { lintToken } from '../src/main/services/lint'
 import { mintToken } from '../src/main/services/mint'
 import { prepareOptions, verifyWithKeys } from '../src/main/services/verify'
 import type { JwsAlg } from '../src/shared/key-types'
@@ -109,7 +110,10 @@ for (const alg of ['HS256', 'RS256', 'ES256', 'EdDSA'] as const) {
   ])
   // The decode + lint pass verify runs on every token (the issue asks lint on every verify).
   const decodeStart = performance.now()
-  for (let i = 0; i < 2000; i++) decodeToken(token, new Date())
+  for (let i = 0; i < 2000; i++) {
+    const now = new Date()
+    lintToken(decodeToken(token, now, { display: false }), { now })
+  }
   const decodeMicros = ((performance.now() - decodeStart) * 1000) / 2000
   notes.push(
     `${alg}: jose ${(1e6 / j).toFixed(0)} µs/verify, ours ${(1e6 / o).toFixed(0)} µs/verify, of which decode + lint ${decodeMicros.toFixed(1)} µs`,

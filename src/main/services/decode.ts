@@ -158,6 +158,15 @@ function looksLikeToken(token: string): boolean {
   }
 }
 
+/** Where a token was found, and whether to add what only a person reads (times, lint). */
+export interface DecodeOptions {
+  offset?: number
+  count?: number
+  whitespace?: boolean
+  /** false: leave `times` and `lint` empty (verify lints once itself, with the secret). */
+  display?: boolean
+}
+
 /**
  * Decodes one token (no searching): header and payload as JSON, segment sizes, every defect,
  * times and lint findings. For a JWE only the protected header is readable.
@@ -168,7 +177,7 @@ function looksLikeToken(token: string): boolean {
 export function decodeToken(
   token: string,
   now: Date = new Date(),
-  where: { offset?: number; count?: number; whitespace?: boolean } = {},
+  where: DecodeOptions = {},
 ): DecodedToken {
   if (token.length > MAX_TOKEN_CHARS) {
     throw new WorkbenchError(
@@ -253,16 +262,19 @@ export function decodeToken(
     segmentLengths: segments.map((s) => s.length),
     signatureBytes,
     defects,
-    times: isObject(payload) ? timesOf(payload, now) : [],
+    times: [],
     lint: [],
   }
+  if (where.display === false) return decoded
+  if (isObject(payload)) decoded.times = timesOf(payload, now)
   decoded.lint = lintToken(decoded, { now })
   return decoded
 }
 
 /** Checks a segment's base64url encoding, names what is wrong, and returns its bytes. */
 function checkBase64url(segment: string, part: string, defects: TokenDefect[]): Buffer {
-  if (!BASE64URL.test(segment)) {
+  const alphabetOk = BASE64URL.test(segment)
+  if (!alphabetOk) {
     defects.push({
       code: 'bad_base64url',
       part,
@@ -276,11 +288,7 @@ function checkBase64url(segment: string, part: string, defects: TokenDefect[]): 
     })
   }
   const bytes = Buffer.from(segment, 'base64url')
-  if (
-    BASE64URL.test(segment) &&
-    segment.length % 4 !== 1 &&
-    bytes.toString('base64url') !== segment
-  ) {
+  if (alphabetOk && segment.length % 4 !== 1 && bytes.toString('base64url') !== segment) {
     defects.push({
       code: 'non_canonical_base64url',
       part,
