@@ -58,6 +58,7 @@ describe('Mint in real Chromium (browser mode)', () => {
     expect(payload['jti']).toMatch(/^[0-9a-f-]{36}$/)
     expect(await page.locator('[data-warning]').count()).toBe(0)
     expect(await page.locator('tr[data-claim="role"] td.claim-value').innerText()).toBe('admin')
+    await page.evaluate('window.scrollTo(0, 0)')
     await screenshot(page, 'mint')
 
     await page.getByRole('button', { name: 'Copy token' }).click()
@@ -150,7 +151,9 @@ describe('Mint in real Chromium (browser mode)', () => {
     const token = await page.getByLabel('Minted token').inputValue()
     const { header } = partsOf(token)
     expect(header).toMatchObject({ alg: 'ES256', kid: storedKid })
-    expect(await page.locator('.key-description').innerText()).toContain('stored key "e2e-signing"')
+    expect(await page.locator('.key-description').innerText()).toContain(
+      'EC P-256 private key · stored key "e2e-signing"',
+    )
 
     await openView(page, 'Verify')
     await page.getByLabel('Token to verify').fill(token)
@@ -167,3 +170,31 @@ function kidOf(keys: { name: string; kid: string }[], name: string): string {
   if (!key) throw new Error(`no stored key ${name} in ${JSON.stringify(keys)}`)
   return key.kid
 }
+
+describe('Mint without a reachable keychain (real Chromium)', () => {
+  let session: Session
+  beforeAll(async () => {
+    session = await openWorkbench({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/jwtw-e2e' })
+    await openView(session.page, 'Mint')
+  })
+  afterAll(() => session?.close())
+
+  it('shows ERR_KEYCHAIN_UNAVAILABLE for stored keys and still signs with a secret', async () => {
+    const { page } = session
+    await page.getByRole('radio', { name: 'Stored key' }).check()
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.innerText()).toContain('ERR_KEYCHAIN_UNAVAILABLE')
+    const select = page.getByLabel('Stored key name')
+    expect(await select.isDisabled()).toBe(true)
+    expect(await select.locator('option').allInnerTexts()).toEqual(['No stored keys'])
+
+    await page.getByRole('radio', { name: 'Secret', exact: true }).check()
+    await page.getByLabel('Secret value').fill(strongSecret())
+    await page.getByLabel('Subject (sub)').fill('no-keychain')
+    await page.getByRole('button', { name: 'Mint token' }).click()
+    expect(partsOf(await page.getByLabel('Minted token').inputValue()).payload['sub']).toBe(
+      'no-keychain',
+    )
+  })
+})

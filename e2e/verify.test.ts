@@ -46,6 +46,7 @@ describe('Verify in real Chromium (browser mode)', () => {
     expect((await check(page, 'exp')).message).toMatch(/^Expires in (9|10)m/)
     expect(await page.locator('.key-description').innerText()).toContain('HMAC secret, 48 bytes')
     expect(await page.locator('tr[data-claim="role"] td.claim-value').innerText()).toBe('admin')
+    await page.evaluate('window.scrollTo(0, 0)')
     await screenshot(page, 'verify')
   })
 
@@ -110,11 +111,16 @@ describe('Verify in real Chromium (browser mode)', () => {
   it('bad input gets a coded message, never a crash', async () => {
     const { page } = session
     await page.getByRole('button', { name: 'Verify token' }).click()
-    expect(await page.getByRole('alert').innerText()).toContain('ERR_NO_TOKEN_FOUND')
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('ERR_NO_TOKEN_FOUND')
 
     await page.getByLabel('Token to verify').fill(await hs256({ sub: 'a' }, secret))
     await page.getByRole('button', { name: 'Verify token' }).click()
-    expect(await page.getByRole('alert').innerText()).toContain('ERR_NO_KEY')
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('ERR_NO_KEY')
+
+    await page.getByRole('radio', { name: 'Stored key' }).check()
+    await page.getByText('No stored keys yet').waitFor()
+    await page.getByRole('button', { name: 'Verify token' }).click()
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Choose a stored key')
 
     await page.getByRole('radio', { name: /Pasted key/ }).check()
     await page

@@ -80,7 +80,7 @@ export function MintView({ form, onFormChange }: Props) {
           </button>
         </div>
       </form>
-      <div className="mint-result" aria-live="polite">
+      <div className="mint-result form-result">
         {mint.error && <ErrorBanner error={mint.error} />}
         {mint.value && <MintResultPanel result={mint.value} />}
         {!mint.error && !mint.value && (
@@ -107,7 +107,7 @@ function TemplateAndAlg({ form, set }: { form: MintForm; set: SetForm }) {
             value={form.template}
             onChange={(e) => set(formFromTemplate(form, e.target.value as TemplateName | ''))}
           >
-            <option value="">None (start from the fields)</option>
+            <option value="">None</option>
             {TEMPLATE_NAMES.map((name) => (
               <option key={name} value={name}>
                 {TEMPLATES[name].title}

@@ -67,7 +67,7 @@ export function VerifyView({ form, onFormChange }: Props) {
           </button>
         </div>
       </form>
-      <div className="verify-result" aria-live="polite">
+      <div className="verify-result form-result">
         {verify.error && <ErrorBanner error={verify.error} />}
         {verify.value && <VerifyResultPanel result={verify.value} />}
         {!verify.error && !verify.value && (
