@@ -27,7 +27,8 @@ const ctx = {
 
 /**
  * Ops per second of `a` and `b`, measured in alternating small batches so that load from
- * other processes (this machine is shared) falls on both sides alike.
+ * other processes (this machine is shared) falls on both sides alike; each side's rate is
+ * taken from its median batch, so a stall that hits one batch does not decide the ratio.
  */
 async function paired(
   a: () => Promise<unknown>,
@@ -39,16 +40,19 @@ async function paired(
     return performance.now() - start
   }
   for (let i = 0; i < 20; i++) await Promise.all([time(a), time(b)]) // warm-up
-  let aMs = 0
-  let bMs = 0
-  let batches = 0
+  const aMs: number[] = []
+  const bMs: number[] = []
   const end = performance.now() + DURATION_MS
   while (performance.now() < end) {
-    aMs += await time(a)
-    bMs += await time(b)
-    batches++
+    aMs.push(await time(a))
+    bMs.push(await time(b))
   }
-  return [(batches * BATCH * 1000) / aMs, (batches * BATCH * 1000) / bMs]
+  return [(BATCH * 1000) / median(aMs), (BATCH * 1000) / median(bMs)]
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y)
+  return sorted[Math.floor(sorted.length / 2)]!
 }
 
 function pem(kind: 'rsa' | 'ec' | 'ed25519'): { privatePem: string; publicKey: KeyObject } {

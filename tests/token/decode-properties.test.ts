@@ -110,6 +110,28 @@ describe('decode properties', () => {
     )
   })
 
+  it('names a segment non-canonical exactly when re-encoding its bytes gives other text', () => {
+    const base64url = fc
+      .array(
+        fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'),
+        {
+          maxLength: 40,
+        },
+      )
+      .map((chars) => chars.join(''))
+      .filter((s) => s.length % 4 !== 1)
+    fc.assert(
+      fc.property(base64url, (signature) => {
+        const decoded = decodeToken(`eyJhbGciOiJIUzI1NiJ9.e30.${signature}`, NOW)
+        const flagged = decoded.defects.some((d) => d.code === 'non_canonical_base64url')
+        expect(flagged).toBe(
+          Buffer.from(signature, 'base64url').toString('base64url') !== signature,
+        )
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
   // 256 KiB of hostile shapes: each must finish (the test timeout is the bound; no timing asserts).
   it.each([
     ['one long run without dots', 'eyJ'.repeat((256 * KIB) / 3)],

@@ -288,7 +288,7 @@ function checkBase64url(segment: string, part: string, defects: TokenDefect[]): 
     })
   }
   const bytes = Buffer.from(segment, 'base64url')
-  if (alphabetOk && segment.length % 4 !== 1 && bytes.toString('base64url') !== segment) {
+  if (alphabetOk && !unusedBitsClear(segment)) {
     defects.push({
       code: 'non_canonical_base64url',
       part,
@@ -296,6 +296,20 @@ function checkBase64url(segment: string, part: string, defects: TokenDefect[]): 
     })
   }
   return bytes
+}
+
+const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
+/**
+ * True when the last character of base64url text carries no stray bits (2 or 4 unused bits
+ * when the length is 2 or 3 mod 4), so the text is the one canonical encoding of its bytes.
+ * A length of 1 mod 4 is reported separately.
+ */
+function unusedBitsClear(segment: string): boolean {
+  const rest = segment.length % 4
+  if (rest === 0 || rest === 1) return true
+  const last = BASE64URL_ALPHABET.indexOf(segment[segment.length - 1]!)
+  return (last & (rest === 2 ? 15 : 3)) === 0
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true })
