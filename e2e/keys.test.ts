@@ -59,7 +59,6 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
   })
 
   it('exports the public JWK: it parses, matches the kid and has no "d"', async () => {
-    const { page } = session
     const details = await openKey('e2e-ec')
     await details.getByLabel('Public export format').selectOption('jwk')
     await details.getByRole('button', { name: 'Export public key' }).click()
@@ -69,7 +68,6 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
     expect(jwk['crv']).toBe('P-256')
     expect(jwk['kid']).toBe(await kidOf('e2e-ec'))
     expect(jwk).not.toHaveProperty('d')
-    await screenshot(page, 'keys')
   })
 
   it('shows the private key only after the explicit confirmation, and forgets it on leaving', async () => {
@@ -107,6 +105,8 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
       'active',
     )
     expect(await keyRow('e2e-ec').innerText()).toContain('1 retiring')
+    await page.getByRole('tab', { name: 'Keys' }).scrollIntoViewIfNeeded()
+    await screenshot(page, 'keys')
 
     await page.getByLabel('Issuer port').fill('0')
     await page.getByLabel(/^Keys to publish/).fill('e2e-ec')
@@ -129,6 +129,32 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
     await details.getByLabel('kid of the active version').fill('e2e-custom-kid')
     await details.getByRole('button', { name: 'Save kid' }).click()
     await expect.poll(() => kidOf('e2e-ec')).toBe('e2e-custom-kid')
+  })
+
+  it('imports every key of a JWKS as verify-only keys, and refuses text that is no key', async () => {
+    const { page } = session
+    const details = await openKey('e2e-ec')
+    await details.getByLabel('Public export format').selectOption('jwks')
+    await details.getByRole('button', { name: 'Export public key' }).click()
+    const jwks = await details.getByLabel('Public key (jwks)').inputValue()
+    expect((JSON.parse(jwks) as { keys: unknown[] }).keys).toHaveLength(2)
+
+    const form = page.getByRole('form', { name: 'Import a key' })
+    await form.getByLabel('Import as (key name)').fill('e2e-partner')
+    await form.getByLabel(/^Key text/).fill(jwks)
+    await form.getByLabel(/^Import every key/).check()
+    await form.getByRole('button', { name: 'Import key' }).click()
+    await expect.poll(() => form.getByRole('status').innerText()).toContain('Imported 2 keys')
+    for (const name of ['e2e-partner-1', 'e2e-partner-2']) {
+      expect(await keyRow(name).innerText()).toContain('verify only')
+    }
+    expect(await form.getByLabel(/^Key text/).inputValue()).toBe('')
+
+    await form.getByLabel('Import as (key name)').fill('e2e-junk')
+    await form.getByLabel(/^Key text/).fill('-----BEGIN PUBLIC KEY-----\nnot base64\n')
+    await form.getByRole('button', { name: 'Import key' }).click()
+    await expect.poll(() => form.getByRole('alert').innerText()).toMatch(/^ERR_INVALID_KEY\b/)
+    expect(await keyRow('e2e-junk').count()).toBe(0)
   })
 
   it('deletes a key only after confirming', async () => {

@@ -88,7 +88,7 @@ export function IssuerToggle() {
       <button
         type="button"
         className={running ? 'secondary' : 'primary'}
-        disabled={pending || status === null}
+        disabled={pending || (status === null && error === null)}
         onClick={() => (running ? apply(api['issuer.stop']()) : start())}
       >
         {running ? 'Stop issuer' : 'Start issuer'}

@@ -116,6 +116,8 @@ export function AuditPanel() {
 function AuditProgressView({ status }: { status: AuditStatus }) {
   const { progress } = status
   const finished = status.state !== 'running'
+  // A finished audit fills the bar: a match ends the scan early, with the rest left unread.
+  const done = status.state === 'done'
   const percent =
     progress.bytesTotal > 0 ? Math.floor((progress.bytesDone / progress.bytesTotal) * 100) : 0
   return (
@@ -124,7 +126,7 @@ function AuditProgressView({ status }: { status: AuditStatus }) {
         {progress.bytesTotal > 0 ? (
           <progress
             aria-label="Audit progress"
-            value={progress.bytesDone}
+            value={done ? progress.bytesTotal : progress.bytesDone}
             max={progress.bytesTotal}
           />
         ) : (

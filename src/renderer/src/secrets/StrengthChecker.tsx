@@ -64,7 +64,7 @@ const VERDICT_CLASS = { weak: 'bad', acceptable: 'warn', strong: 'ok' } as const
 function CheckReport({ check, stale }: { check: SecretCheck; stale: boolean }) {
   return (
     <div className={stale ? 'check-report stale' : 'check-report'} aria-busy={stale}>
-      <p className="verdict" role="status" data-verdict={check.verdict}>
+      <p className="strength-verdict" role="status" data-verdict={check.verdict}>
         Verdict:{' '}
         <strong className={`verdict-${check.verdict} ${VERDICT_CLASS[check.verdict]}`}>
           {check.verdict}
