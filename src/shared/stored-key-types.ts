@@ -7,23 +7,6 @@ import type { JwsAlg } from './key-types'
 /** Key families the key store generates and imports. */
 export type StoredKeyKind = 'hmac' | 'rsa' | 'ec' | 'ed25519'
 
-/** Every algorithm a stored key can be generated for. */
-export const GENERATE_ALGS = [
-  'HS256',
-  'HS384',
-  'HS512',
-  'RS256',
-  'RS384',
-  'RS512',
-  'PS256',
-  'PS384',
-  'PS512',
-  'ES256',
-  'ES384',
-  'ES512',
-  'EdDSA',
-] as const satisfies readonly JwsAlg[]
-
 /**
  * Rule for key names: a letter or digit, then letters, digits, `.`, `_` or `-`; 64 at most.
  * Names are unique regardless of case.

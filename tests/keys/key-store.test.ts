@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { compactVerify, CompactSign, calculateJwkThumbprint, type JWK } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openKeyStore } from '../../src/main/services/key-store'
-import { GENERATE_ALGS } from '../../src/shared/stored-key-types'
+import { JWS_ALGS } from '../../src/shared/key-types'
 import { probeKeychain } from '../helpers/keychain-available'
 import { keyContext, unreachableKeychain, type KeyTestContext } from './helpers'
 
@@ -46,7 +46,7 @@ describe.skipIf(!available)('key store (real Secret Service)', () => {
   })
   afterAll(() => ctx.cleanup())
 
-  it.each(GENERATE_ALGS)('generates a %s key that signs and verifies', async (alg) => {
+  it.each(JWS_ALGS)('generates a %s key that signs and verifies', async (alg) => {
     const store = openKeyStore(ctx)
     const name = `gen-${alg}`
     const summary = await store.generate(name, { alg })
