@@ -59,6 +59,8 @@ describe('Inspect: times, lint, log files and hand-offs (real Chromium)', () => 
     expect(await expiry.innerText()).toContain('expired 3h')
     expect(await expiry.innerText()).toContain(new Date(exp * 1000).toISOString().slice(0, 19))
     expect(await page.locator('li[data-time="iat"]').innerText()).toContain('issued')
+    expect(await page.locator('.summary').innerText()).toBe('1 token found, 1 expired')
+    expect(await page.locator('.token-card-header .badge.sev-error').innerText()).toBe('expired')
     expect(await page.locator('tr[data-claim="exp"] td.muted').innerText()).toContain('Expiration')
   })
 
@@ -92,6 +94,7 @@ describe('Inspect: times, lint, log files and hand-offs (real Chromium)', () => 
       buffer: Buffer.from(log),
     })
     await page.getByText('3 tokens found').waitFor()
+    expect(await page.locator('.summary').innerText()).toBe('3 tokens found')
     expect(await page.getByText('From api.log').count()).toBe(1)
     const subs = await page.locator('tr[data-claim="sub"] td.claim-value').allInnerTexts()
     expect(subs).toEqual(['alice', 'bob', 'carol'])

@@ -8,6 +8,7 @@ import type { DecodedToken } from '../../../shared/token-types'
 import { api } from '../api'
 import { ErrorBanner } from '../ErrorBanner'
 import { LogFileInput } from './LogFileInput'
+import { isExpired } from './TimesList'
 import { TokenCard } from './TokenCard'
 import { tokenText } from './token-text'
 import './inspect.css'
@@ -55,6 +56,8 @@ export function InspectView({ onVerifyToken, onEditToken }: Props) {
     }
   }
 
+  const expiredCount = tokens.filter((t) => isExpired(t.times, decodedAt)).length
+
   return (
     <section className="inspect">
       <div className="inspect-input-header">
@@ -87,6 +90,7 @@ export function InspectView({ onVerifyToken, onEditToken }: Props) {
       {tokens.length > 0 && (
         <p className="summary" aria-live="polite">
           {tokens.length === 1 ? '1 token' : `${tokens.length} tokens`} found
+          {expiredCount > 0 && `, ${expiredCount} expired`}
         </p>
       )}
       <div className="token-list">

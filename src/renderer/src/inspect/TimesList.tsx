@@ -6,13 +6,12 @@ export function TimesList({ times, decodedAt }: { times: TokenTime[]; decodedAt:
   return (
     <ul className="times" aria-label="Times">
       {times.map((t) => {
-        const expired = t.claim === 'exp' && t.value * 1000 <= decodedAt
+        const expired = isExpiry(t, decodedAt)
         return (
           <li key={t.claim} data-time={t.claim} className={expired ? 'expired' : undefined}>
             <code>{t.claim}</code>{' '}
             <span className="time-iso">{t.iso ?? `${t.value} (not a date)`}</span>{' '}
             <span className={expired ? 'time-relative bad' : 'time-relative muted'}>
-              {expired && <strong>EXPIRED · </strong>}
               {t.relative}
             </span>
           </li>
@@ -20,4 +19,14 @@ export function TimesList({ times, decodedAt }: { times: TokenTime[]; decodedAt:
       })}
     </ul>
   )
+}
+
+/** True for an exp claim at or before `at` (ms since the epoch). */
+export function isExpiry(time: TokenTime, at: number): boolean {
+  return time.claim === 'exp' && time.value * 1000 <= at
+}
+
+/** True when the token's exp is at or before `at` (ms since the epoch). */
+export function isExpired(times: TokenTime[], at: number): boolean {
+  return times.some((t) => isExpiry(t, at))
 }

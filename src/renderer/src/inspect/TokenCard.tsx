@@ -4,7 +4,7 @@
  */
 import type { DecodedToken } from '../../../shared/token-types'
 import { LintList } from './LintList'
-import { TimesList } from './TimesList'
+import { isExpired, TimesList } from './TimesList'
 import { TokenParts } from './TokenParts'
 
 interface Props {
@@ -25,6 +25,7 @@ export function TokenCard({ token, decodedAt, onVerify, onEdit }: Props) {
         <span className="badge">{token.kind}</span>
         <span className="badge alg">{alg}</span>
         <code className="preview">{token.preview}</code>
+        {isExpired(token.times, decodedAt) && <span className="badge sev-error">expired</span>}
         {token.count > 1 && (
           <span className="badge duplicate-count">seen {token.count} times in the input</span>
         )}
