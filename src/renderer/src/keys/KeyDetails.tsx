@@ -23,8 +23,9 @@ export function KeyDetails({
         {summary.name} <span className="muted">{summary.detail}</span>
       </h3>
       <VersionsTable summary={summary} />
-      {summary.kind !== 'hmac' && <PublicExport summary={summary} />}
-      {!summary.verifyOnly && <PrivateExport summary={summary} />}
+      {/* Keyed by the active kid: a rotation or a new kid drops what was exported before. */}
+      {summary.kind !== 'hmac' && <PublicExport key={`public-${summary.kid}`} summary={summary} />}
+      {!summary.verifyOnly && <PrivateExport key={`private-${summary.kid}`} summary={summary} />}
       <KidEditor key={summary.kid} summary={summary} onChanged={onChanged} />
       <KeyLifecycle summary={summary} onChanged={onChanged} onDeleted={onDeleted} />
     </section>

@@ -54,7 +54,15 @@ export function StrengthChecker({
         </label>
       </div>
       {error && <ErrorBanner error={error} />}
-      {check && <CheckReport check={check} stale={stale} />}
+      {check ? (
+        <CheckReport check={check} stale={stale} />
+      ) : (
+        stale && (
+          <p className="muted" role="status">
+            Checking…
+          </p>
+        )
+      )}
     </section>
   )
 }
