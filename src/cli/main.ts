@@ -55,17 +55,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [first, ...rest] = argv
     if (first === undefined || first.startsWith('-')) {
-      const { values } = parse(
-        argv,
-        { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
-        usage(),
-      )
+      const { values } = parse(argv, { version: { type: 'boolean', short: 'v' } }, usage())
       if (values.version) {
         io.stdout.write(`${VERSION}\n`)
-        return EXIT.ok
-      }
-      if (values.help) {
-        io.stdout.write(`${usage()}\n`)
         return EXIT.ok
       }
       throw new UsageError('no command given', usage())

@@ -13,6 +13,14 @@ export class UsageError extends Error {
   }
 }
 
+/** `--help` was asked for: the runner prints `usage` on stdout and exits 0. */
+export class HelpRequested extends Error {
+  constructor(readonly usage: string) {
+    super('help requested')
+    this.name = new.target.name
+  }
+}
+
 export type Paint = (text: string) => string
 
 export interface Colors {
@@ -41,6 +49,10 @@ export function colorsFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): 
 
 /** Prints an error as `CODE: message` on one line and returns the exit code for it. */
 export function reportError(io: CliIo, error: unknown): number {
+  if (error instanceof HelpRequested) {
+    io.stdout.write(`${error.usage}\n`)
+    return EXIT.ok
+  }
   if (error instanceof UsageError) {
     io.stderr.write(`ERR_INVALID_ARGUMENT: ${error.message}\n\n${error.usage}\n`)
     return EXIT.usage

@@ -11,6 +11,22 @@ describe('jwtw entry point', () => {
     expect(run.stderr).toBe('')
   })
 
+  it.each([
+    [['decode', '--help'], 'jwtw decode'],
+    [['mint', '-h'], 'jwtw mint'],
+    [['verify', 'eyJ.e.x', '--help'], 'jwtw verify'],
+    [['keys', 'list', '--help'], 'jwtw keys'],
+    [['creds', '--help'], 'jwtw creds'],
+    [['serve', '--help'], 'jwtw serve'],
+    [['secret', '--help'], 'jwtw secret'],
+    [['secret', 'audit', '--help'], 'jwtw secret'],
+    [['ui', '--help'], 'jwtw ui'],
+  ])('jwtw %j prints that command usage on stdout and exits 0', async (args, usage) => {
+    const run = await runJwtw(args)
+    expect(run).toMatchObject({ code: 0, stderr: '' })
+    expect(run.stdout.startsWith(`Usage: ${usage}`)).toBe(true)
+  })
+
   it('prints the package version for --version', async () => {
     const { version } = (await import('../../package.json', { with: { type: 'json' } })).default
     const run = await runJwtw(['--version'])

@@ -27,15 +27,10 @@ export async function credsCommand(argv: string[], io: CliIo): Promise<number> {
       note: { type: 'string' },
       header: { type: 'boolean' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     CREDS_USAGE,
   )
   const [sub, ...rest] = positionals
-  if (values.help) {
-    io.stdout.write(`${CREDS_USAGE}\n`)
-    return EXIT.ok
-  }
   if (sub === undefined) throw new UsageError('no subcommand given', CREDS_USAGE)
   const ctx = cliContext(io)
   const store = openCredentialStore(ctx)

@@ -20,10 +20,6 @@ export async function decodeCommand(argv: string[], io: CliIo): Promise<number> 
     { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     DECODE_USAGE,
   )
-  if (values.help) {
-    io.stdout.write(`${DECODE_USAGE}\n`)
-    return EXIT.ok
-  }
   if (positionals.length > 1) {
     throw new UsageError(
       `expected one TOKEN argument, got ${positionals.length} (quote text with spaces)`,

@@ -49,16 +49,11 @@ export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
       format: { type: 'string' },
       private: { type: 'boolean' },
       retiring: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     KEYS_USAGE,
   )
   const [sub, ...rest] = positionals
-  if (values.help || sub === undefined) {
-    if (!values.help) throw new UsageError('no subcommand given', KEYS_USAGE)
-    io.stdout.write(`${KEYS_USAGE}\n`)
-    return EXIT.ok
-  }
+  if (sub === undefined) throw new UsageError('no subcommand given', KEYS_USAGE)
   const arity = (n: number, what: string): string[] => {
     if (rest.length !== n) throw new UsageError(`keys ${sub} expects ${what}`, KEYS_USAGE)
     return rest

@@ -58,14 +58,9 @@ export async function mintCommand(argv: string[], io: CliIo): Promise<number> {
       template: { type: 'string' },
       strict: { type: 'boolean' },
       unsecured: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     MINT_USAGE,
   )
-  if (values.help) {
-    io.stdout.write(`${MINT_USAGE}\n`)
-    return EXIT.ok
-  }
   if (positionals.length > 0) {
     throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`, MINT_USAGE)
   }

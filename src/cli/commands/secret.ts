@@ -8,7 +8,7 @@ import { runAudit } from '../../main/audit/run-audit'
 import { saveSecretAsKey } from '../../main/services/secret-service'
 import { parse, readStdin } from '../args'
 import { EXIT, type CliIo } from '../io'
-import { colorsFor, UsageError } from '../output'
+import { colorsFor, HelpRequested, UsageError } from '../output'
 
 export const SECRET_USAGE = `Usage: jwtw secret <check|generate|audit> [options]
 
@@ -60,7 +60,6 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     { alg: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     SECRET_USAGE,
   )
-  if (values.help) return help(io)
   const alg = algOf(values.alg)
   const secret = await positionalOrStdin(positionals, io, 'secret', MAX_SECRET_CHARS)
   if (secret.length === 0) throw new UsageError('the secret is empty', SECRET_USAGE)
@@ -93,11 +92,9 @@ async function generateCommand(argv: string[], io: CliIo): Promise<number> {
       env: { type: 'string' },
       save: { type: 'string' },
       alg: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     SECRET_USAGE,
   )
-  if (values.help) return help(io)
   if (positionals.length > 0) throw new UsageError('generate takes no arguments', SECRET_USAGE)
   const bytes = values.bytes === undefined ? 48 : Number(values.bytes)
   if (!Number.isInteger(bytes) || bytes < 16 || bytes > 1024) {
@@ -133,11 +130,9 @@ async function auditCommand(argv: string[], io: CliIo): Promise<number> {
       'no-builtin': { type: 'boolean' },
       workers: { type: 'string' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     SECRET_USAGE,
   )
-  if (values.help) return help(io)
   const token = await positionalOrStdin(positionals, io, 'token', MAX_TOKEN_CHARS)
   const workers = values.workers === undefined ? undefined : Number(values.workers)
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) {
@@ -185,11 +180,6 @@ async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function help(io: CliIo): number {
-  io.stdout.write(`${SECRET_USAGE}\n`)
-  return EXIT.ok
-}
-
 const SUBCOMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   check: checkCommand,
   generate: generateCommand,
@@ -198,10 +188,8 @@ const SUBCOMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>
 
 export async function secretCommand(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv
-  if (sub === undefined || sub === '--help' || sub === '-h') {
-    if (sub === undefined) throw new UsageError('no subcommand given', SECRET_USAGE)
-    return help(io)
-  }
+  if (sub === undefined) throw new UsageError('no subcommand given', SECRET_USAGE)
+  if (sub === '--help' || sub === '-h') throw new HelpRequested(SECRET_USAGE)
   const run = SUBCOMMANDS[sub]
   if (!run) throw new UsageError(`unknown subcommand "${sub.slice(0, 40)}"`, SECRET_USAGE)
   return run(rest, io)

@@ -34,14 +34,9 @@ export async function serveCommand(
       host: { type: 'string' },
       issuer: { type: 'string' },
       key: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
     },
     SERVE_USAGE,
   )
-  if (values.help) {
-    io.stdout.write(`${SERVE_USAGE}\n`)
-    return EXIT.ok
-  }
   if (positionals.length > 0) {
     throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`, SERVE_USAGE)
   }

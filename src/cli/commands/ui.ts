@@ -28,14 +28,9 @@ export async function uiCommand(argv: string[], io: CliIo): Promise<number> {
     {
       port: { type: 'string' },
       'no-open': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     UI_USAGE,
   )
-  if (values.help) {
-    io.stdout.write(`${UI_USAGE}\n`)
-    return 0
-  }
   if (positionals.length > 0)
     throw new UsageError(`unexpected argument "${positionals[0]}"`, UI_USAGE)
   const port = values.port === undefined ? 0 : Number(values.port)

@@ -48,14 +48,9 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
       typ: { type: 'string' },
       kid: { type: 'string' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     VERIFY_USAGE,
   )
-  if (values.help) {
-    io.stdout.write(`${VERIFY_USAGE}\n`)
-    return EXIT.ok
-  }
   if (positionals.length > 1) {
     throw new UsageError(`unexpected argument "${positionals[1]!.slice(0, 40)}"`, VERIFY_USAGE)
   }
