@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openWorkbench, screenshot, type Session } from './browser-mode'
 import {
   check,
+  es256,
   jwtw,
   openView,
   partsOf,
@@ -136,6 +137,25 @@ describe('Mint in real Chromium (browser mode)', () => {
     expect(payload).toMatchObject({ sub: 'user-1234', role: 'admin' })
     expect((payload['exp'] as number) - (payload['iat'] as number)).toBe(24 * 3600)
     expect(await page.locator('[data-warning="UNSECURED"]').innerText()).toContain('alg none')
+  })
+
+  it('mints with a pasted private JWK and Verify accepts it with the public PEM', async () => {
+    const { page } = session
+    const pair = await es256('pasted-1')
+    await page.getByRole('radio', { name: 'Pasted key (PEM or JWK)' }).check()
+    await page.getByLabel('Key text').fill(JSON.stringify(pair.privateJwk))
+    await page.getByLabel('Subject (sub)').fill('pasted')
+    await page.getByRole('button', { name: 'Mint token' }).click()
+    const token = await page.getByLabel('Minted token').inputValue()
+    expect(partsOf(token).header).toMatchObject({ alg: 'ES256', kid: 'pasted-1' })
+    expect(await page.locator('.key-description').innerText()).toContain('from JWK')
+
+    await openView(page, 'Verify')
+    await page.getByLabel('Token to verify').fill(token)
+    await page.getByRole('radio', { name: /Pasted key/ }).check()
+    await page.getByLabel('Key text').fill(pair.pem)
+    await page.getByRole('button', { name: 'Verify token' }).click()
+    expect(await verdict(page)).toBe('VALID')
   })
 
   it('mints with a stored key and verifies with the same stored key', async () => {

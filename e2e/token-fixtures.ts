@@ -29,6 +29,7 @@ export async function es256(kid: string) {
   return {
     pem: await exportSPKI(publicKey),
     jwk,
+    privateJwk: { ...(await exportJWK(privateKey)), kid },
     sign: (payload: JWTPayload) =>
       new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid }).sign(privateKey),
   }
