@@ -27,12 +27,12 @@ const failed = (r: VerifyResult) =>
   Object.fromEntries(r.checks.filter((c) => !c.ok).map((c) => [c.id, c.code]))
 
 describe('verify claims', () => {
-  it('exp: expired 3 h ago, with the exp time; tolerance and "as of" change the outcome', async () => {
+  it('exp: expired 3h ago, with the exp time; tolerance and "as of" change the outcome', async () => {
     const token = await tokenWith({ expiresIn: '1h' }) // exp 11:00
     const late = await check(token, '2026-11-22T14:00:00Z')
     expect(failed(late)).toEqual({ exp: 'ERR_JWT_EXPIRED' })
     expect(late.checks.find((c) => c.id === 'exp')?.message).toBe(
-      'Expired 3 h ago (exp 2026-11-22T11:00:00Z).',
+      'Expired 3h ago (exp 2026-11-22T11:00:00Z).',
     )
     expect((await check(token, '2026-11-22T11:00:20Z', { clockTolerance: '30s' })).valid).toBe(true)
     expect((await check(token, '2026-11-22T11:00:20Z', { clockTolerance: 10 })).valid).toBe(false)

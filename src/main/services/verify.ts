@@ -8,6 +8,7 @@ import { compactVerify } from 'jose'
 import { MAX_TOKEN_CHARS } from '../../shared/api'
 import { WorkbenchError } from '../../shared/errors'
 import { isJwsAlg, type KeyDescription } from '../../shared/key-types'
+import { formatDuration, isoUtc } from '../../shared/relative-time'
 import type { DecodedToken } from '../../shared/token-types'
 import type {
   VerifyCheck,
@@ -398,13 +399,13 @@ function checkClaims(
   else if (typeof exp !== 'number' || !Number.isFinite(exp))
     fail('exp', CLAIM, '"exp" must be a number (seconds since 1970).')
   else if (exp <= now - tolerance)
-    fail('exp', 'ERR_JWT_EXPIRED', `Expired ${span(now - exp)} ago (exp ${iso(exp)}).`)
+    fail('exp', 'ERR_JWT_EXPIRED', `Expired ${formatDuration(now - exp)} ago (exp ${iso(exp)}).`)
   else
     pass(
       'exp',
       exp <= now
-        ? `Expired ${span(now - exp)} ago, within the clock tolerance.`
-        : `Expires in ${span(exp - now)}.`,
+        ? `Expired ${formatDuration(now - exp)} ago, within the clock tolerance.`
+        : `Expires in ${formatDuration(exp - now)}.`,
     )
 
   const nbf = claims['nbf']
@@ -415,9 +416,9 @@ function checkClaims(
       fail(
         'nbf',
         CLAIM,
-        `Not valid yet: valid in ${span(nbf - now)} (nbf ${iso(nbf)}); check the clocks or wait.`,
+        `Not valid yet: valid in ${formatDuration(nbf - now)} (nbf ${iso(nbf)}); check the clocks or wait.`,
       )
-    else pass('nbf', `Valid since ${span(now - nbf)} ago.`)
+    else pass('nbf', `Valid since ${formatDuration(now - nbf)} ago.`)
   }
 
   const iat = claims['iat']
@@ -427,8 +428,8 @@ function checkClaims(
     pass(
       'iat',
       iat > now
-        ? `Issued in the future (iat ${iso(iat)}, ${span(iat - now)} ahead).`
-        : `Issued ${span(now - iat)} ago.`,
+        ? `Issued in the future (iat ${iso(iat)}, ${formatDuration(iat - now)} ahead).`
+        : `Issued ${formatDuration(now - iat)} ago.`,
     )
   }
   if (options.maxAgeSeconds !== undefined) {
@@ -440,12 +441,12 @@ function checkClaims(
       fail(
         'max-age',
         'ERR_JWT_EXPIRED',
-        `Issued ${span(now - iat)} ago, older than the maximum age of ${span(options.maxAgeSeconds)}.`,
+        `Issued ${formatDuration(now - iat)} ago, older than the maximum age of ${formatDuration(options.maxAgeSeconds)}.`,
       )
     else
       pass(
         'max-age',
-        `Issued ${span(now - iat)} ago, within the maximum age of ${span(options.maxAgeSeconds)}.`,
+        `Issued ${formatDuration(now - iat)} ago, within the maximum age of ${formatDuration(options.maxAgeSeconds)}.`,
       )
   }
 
@@ -546,26 +547,10 @@ function show(value: unknown): string {
   )
 }
 
+/** A NumericDate for a message: ISO UTC, or the number itself when it is no real date. */
 function iso(seconds: number): string {
-  const ms = seconds * 1000
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return String(seconds)
-  const text = new Date(ms).toISOString()
-  return Number.isInteger(seconds) ? `${text.slice(0, -5)}Z` : text
+  return isoUtc(seconds) ?? String(seconds)
 }
-
-/** A duration as people say it: 42 s, 4m 12s, 3 h, 5 d. */
-export function span(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds))
-  if (s < 60) return `${s} s`
-  if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`
-  if (s < 2 * 86400) return `${Math.floor(s / 3600)} h`
-  return `${Math.floor(s / 86400)} d`
-}
-
-/**
- * Canonical unpadded base64url: only alphabet characters, a possible length, and no stray
- * bits in the last character (checked arithmetically rather than by re-encoding).
- */
 
 function decodeText(segment: string): string {
   return Buffer.from(segment, 'base64url').toString('utf8')
