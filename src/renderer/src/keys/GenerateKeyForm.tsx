@@ -6,6 +6,7 @@ import { api } from '../api'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { KEY_TYPES, parseList } from './key-choices'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 
 export function GenerateKeyForm({ onCreated }: { onCreated: (key: KeySummary) => void }) {
   const [name, setName] = useState('')
@@ -66,13 +67,7 @@ export function GenerateKeyForm({ onCreated }: { onCreated: (key: KeySummary) =>
         </label>
         <label className="stacked">
           Signing algorithm
-          <select value={effectiveAlg} onChange={(e) => setAlg(e.target.value as JwsAlg)}>
-            {type.algs.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect options={type.algs} value={effectiveAlg} onChange={setAlg} />
         </label>
       </div>
       <label className="stacked">

@@ -14,10 +14,27 @@ import { CopyButton } from '../components/CopyButton'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from './ConfirmButton'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 
 const PUBLIC_FORMATS: readonly PublicExportFormat[] = ['pem', 'jwk', 'jwks']
 const PRIVATE_FORMATS: readonly PrivateExportFormat[] = ['pem', 'jwk', 'jwks']
 const SECRET_FORMATS: readonly PrivateExportFormat[] = ['jwk', 'jwks', 'base64', 'hex']
+
+/** Exported text, read-only, with its copy button. */
+function ExportedText(props: { text: string; label: string; copyLabel: string; secret?: boolean }) {
+  return (
+    <div className="exported">
+      <textarea
+        aria-label={props.label}
+        className={props.secret ? 'key-text secret-text' : 'key-text'}
+        readOnly
+        spellCheck={false}
+        value={props.text}
+      />
+      <CopyButton text={props.text} label={props.copyLabel} />
+    </div>
+  )
+}
 
 export function PublicExport({ summary }: { summary: KeySummary }) {
   const [format, setFormat] = useState<PublicExportFormat>('jwk')
@@ -29,19 +46,15 @@ export function PublicExport({ summary }: { summary: KeySummary }) {
       <div className="row">
         <label>
           Public export format{' '}
-          <select
+          <ChoiceSelect
+            options={PUBLIC_FORMATS}
             value={format}
-            onChange={(e) => {
-              setFormat(e.target.value as PublicExportFormat)
+            display={(f) => f.toUpperCase()}
+            onChange={(f) => {
+              setFormat(f)
               reset()
             }}
-          >
-            {PUBLIC_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {f.toUpperCase()}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <button
           type="button"
@@ -54,16 +67,11 @@ export function PublicExport({ summary }: { summary: KeySummary }) {
       </div>
       {exported.error && <ErrorBanner error={exported.error} />}
       {exported.value !== null && (
-        <div className="exported">
-          <textarea
-            aria-label={`Public key (${format})`}
-            className="key-text"
-            readOnly
-            spellCheck={false}
-            value={exported.value}
-          />
-          <CopyButton text={exported.value} label="Copy public key" />
-        </div>
+        <ExportedText
+          text={exported.value}
+          label={`Public key (${format})`}
+          copyLabel="Copy public key"
+        />
       )}
     </div>
   )
@@ -81,19 +89,15 @@ export function PrivateExport({ summary }: { summary: KeySummary }) {
       <div className="row">
         <label>
           Private export format{' '}
-          <select
+          <ChoiceSelect
+            options={formats}
             value={format}
-            onChange={(e) => {
-              setFormat(e.target.value as PrivateExportFormat)
+            display={(f) => f.toUpperCase()}
+            onChange={(f) => {
+              setFormat(f)
               reset()
             }}
-          >
-            {formats.map((f) => (
-              <option key={f} value={f}>
-                {f.toUpperCase()}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         {exported.value === null ? (
           <ConfirmButton
@@ -117,16 +121,12 @@ export function PrivateExport({ summary }: { summary: KeySummary }) {
       </div>
       {exported.error && <ErrorBanner error={exported.error} />}
       {exported.value !== null && (
-        <div className="exported">
-          <textarea
-            aria-label={`Private export (${format})`}
-            className="key-text secret-text"
-            readOnly
-            spellCheck={false}
-            value={exported.value}
-          />
-          <CopyButton text={exported.value} label={`Copy ${what}`} />
-        </div>
+        <ExportedText
+          text={exported.value}
+          label={`Private export (${format})`}
+          copyLabel={`Copy ${what}`}
+          secret
+        />
       )}
     </div>
   )

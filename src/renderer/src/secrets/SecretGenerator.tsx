@@ -6,6 +6,7 @@ import { CopyButton } from '../components/CopyButton'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { HMAC_ALGS } from './StrengthChecker'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 
 const ENCODINGS: readonly SecretEncoding[] = ['base64url', 'base64', 'hex']
 
@@ -41,13 +42,7 @@ export function SecretGenerator({ onCheck }: { onCheck: (secret: string) => void
         </label>
         <label className="stacked">
           Encoding
-          <select value={encoding} onChange={(e) => setEncoding(e.target.value as SecretEncoding)}>
-            {ENCODINGS.map((enc) => (
-              <option key={enc} value={enc}>
-                {enc}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect options={ENCODINGS} value={encoding} onChange={setEncoding} />
         </label>
         <label className="stacked">
           Environment variable name
@@ -124,13 +119,7 @@ function SaveSecretForm({ secret }: { secret: string }) {
       </label>
       <label className="stacked">
         Algorithm of the saved key
-        <select value={alg} onChange={(e) => setAlg(e.target.value as HmacAlg)}>
-          {HMAC_ALGS.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect options={HMAC_ALGS} value={alg} onChange={setAlg} />
       </label>
       <button type="submit" className="secondary" disabled={saved.pending}>
         Save to keychain as HS key

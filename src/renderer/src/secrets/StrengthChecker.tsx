@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { HmacAlg, SecretCheck } from '../../../shared/secret-types'
 import { ErrorBanner } from '../ErrorBanner'
 import { useSecretCheck } from './useSecretCheck'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 
 export const HMAC_ALGS: readonly HmacAlg[] = ['HS256', 'HS384', 'HS512']
 
@@ -44,13 +45,7 @@ export function StrengthChecker({
         </button>
         <label className="stacked">
           Algorithm to check for
-          <select value={alg} onChange={(e) => setAlg(e.target.value as HmacAlg)}>
-            {HMAC_ALGS.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect options={HMAC_ALGS} value={alg} onChange={setAlg} />
         </label>
       </div>
       {error && <ErrorBanner error={error} />}
