@@ -234,7 +234,8 @@ export function decodeToken(
       }
     }
     const signature = segments[2] ?? ''
-    signatureBytes = checkBase64url(signature, 'signature', defects).length
+    checkBase64url(signature, 'signature', defects)
+    signatureBytes = Buffer.from(signature, 'base64url').length
     const alg = headerObject?.['alg']
     if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
       defects.push({
@@ -271,8 +272,8 @@ export function decodeToken(
   return decoded
 }
 
-/** Checks a segment's base64url encoding, names what is wrong, and returns its bytes. */
-function checkBase64url(segment: string, part: string, defects: TokenDefect[]): Buffer {
+/** Checks a segment's base64url encoding and names what is wrong; the bytes are not decoded. */
+function checkBase64url(segment: string, part: string, defects: TokenDefect[]): void {
   const alphabetOk = BASE64URL.test(segment)
   if (!alphabetOk) {
     defects.push({
@@ -286,16 +287,13 @@ function checkBase64url(segment: string, part: string, defects: TokenDefect[]): 
       part,
       message: `The ${part} has ${segment.length} characters, a length no base64url text can have; it may be truncated.`,
     })
-  }
-  const bytes = Buffer.from(segment, 'base64url')
-  if (alphabetOk && !unusedBitsClear(segment)) {
+  } else if (!unusedBitsClear(segment)) {
     defects.push({
       code: 'non_canonical_base64url',
       part,
       message: `The ${part} is not canonical base64url (unused bits are set); strict verifiers reject it.`,
     })
   }
-  return bytes
 }
 
 const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
@@ -315,7 +313,8 @@ function unusedBitsClear(segment: string): boolean {
 const UTF8 = new TextDecoder('utf-8', { fatal: true })
 
 function decodeJsonSegment(segment: string, part: string, defects: TokenDefect[]): unknown {
-  const bytes = checkBase64url(segment, part, defects)
+  checkBase64url(segment, part, defects)
+  const bytes = Buffer.from(segment, 'base64url')
   let text: string
   try {
     text = UTF8.decode(bytes)

@@ -29,6 +29,16 @@ const PERSONAL_DATA: Record<string, string> = {
   street_address: 'a postal address',
   birthdate: 'a birthdate',
 }
+// A verifier holds its secret for many tokens: judge each secret's bytes once.
+const weakSecretVerdicts = new WeakMap<Uint8Array, boolean>()
+function isKnownWeakSecretBytes(secret: Uint8Array): boolean {
+  let weak = weakSecretVerdicts.get(secret)
+  if (weak === undefined) {
+    weak = isKnownWeakSecret(new TextDecoder().decode(secret))
+    weakSecretVerdicts.set(secret, weak)
+  }
+  return weak
+}
 const SEVERITY_ORDER: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 }
 
 /**
@@ -61,7 +71,7 @@ export function lintToken(decoded: DecodedToken, options: LintOptions): LintFind
         `The ${alg} secret is ${options.secret.length} bytes; RFC 7518 requires at least ${secretMin} (the hash size). Use a random secret of ${secretMin} bytes or more.`,
       )
     }
-    if (isKnownWeakSecret(new TextDecoder().decode(options.secret))) {
+    if (isKnownWeakSecretBytes(options.secret)) {
       add(
         'hmac_secret_weak',
         'error',
