@@ -1,4 +1,5 @@
 import { decodeJwt, decodeProtectedHeader, calculateJwkThumbprint, type JWK } from 'jose'
+import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { mintToken } from '../../src/main/services/mint'
 import { verifyToken } from '../../src/main/services/verify'
@@ -273,6 +274,38 @@ describe('key sources', () => {
     expect(await codeOf(verifyToken({ token, key: { keyText: jwks, kid: 'nope' } }, ctx))).toBe(
       'ERR_JWKS_NO_MATCHING_KEY',
     )
+  })
+
+  it('without a kid, tries every fitting key of a JWKS and names the one that verified', async () => {
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    const jwks = JSON.stringify({
+      keys: [
+        { ...other.publicKey.export({ format: 'jwk' }), kid: 'old' },
+        { ...rsa.publicKey.export({ format: 'jwk' }), kid: 'new' },
+      ],
+    })
+    const token = (await mintToken({ key: { keyText: rsa.privatePem }, kid: null }, ctx)).token
+    const result = await verifyToken({ token, key: { keyText: jwks } }, ctx)
+    expect(result.valid).toBe(true)
+    expect(result.key?.kid).toBe('new')
+    expect(result.checks.find((c) => c.id === 'signature')?.message).toMatch(/kid new/)
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    const foreign = (
+      await mintToken(
+        {
+          key: {
+            keyText: stranger.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+          },
+          kid: null,
+        },
+        ctx,
+      )
+    ).token
+    const refused = await verifyToken({ token: foreign, key: { keyText: jwks } }, ctx)
+    expect(refused.checks.find((c) => c.id === 'signature')).toMatchObject({
+      ok: false,
+      code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+    })
   })
 
   it('refuses encrypted private keys and short RSA keys with ERR_INVALID_KEY', async () => {

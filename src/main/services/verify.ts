@@ -9,7 +9,6 @@ import { MAX_TOKEN_CHARS } from '../../shared/api'
 import { WorkbenchError } from '../../shared/errors'
 import { isJwsAlg, type KeyDescription } from '../../shared/key-types'
 import { formatDuration, isoUtc } from '../../shared/relative-time'
-import type { DecodedToken } from '../../shared/token-types'
 import type {
   VerifyCheck,
   VerifyOptions,
@@ -99,75 +98,76 @@ export function prepareOptions(options: VerifyOptions, now: Date): PreparedOptio
   return prepared
 }
 
-/** Verifies `token` against already resolved keys. Never throws on token content. */
+/**
+ * Verifies `token` against already resolved keys. Never throws on token content.
+ *
+ * jose starts at once and asks for the key when it has parsed the header; the header checks
+ * pick it. The payload is then decoded, the claims checked and the token linted while the
+ * crypto thread pool works on the signature (WebCrypto hands it off), so the explanation
+ * costs little time on top of jose.
+ */
 export async function verifyWithKeys(
   token: string,
   keys: UsableKey[],
   options: PreparedOptions,
 ): Promise<VerifyResult> {
-  const checks: VerifyCheck[] = []
-  const pass = (id: string, message: string) => checks.push({ id, ok: true, message })
-  const fail = (id: string, code: string, message: string) =>
-    checks.push({ id, ok: false, code, message })
-  const skip = (id: string, message: string) =>
-    checks.push({ id, ok: false, skipped: true, message })
-  const result = (
-    header: Record<string, unknown> | null,
-    payload: unknown,
-    key: KeyDescription | null,
-  ): VerifyResult => ({ valid: checks.every((c) => c.ok), checks, header, payload, key })
+  // Listed in this order: structure, encoding, header checks, signature, claims.
+  const tokenChecks: VerifyCheck[] = []
+  const claimChecks: VerifyCheck[] = []
+  const { pass, fail } = reporter(tokenChecks)
   const fallbackKey = keys[0]?.description ?? null
+  const refuse = (code: string, message: string): VerifyResult => {
+    fail('structure', code, message)
+    return { valid: false, checks: tokenChecks, header: null, payload: null, key: fallbackKey }
+  }
 
   if (token.length > MAX_TOKEN_CHARS) {
-    fail(
-      'structure',
+    return refuse(
       'ERR_INPUT_TOO_LARGE',
       `The token is over the 256 KiB limit (${token.length} characters).`,
     )
-    return result(null, null, fallbackKey)
   }
   // Pasted from a header: `Bearer eyJ...` is the token after the scheme.
   const compact = token.trim().replace(/^Bearer\s+/i, '')
   const segments = compact.split('.')
   if (segments.length === 5) {
-    fail(
-      'structure',
+    return refuse(
       'ERR_JWS_INVALID',
       'This is an encrypted token (JWE, 5 segments); verify checks signed tokens (JWS, 3 segments).',
     )
-    return result(null, null, fallbackKey)
   }
   if (segments.length !== 3) {
-    fail(
-      'structure',
+    return refuse(
       'ERR_JWS_INVALID',
       `The token has ${segments.length} segment(s); a JWS has 3 separated by dots.`,
     )
-    return result(null, null, fallbackKey)
   }
-  const payloadSegment = segments[1]!
+  // jose parses the header and asks for a key: the header is checked right then, so the
+  // signature is on its way to the crypto thread pool before anything else is done.
+  let selection: HeaderSelection | undefined
+  const select = (header: Record<string, unknown>) =>
+    (selection = selectKeys(header, keys, options))
+  const first = firstAttempt(compact, select)
+  await cryptoHandOff()
+
+  // One decode serves the encoding check, the claims and lint (each segment parsed once).
   const now = new Date(options.nowSeconds * 1000)
-  // One decode serves both verify and lint (the decoder parses each segment once).
-  let decoded: DecodedToken | undefined
-  try {
-    decoded = decodeToken(compact, now, { display: false })
-  } catch {
-    decoded = undefined
+  const decoded = decodeToken(compact, now, { display: false })
+  const header = decoded.header
+  if (header === null) {
+    return refuse('ERR_JWS_INVALID', 'The header segment does not decode to a JSON object.')
   }
-  const header = decoded?.header
-  if (!decoded || !isObject(header)) {
-    fail('structure', 'ERR_JWS_INVALID', 'The header segment does not decode to a JSON object.')
-    return result(null, null, fallbackKey)
-  }
+  // jose refuses some headers (an unknown crit, no alg) before it asks for a key.
+  const headerChecked = selection ?? select(header)
+  const { candidates } = headerChecked
   const unencoded = header['b64'] === false
   const claims = isObject(decoded.payload) ? decoded.payload : null
   // A JWS need not carry JSON (RFC 7520's examples sign plain text): show the text then.
-  const payload = claims ?? (unencoded ? payloadSegment : decodeText(payloadSegment))
+  const payload = claims ?? (unencoded ? segments[1]! : decodeText(segments[1]!))
   pass(
     'structure',
     claims ? 'A JWS with a JSON claims set.' : 'A JWS whose payload is not a JSON claims set.',
   )
-
   // Strict encoding: lenient base64url decoders accept whitespace and stray bits, which lets
   // two different strings carry the same token.
   const badSegments = [
@@ -185,6 +185,73 @@ export async function verifyWithKeys(
     )
   } else pass('encoding', 'Every segment is canonical base64url.')
 
+  const claimReporter = reporter(claimChecks)
+  if (claims) checkClaims(claims, header, options, claimReporter)
+  else if (hasClaimOptions(options)) {
+    claimReporter.fail(
+      'claims',
+      'ERR_JWT_INVALID',
+      'The payload is not a JSON claims set, so the requested claim checks cannot pass.',
+    )
+  }
+
+  // With an HMAC secret at hand, the secret's own rules run too: lint with the key that
+  // verified, known before the signature is when there is only one candidate.
+  const lintWith = (key: UsableKey | undefined) =>
+    lintToken(
+      decoded,
+      key?.verifying instanceof Uint8Array ? { now, secret: key.verifying } : { now },
+    )
+  const early = candidates.length > 1 ? undefined : lintWith(candidates[0] ?? keys[0])
+
+  const outcome = await signatureOutcome(compact, headerChecked, await first)
+  const signatureCheck: VerifyCheck =
+    outcome === undefined
+      ? {
+          id: 'signature',
+          ok: false,
+          skipped: true,
+          message: "Not checked: no key fits the token's algorithm.",
+        }
+      : outcome.usedKey
+        ? {
+            id: 'signature',
+            ok: true,
+            message: `Signature verified with ${describe(outcome.usedKey.description)}.`,
+          }
+        : { id: 'signature', ok: false, ...outcome.failure }
+  const checks = [...tokenChecks, ...headerChecked.checks, signatureCheck, ...claimChecks]
+  const chosen = outcome?.usedKey ?? candidates[0] ?? keys[0]
+  return {
+    valid: checks.every((c) => c.ok),
+    checks,
+    header,
+    payload,
+    key: chosen?.description ?? null,
+    lint: early ?? lintWith(chosen),
+  }
+}
+
+/** The header's checks and the keys they leave for the signature. */
+interface HeaderSelection {
+  checks: VerifyCheck[]
+  /** Set only when a key fits, so the signature can be checked. */
+  alg?: string
+  candidates: UsableKey[]
+  critNames: string[]
+}
+
+/**
+ * The header's checks: algorithm against the allowlist and the keys, crit, embedded keys, and
+ * the key choice by kid. A pure function of its arguments.
+ */
+function selectKeys(
+  header: Record<string, unknown>,
+  keys: UsableKey[],
+  options: PreparedOptions,
+): HeaderSelection {
+  const checks: VerifyCheck[] = []
+  const { pass, fail } = reporter(checks)
   const alg = header['alg']
   let algOk = false
   let candidates: UsableKey[] = []
@@ -257,7 +324,7 @@ export async function verifyWithKeys(
   if (critOk) {
     if ('b64' in header && typeof header['b64'] !== 'boolean') {
       fail('crit', 'ERR_JWS_INVALID', '"b64" must be true or false.')
-    } else if (unencoded && !critNames.includes('b64')) {
+    } else if (header['b64'] === false && !critNames.includes('b64')) {
       fail(
         'crit',
         'ERR_JWS_INVALID',
@@ -280,7 +347,6 @@ export async function verifyWithKeys(
       : `The header carries ${embedded.join(', ')}: untrusted and ignored; only your key was used.`,
   )
 
-  let usedKey: UsableKey | undefined
   if (algOk) {
     const kid = options.kid ?? (typeof header['kid'] === 'string' ? header['kid'] : undefined)
     // A key set (a JWKS, a stored key's versions) is searched by kid; a single key is used as is.
@@ -301,57 +367,105 @@ export async function verifyWithKeys(
       )
   }
 
-  if (!algOk) {
-    skip('signature', "Not checked: no key fits the token's algorithm.")
-  } else {
-    const recognized = Object.fromEntries(
-      critNames.filter((c) => c !== 'b64').map((c) => [c, false]),
-    )
-    let failure: { code: string; message: string } | undefined
-    for (const candidate of candidates) {
-      try {
-        await compactVerify(compact, await verificationKey(candidate, alg as string), {
-          algorithms: [alg as string],
-          crit: recognized,
-        })
-        usedKey = candidate
-        break
-      } catch (error) {
-        const code = (error as { code?: unknown }).code
-        failure =
-          code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || code === undefined
-            ? {
-                code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
-                message:
-                  candidate.description.kind === 'secret'
-                    ? 'Signature does not match: signed with a different secret or the token was altered.'
-                    : 'Signature does not match: signed with a different key or the token was altered.',
-              }
-            : {
-                code: String(code),
-                message: `The token could not be verified: ${(error as Error).message.slice(0, 200)}`,
-              }
-      }
+  return algOk
+    ? { checks, alg: alg as string, candidates, critNames }
+    : { checks, candidates, critNames }
+}
+
+type SignatureOutcome =
+  | { usedKey: UsableKey; failure?: never }
+  | { usedKey?: never; failure: { code: string; message: string } }
+
+interface FirstAttempt {
+  /** jose parsed the header and asked for a key. */
+  asked: boolean
+  verified: boolean
+  error?: unknown
+}
+
+const NO_FITTING_KEY = new Error('no key fits the header')
+
+/**
+ * Starts jose at once with a key resolver: jose parses the header, `select` checks it and
+ * names the candidates, and the first candidate goes to WebCrypto. Never rejects.
+ */
+async function firstAttempt(
+  compact: string,
+  select: (header: Record<string, unknown>) => HeaderSelection,
+): Promise<FirstAttempt> {
+  let asked = false
+  try {
+    await compactVerify(compact, (header) => {
+      asked = true
+      const { alg, candidates } = select(header)
+      if (alg === undefined) throw NO_FITTING_KEY
+      return verificationKey(candidates[0]!, alg)
+    })
+    return { asked, verified: true }
+  } catch (error) {
+    return { asked, verified: false, error }
+  }
+}
+
+/**
+ * The signature's outcome: the first attempt's, or the first of the remaining candidates
+ * that verifies (a key set without a kid match, or a header jose refused before asking for
+ * a key, such as one with a crit extension the crit check reports). Undefined when no key
+ * fits the header.
+ */
+async function signatureOutcome(
+  compact: string,
+  { alg, candidates, critNames }: HeaderSelection,
+  first: FirstAttempt,
+): Promise<SignatureOutcome | undefined> {
+  if (alg === undefined) return undefined
+  if (first.verified) return { usedKey: candidates[0]! }
+  const recognized = Object.fromEntries(critNames.filter((c) => c !== 'b64').map((c) => [c, false]))
+  let failure = first.asked ? failureOf(first.error, candidates[0]!) : undefined
+  for (const candidate of first.asked ? candidates.slice(1) : candidates) {
+    try {
+      await compactVerify(compact, await verificationKey(candidate, alg), {
+        algorithms: [alg],
+        crit: recognized,
+      })
+      return { usedKey: candidate }
+    } catch (error) {
+      failure = failureOf(error, candidate)
     }
-    if (usedKey) pass('signature', `Signature verified with ${describe(usedKey.description)}.`)
-    else if (failure) fail('signature', failure.code, failure.message)
   }
+  return { failure: failure! }
+}
 
-  if (claims) checkClaims(claims, header, options, { pass, fail })
-  else if (hasClaimOptions(options)) {
-    fail(
-      'claims',
-      'ERR_JWT_INVALID',
-      'The payload is not a JSON claims set, so the requested claim checks cannot pass.',
-    )
+function failureOf(error: unknown, candidate: UsableKey): { code: string; message: string } {
+  const code = (error as { code?: unknown }).code
+  if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || code === undefined) {
+    return {
+      code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+      message:
+        candidate.description.kind === 'secret'
+          ? 'Signature does not match: signed with a different secret or the token was altered.'
+          : 'Signature does not match: signed with a different key or the token was altered.',
+    }
   }
+  return {
+    code: String(code),
+    message: `The token could not be verified: ${(error as Error).message.slice(0, 200)}`,
+  }
+}
 
-  const chosen = usedKey ?? candidates[0] ?? keys[0]
-  const verified = result(header, payload, chosen?.description ?? null)
-  // With an HMAC secret at hand, the secret's own rules run too.
-  const secret = chosen?.verifying instanceof Uint8Array ? chosen.verifying : undefined
-  verified.lint = lintToken(decoded, secret === undefined ? { now } : { now, secret })
-  return verified
+/**
+ * Resolves after the pending microtasks, which is when jose has handed the signature to
+ * WebCrypto's thread pool; work done after it overlaps with the signature check.
+ */
+function cryptoHandOff(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
+function reporter(list: VerifyCheck[]): Reporter {
+  return {
+    pass: (id, message) => list.push({ id, ok: true, message }),
+    fail: (id, code, message) => list.push({ id, ok: false, code, message }),
+  }
 }
 
 // HMAC secrets imported into WebCrypto once per secret and hash: jose would otherwise import
