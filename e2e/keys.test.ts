@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createOsKeychain } from '../src/main/keychain'
 import { openWorkbench, screenshot, type Session } from './browser-mode'
+
+const SERVICE = `jwtw-e2e-keys-${process.pid}`
 
 /** An unsigned JWT-shaped token whose exp is `secondsFromNow` away (creds read exp only). */
 function tokenExpiringIn(secondsFromNow: number): string {
@@ -11,7 +14,7 @@ function tokenExpiringIn(secondsFromNow: number): string {
 describe('Keys in real Chromium (browser mode, real keychain)', () => {
   let session: Session
   beforeAll(async () => {
-    session = await openWorkbench()
+    session = await openWorkbench({ JWTW_KEYCHAIN_SERVICE: SERVICE })
     await session.page.getByRole('tab', { name: 'Keys' }).click()
     await session.page.getByRole('heading', { name: 'Signing keys' }).waitFor()
   })
@@ -155,6 +158,45 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
     await form.getByRole('button', { name: 'Import key' }).click()
     await expect.poll(() => form.getByRole('alert').innerText()).toMatch(/^ERR_INVALID_KEY\b/)
     expect(await keyRow('e2e-junk').count()).toBe(0)
+  })
+
+  it('shows "missing secret" for a key whose keychain entry was deleted outside; Mint and private export refuse it, public export and delete still work', async () => {
+    const { page } = session
+    await generate('e2e-orphan', 'Ed25519')
+    await keyRow('e2e-orphan').waitFor()
+    // Deleted behind the app's back, as a user could in Seahorse or Keychain Access.
+    const keychain = createOsKeychain(SERVICE)
+    const accounts = (await keychain.list()).filter((a) => a.startsWith('key/e2e-orphan/'))
+    expect(accounts).toHaveLength(1)
+    await keychain.delete(accounts[0]!)
+
+    await page.getByRole('tab', { name: 'Mint' }).click()
+    await page.getByRole('tab', { name: 'Keys' }).click()
+    await expect.poll(() => keyRow('e2e-orphan').innerText()).toContain('missing secret')
+    expect(await page.locator('tr[data-key]', { hasText: 'missing secret' }).count()).toBe(1)
+
+    // Mint offers it, disabled and saying why.
+    await page.getByRole('tab', { name: 'Mint' }).click()
+    await page.getByRole('radio', { name: 'Stored key' }).check()
+    const option = page.getByLabel('Stored key name').locator('option[value="e2e-orphan"]')
+    await expect.poll(() => option.innerText()).toContain('(secret missing)')
+    expect(await option.isDisabled()).toBe(true)
+    await page.getByRole('radio', { name: 'Secret' }).check()
+
+    // Keys offers no private export of it; the public one still works, and so does deleting.
+    await page.getByRole('tab', { name: 'Keys' }).click()
+    const details = await openKey('e2e-orphan')
+    expect(await details.getByRole('button', { name: 'Export private key…' }).isDisabled()).toBe(
+      true,
+    )
+    await details.getByLabel('Public export format').selectOption('jwk')
+    await details.getByRole('button', { name: 'Export public key' }).click()
+    await expect
+      .poll(() => details.getByLabel('Public key (jwk)').inputValue())
+      .toContain('"kty": "OKP"')
+    await details.getByRole('button', { name: 'Delete key…' }).click()
+    await details.getByRole('button', { name: 'Delete permanently' }).click()
+    await expect.poll(() => keyRow('e2e-orphan').count()).toBe(0)
   })
 
   it('deletes a key only after confirming', async () => {
