@@ -1,4 +1,7 @@
+import { createPrivateKey } from 'node:crypto'
+import { SignJWT } from 'jose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { selfSignedCertificate } from '../tests/token/keys'
 import { openWorkbench, screenshot, type Session } from './browser-mode'
 import { check, es256, hs256, now, openView, strongSecret, verdict } from './token-fixtures'
 
@@ -106,6 +109,36 @@ describe('Verify in real Chromium (browser mode)', () => {
       code: 'ERR_JWKS_NO_MATCHING_KEY',
     })
     expect((await check(page, 'signature')).state).toBe('skipped')
+  })
+
+  it('verifies with a pasted X.509 certificate, and names its key', async () => {
+    const { page } = session
+    const { certPem, keyPem } = selfSignedCertificate()
+    const token = await new SignJWT({ sub: 'svc' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(createPrivateKey(keyPem))
+    await page.getByLabel('Token to verify').fill(token)
+    await page.getByRole('radio', { name: /Pasted key/ }).check()
+    await page.getByLabel('Key text').fill(certPem)
+    await page.getByRole('button', { name: 'Verify token' }).click()
+    expect(await verdict(page)).toBe('VALID')
+    expect(await page.locator('.key-description').innerText()).toMatch(/EC P-256.*certificate/)
+
+    // The same certificate does not verify a token signed by another key.
+    const stranger = await es256('stranger')
+    await page
+      .getByLabel('Token to verify')
+      .fill(await stranger.sign({ sub: 'svc', iat: now(), exp: now() + 60 }))
+    await page.getByRole('button', { name: 'Verify token' }).click()
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Verdict' }).innerText())
+      .toBe('INVALID')
+    expect(await check(page, 'signature')).toMatchObject({
+      state: 'failed',
+      code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+    })
   })
 
   it('bad input gets a coded message, never a crash', async () => {
