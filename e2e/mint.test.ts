@@ -150,6 +150,15 @@ describe('Mint in real Chromium (browser mode)', () => {
     expect(partsOf(token).header).toMatchObject({ alg: 'ES256', kid: 'pasted-1' })
     expect(await page.locator('.key-description').innerText()).toContain('from JWK')
 
+    // "No kid header" leaves out even the key's own kid (and disables the kid field).
+    await page.getByRole('checkbox', { name: 'No kid header' }).check()
+    expect(await page.getByLabel(/^kid \(empty/).isDisabled()).toBe(true)
+    await page.getByRole('button', { name: 'Mint token' }).click()
+    const minted = page.getByLabel('Minted token')
+    await expect.poll(() => minted.inputValue()).not.toBe(token)
+    expect(partsOf(await minted.inputValue()).header).not.toHaveProperty('kid')
+    await page.getByRole('checkbox', { name: 'No kid header' }).uncheck()
+
     await openView(page, 'Verify')
     await page.getByLabel('Token to verify').fill(token)
     await page.getByRole('radio', { name: /Pasted key/ }).check()

@@ -48,6 +48,14 @@ describe('buildMintRequest', () => {
     expect(MintRequestSchema.safeParse(r.ok && r.value).success).toBe(true)
   })
 
+  it('"No kid header" sends kid null, whatever the kid field says', () => {
+    const r = buildMintRequest({ ...withSecret, kid: 'k1', noKid: true })
+    expect(r.ok && r.value.kid).toBeNull()
+    expect(MintRequestSchema.safeParse(r.ok && r.value).success).toBe(true)
+    expect(formFromToken(withSecret, { alg: 'HS256' }, {}).noKid).toBe(true)
+    expect(formFromToken(withSecret, { alg: 'HS256', kid: 'k' }, {}).noKid).toBe(false)
+  })
+
   it('sends one audience as a string and leaves alg to the key when none is chosen', () => {
     const r = buildMintRequest({ ...withSecret, aud: 'api' })
     expect(r.ok && r.value.aud).toBe('api')

@@ -4,9 +4,10 @@ interface Props {
   label: string
   value: string
   onChange: (value: string) => void
+  disabled?: boolean
 }
 
-export function TextField({ id, label, value, onChange }: Props) {
+export function TextField({ id, label, value, onChange, disabled = false }: Props) {
   return (
     <div>
       <label className="field-label" htmlFor={id}>
@@ -18,6 +19,7 @@ export function TextField({ id, label, value, onChange }: Props) {
         autoComplete="off"
         spellCheck={false}
         value={value}
+        disabled={disabled}
         onChange={(e) => onChange(e.target.value)}
       />
     </div>

@@ -221,6 +221,7 @@ function HeaderFields(props: { form: MintForm; set: SetForm; headerError: ErrorP
           id="mint-kid"
           label="kid (empty: the key's own kid or thumbprint)"
           value={form.kid}
+          disabled={form.noKid}
           onChange={(kid) => set({ kid })}
         />
         <TextField
@@ -229,6 +230,16 @@ function HeaderFields(props: { form: MintForm; set: SetForm; headerError: ErrorP
           value={form.typ}
           onChange={(typ) => set({ typ })}
         />
+      </div>
+      <div className="radio-row">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.noKid}
+            onChange={(e) => set({ noKid: e.target.checked })}
+          />
+          No kid header
+        </label>
       </div>
       <label className="field-label" htmlFor="mint-header">
         Header extras (JSON object)

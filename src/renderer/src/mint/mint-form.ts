@@ -32,6 +32,8 @@ export interface MintForm {
   /** Extra protected header fields as JSON object text. */
   header: string
   kid: string
+  /** Leave kid out of the header, even for a key that has one. */
+  noKid: boolean
   /** '' leaves typ out. */
   typ: string
   unsecured: boolean
@@ -54,6 +56,7 @@ export const EMPTY_MINT_FORM: MintForm = {
   claims: '',
   header: '',
   kid: '',
+  noKid: false,
   typ: 'JWT',
   unsecured: false,
   strict: false,
@@ -104,6 +107,7 @@ export function formFromToken(form: MintForm, header: unknown, payload: unknown)
     jti: 'jti' in p,
     header: Object.keys(headerExtras).length > 0 ? JSON.stringify(headerExtras, null, 2) : '',
     kid: typeof kid === 'string' ? kid : '',
+    noKid: kid === undefined,
     typ: typeof typ === 'string' ? typ : '',
   }
 }
@@ -157,7 +161,8 @@ export function buildMintRequest(form: MintForm): FormResult<MintRequest, MintFi
   if (form.jti) request.jti = true
   if (claims.value) request.claims = claims.value
   if (header.value) request.header = header.value
-  if (form.kid.trim() !== '') request.kid = form.kid.trim()
+  if (form.noKid) request.kid = null
+  else if (form.kid.trim() !== '') request.kid = form.kid.trim()
   return { ok: true, value: request }
 }
 
