@@ -134,6 +134,16 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
     await expect.poll(() => kidOf('e2e-ec')).toBe('e2e-custom-kid')
   })
 
+  it('edits the tags, and the list shows them', async () => {
+    const details = await openKey('e2e-ec')
+    await details.getByLabel('Tags (comma-separated)').fill('staging, team-a')
+    await details.getByRole('button', { name: 'Save tags' }).click()
+    await expect
+      .poll(() => keyRow('e2e-ec').locator('.tag').allInnerTexts())
+      .toEqual(['staging', 'team-a'])
+    expect(await details.getByRole('button', { name: 'Save tags' }).isDisabled()).toBe(true)
+  })
+
   it('imports every key of a JWKS as verify-only keys, and refuses text that is no key', async () => {
     const { page } = session
     const details = await openKey('e2e-ec')

@@ -14,6 +14,7 @@ type KeyMethods =
   | 'keys.rotate'
   | 'keys.delete'
   | 'keys.setKid'
+  | 'keys.setTags'
   | 'creds.list'
   | 'creds.set'
   | 'creds.get'
@@ -39,6 +40,7 @@ export function createKeyHandlers(ctx: AppContext): Pick<Handlers, KeyMethods> {
       return { deleted: true as const }
     },
     'keys.setKid': (name, kid) => keys().setKid(name, kid),
+    'keys.setTags': (name, tags) => keys().setTags(name, tags),
     'creds.list': () => creds().list(),
     'creds.set': (input) => creds().set(input),
     'creds.get': (name) => creds().get(name),

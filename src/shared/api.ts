@@ -19,6 +19,7 @@ import {
   IssuerOptionsSchema,
   KeyNameSchema,
   KidSchema,
+  TagsSchema,
   PrivateFormatSchema,
   PublicFormatSchema,
 } from './stored-key-schemas'
@@ -70,6 +71,7 @@ export const contract = {
     deleted: true
   }>(),
   'keys.setKid': method(z.tuple([KeyNameSchema, KidSchema])).returns<StoredKeys.KeySummary>(),
+  'keys.setTags': method(z.tuple([KeyNameSchema, TagsSchema])).returns<StoredKeys.KeySummary>(),
   'creds.list': method(z.tuple([])).returns<StoredKeys.CredentialSummary[]>(),
   'creds.set': method(z.tuple([CredentialSchema])).returns<StoredKeys.CredentialSummary>(),
   'creds.get': method(z.tuple([CredentialNameSchema])).returns<string>(),

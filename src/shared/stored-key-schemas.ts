@@ -44,6 +44,7 @@ export const KeyNameSchema = name
 export const PublicFormatSchema = z.enum(['pem', 'jwk', 'jwks'])
 export const PrivateFormatSchema = z.enum(['pem', 'jwk', 'jwks', 'base64', 'hex'])
 export const KidSchema = z.string().min(1).max(256)
+export const TagsSchema = tags
 export const DeleteKeyOptionsSchema = z.object({ retiringOnly: z.boolean().optional() }).optional()
 
 /**

@@ -37,6 +37,7 @@ describe('jwtw keys: arguments', () => {
       ['keys', 'generate', 'x'],
       ['keys', 'generate', 'x', '--alg', 'XX999'],
       ['keys', 'export', 'x', '--format', 'der'],
+      ['keys', 'tag'],
       ['creds', 'get'],
       ['serve', '--port', 'abc'],
     ]) {
@@ -257,6 +258,22 @@ describe.skipIf(!available)('jwtw keys, creds and serve (real Secret Service)', 
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/^ERR_KEY_SECRET_MISSING: /)
     await ok(['keys', 'delete', 'orphan'])
+  })
+
+  it('keys tag replaces and clears the tags', async () => {
+    await ok(['keys', 'generate', 'tagged', '--alg', 'ES256', '--tag', 'dev'])
+    expect(await ok(['keys', 'tag', 'tagged', 'prod', 'team-a'])).toBe('tagged: prod, team-a\n')
+    const tagsOf = async () =>
+      (JSON.parse(await ok(['keys', 'list', '--json'])) as { name: string; tags: string[] }[]).find(
+        (k) => k.name === 'tagged',
+      )?.tags
+    expect(await tagsOf()).toEqual(['prod', 'team-a'])
+    expect(await ok(['keys', 'tag', 'tagged'])).toBe('tagged: no tags\n')
+    expect(await tagsOf()).toEqual([])
+    const missing = await jwtw(['keys', 'tag', 'nope', 'x'])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toMatch(/^ERR_KEY_NOT_FOUND: /)
+    await ok(['keys', 'delete', 'tagged'])
   })
 
   it('a key created by the CLI shows up in another process, and both can write at once', async () => {

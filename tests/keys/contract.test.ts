@@ -77,6 +77,14 @@ describe.skipIf(!available)('keys, creds and issuer through the contract', () =>
       ok: true,
       value: { kid: 'kid-1' },
     })
+    expect(await dispatch('keys.setTags', ['c1', ['prod']])).toMatchObject({
+      ok: true,
+      value: { tags: ['prod'] },
+    })
+    expect(await dispatch('keys.setTags', ['c1', 'prod'])).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_INVALID_ARGUMENT' },
+    })
     const rotated = await dispatch('keys.rotate', ['c1'])
     expect(rotated.ok && (rotated.value as KeySummary).versions).toHaveLength(2)
     expect(await dispatch('keys.delete', ['c1', { retiringOnly: true }])).toEqual({

@@ -144,6 +144,22 @@ describe.skipIf(!available)('key store (real Secret Service)', () => {
     expect(s.tags).toEqual(['staging'])
     expect(JSON.parse(await store.exportPublic('kid-edit', 'jwk')).kid).toBe('my-kid-1')
     expect((await store.signingKey('kid-edit')).kid).toBe('my-kid-1')
+    const tagged = await store.setTags('kid-edit', [' prod ', 'team-a', 'prod', ''])
+    expect(tagged.tags).toEqual(['prod', 'team-a'])
+    expect((await store.list()).find((k) => k.name === 'kid-edit')?.tags).toEqual([
+      'prod',
+      'team-a',
+    ])
+    expect((await store.setTags('kid-edit', [])).tags).toEqual([])
+    await expect(
+      store.setTags(
+        'kid-edit',
+        Array.from({ length: 33 }, (_, i) => `t${i}`),
+      ),
+    ).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARGUMENT',
+    })
+    await expect(store.setTags('nope', ['x'])).rejects.toMatchObject({ code: 'ERR_KEY_NOT_FOUND' })
   })
 
   it('exports public keys as PEM, JWK and JWKS; private only on the explicit call', async () => {

@@ -13,10 +13,11 @@ export const KEYS_USAGE = `Usage: jwtw keys <subcommand>
 
   jwtw keys list [--json]
   jwtw keys generate NAME --alg ALG [--bits N] [--kid KID] [--tag TAG]...
-  jwtw keys import NAME FILE|- [--alg ALG] [--kid KID] [--all] [--encoding text|base64|hex]
+  jwtw keys import NAME FILE|- [--alg ALG] [--kid KID] [--all] [--encoding text|base64|hex] [--tag TAG]...
   jwtw keys export NAME [--format pem|jwk|jwks] [--private]
   jwtw keys rotate NAME
   jwtw keys set-kid NAME KID
+  jwtw keys tag NAME [TAG]...
   jwtw keys delete NAME [--retiring]
 
 Private keys and HMAC secrets live only in the OS keychain; the settings file holds metadata.
@@ -26,6 +27,7 @@ Private keys and HMAC secrets live only in the OS keychain; the settings file ho
   --encoding E     how a plain HMAC secret file is written (b64: and hex: prefixes work too)
   --private        export the private key or secret (it is printed: mind your terminal)
   --retiring       delete only the retiring versions left by rotate
+keys tag replaces a key's tags (environment, team, ...); with no TAG it clears them.
 Key names: 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit.`
 
 const MAX_IMPORT_BYTES = 256 << 10
@@ -141,6 +143,13 @@ export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
     case 'set-kid': {
       const [name, kid] = arity(2, 'NAME KID')
       out(describe(await store.setKid(name!, kid!)))
+      return EXIT.ok
+    }
+    case 'tag': {
+      if (rest.length === 0) throw new UsageError('keys tag expects NAME [TAG]...', KEYS_USAGE)
+      const [name, ...tags] = rest
+      const summary = await store.setTags(name!, tags)
+      out(`${summary.name}: ${summary.tags.length > 0 ? summary.tags.join(', ') : 'no tags'}`)
       return EXIT.ok
     }
     case 'delete': {

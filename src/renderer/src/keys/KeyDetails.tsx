@@ -1,11 +1,11 @@
-/** One stored key: its versions, exports, rotation, kid and deletion. */
+/** One stored key: its versions, exports, rotation, kid, tags and deletion. */
 import { useState } from 'react'
 import type { KeySummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from './ConfirmButton'
-import { localTime } from './key-choices'
+import { localTime, parseList } from './key-choices'
 import { PrivateExport, PublicExport } from './KeyExports'
 
 export function KeyDetails({
@@ -27,6 +27,7 @@ export function KeyDetails({
       {summary.kind !== 'hmac' && <PublicExport key={`public-${summary.kid}`} summary={summary} />}
       {!summary.verifyOnly && <PrivateExport key={`private-${summary.kid}`} summary={summary} />}
       <KidEditor key={summary.kid} summary={summary} onChanged={onChanged} />
+      <TagEditor key={summary.tags.join(',')} summary={summary} onChanged={onChanged} />
       <KeyLifecycle summary={summary} onChanged={onChanged} onDeleted={onDeleted} />
     </section>
   )
@@ -89,6 +90,36 @@ function KidEditor({ summary, onChanged }: { summary: KeySummary; onChanged: () 
       </label>
       <button type="submit" className="secondary" disabled={saved.pending || kid === summary.kid}>
         Save kid
+      </button>
+      {saved.error && <ErrorBanner error={saved.error} />}
+    </form>
+  )
+}
+
+function TagEditor({ summary, onChanged }: { summary: KeySummary; onChanged: () => void }) {
+  const [tags, setTags] = useState(summary.tags.join(', '))
+  const saved = useApiCall(api['keys.setTags'])
+  const unchanged = parseList(tags).join(',') === summary.tags.join(',')
+  return (
+    <form
+      className="row kid-editor"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void saved.run(summary.name, parseList(tags)).then((r) => r.ok && onChanged())
+      }}
+    >
+      <label>
+        Tags (comma-separated){' '}
+        <input
+          type="text"
+          value={tags}
+          spellCheck={false}
+          placeholder="staging, team-a"
+          onChange={(e) => setTags(e.target.value)}
+        />
+      </label>
+      <button type="submit" className="secondary" disabled={saved.pending || unchanged}>
+        Save tags
       </button>
       {saved.error && <ErrorBanner error={saved.error} />}
     </form>
