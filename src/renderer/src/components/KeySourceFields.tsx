@@ -8,6 +8,7 @@ import type { KeySummary } from '../../../shared/stored-key-types'
 import { ErrorBanner } from '../ErrorBanner'
 import type { KeySourceForm, KeySourceMode } from './key-source-form'
 import { useStoredKeys } from './useStoredKeys'
+import { CheckField } from './CheckField'
 
 interface Props {
   idPrefix: string
@@ -109,10 +110,7 @@ function SecretField(props: { id: string; value: string; onChange: (v: string) =
           value={props.value}
           onChange={(e) => props.onChange(e.target.value)}
         />
-        <label className="check">
-          <input type="checkbox" checked={shown} onChange={(e) => setShown(e.target.checked)} />
-          Show secret
-        </label>
+        <CheckField label="Show secret" checked={shown} onChange={(checked) => setShown(checked)} />
       </div>
       <p className="muted">
         UTF-8 text, or <code>b64:</code>… / <code>hex:</code>… for bytes. HS256 needs 32 bytes or

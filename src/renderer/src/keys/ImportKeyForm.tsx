@@ -5,6 +5,7 @@ import type { KeySummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
+import { CheckField } from '../components/CheckField'
 
 type SecretEncoding = 'text' | 'base64' | 'hex'
 
@@ -81,10 +82,11 @@ export function ImportKeyForm({ onImported }: { onImported: (keys: KeySummary[])
           </select>
         </label>
       </div>
-      <label className="check">
-        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
-        Import every key of a JWKS (as name-1, name-2, …)
-      </label>
+      <CheckField
+        label="Import every key of a JWKS (as name-1, name-2, …)"
+        checked={all}
+        onChange={(checked) => setAll(checked)}
+      />
       <button type="submit" className="primary" disabled={imported.pending}>
         Import key
       </button>

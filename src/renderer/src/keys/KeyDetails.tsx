@@ -1,5 +1,6 @@
 /** One stored key: its versions, exports, rotation, kid, tags and deletion. */
 import { useState } from 'react'
+import type { Result } from '../../../shared/result'
 import type { KeySummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
 import { useApiCall } from '../components/useApiCall'
@@ -26,8 +27,25 @@ export function KeyDetails({
       {/* Keyed by the active kid: a rotation or a new kid drops what was exported before. */}
       {summary.kind !== 'hmac' && <PublicExport key={`public-${summary.kid}`} summary={summary} />}
       {!summary.verifyOnly && <PrivateExport key={`private-${summary.kid}`} summary={summary} />}
-      <KidEditor key={summary.kid} summary={summary} onChanged={onChanged} />
-      <TagEditor key={summary.tags.join(',')} summary={summary} onChanged={onChanged} />
+      <KeyFieldEditor
+        key={`kid-${summary.kid}`}
+        label="kid of the active version"
+        button="Save kid"
+        initial={summary.kid}
+        unchanged={(kid) => kid === summary.kid}
+        save={(kid) => api['keys.setKid'](summary.name, kid)}
+        onSaved={onChanged}
+      />
+      <KeyFieldEditor
+        key={`tags-${summary.tags.join(',')}`}
+        label="Tags (comma-separated)"
+        button="Save tags"
+        initial={summary.tags.join(', ')}
+        placeholder="staging, team-a"
+        unchanged={(tags) => parseList(tags).join(',') === summary.tags.join(',')}
+        save={(tags) => api['keys.setTags'](summary.name, parseList(tags))}
+        onSaved={onChanged}
+      />
       <KeyLifecycle summary={summary} onChanged={onChanged} onDeleted={onDeleted} />
     </section>
   )
@@ -68,58 +86,46 @@ function VersionsTable({ summary }: { summary: KeySummary }) {
   )
 }
 
-function KidEditor({ summary, onChanged }: { summary: KeySummary; onChanged: () => void }) {
-  const [kid, setKid] = useState(summary.kid)
-  const saved = useApiCall(api['keys.setKid'])
+/** One text field that saves a property of the key (kid, tags) and reloads it on success. */
+function KeyFieldEditor({
+  label,
+  button,
+  initial,
+  placeholder,
+  unchanged,
+  save,
+  onSaved,
+}: {
+  label: string
+  button: string
+  initial: string
+  placeholder?: string
+  unchanged: (text: string) => boolean
+  save: (text: string) => Promise<Result<KeySummary>>
+  onSaved: () => void
+}) {
+  const [text, setText] = useState(initial)
+  const saved = useApiCall(save)
   return (
     <form
       className="row kid-editor"
       onSubmit={(e) => {
         e.preventDefault()
-        void saved.run(summary.name, kid).then((r) => r.ok && onChanged())
+        void saved.run(text).then((r) => r.ok && onSaved())
       }}
     >
       <label>
-        kid of the active version{' '}
+        {label}{' '}
         <input
           type="text"
-          value={kid}
+          value={text}
           spellCheck={false}
-          onChange={(e) => setKid(e.target.value)}
+          placeholder={placeholder}
+          onChange={(e) => setText(e.target.value)}
         />
       </label>
-      <button type="submit" className="secondary" disabled={saved.pending || kid === summary.kid}>
-        Save kid
-      </button>
-      {saved.error && <ErrorBanner error={saved.error} />}
-    </form>
-  )
-}
-
-function TagEditor({ summary, onChanged }: { summary: KeySummary; onChanged: () => void }) {
-  const [tags, setTags] = useState(summary.tags.join(', '))
-  const saved = useApiCall(api['keys.setTags'])
-  const unchanged = parseList(tags).join(',') === summary.tags.join(',')
-  return (
-    <form
-      className="row kid-editor"
-      onSubmit={(e) => {
-        e.preventDefault()
-        void saved.run(summary.name, parseList(tags)).then((r) => r.ok && onChanged())
-      }}
-    >
-      <label>
-        Tags (comma-separated){' '}
-        <input
-          type="text"
-          value={tags}
-          spellCheck={false}
-          placeholder="staging, team-a"
-          onChange={(e) => setTags(e.target.value)}
-        />
-      </label>
-      <button type="submit" className="secondary" disabled={saved.pending || unchanged}>
-        Save tags
+      <button type="submit" className="secondary" disabled={saved.pending || unchanged(text)}>
+        {button}
       </button>
       {saved.error && <ErrorBanner error={saved.error} />}
     </form>

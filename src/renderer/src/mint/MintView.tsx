@@ -12,6 +12,7 @@ import { buildMintRequest, formFromTemplate, type MintField, type MintForm } fro
 import { MintResultPanel } from './MintResultPanel'
 import '../components/forms.css'
 import './mint.css'
+import { CheckField } from '../components/CheckField'
 
 interface Props {
   form: MintForm
@@ -57,22 +58,16 @@ export function MintView({ form, onFormChange }: Props) {
         <HeaderFields form={form} set={set} headerError={errorFor('header')} />
         <fieldset className="form-section">
           <legend>Options</legend>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={form.unsecured}
-              onChange={(e) => set({ unsecured: e.target.checked })}
-            />
-            Unsecured (alg none) — for negative tests
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={form.strict}
-              onChange={(e) => set({ strict: e.target.checked })}
-            />
-            Strict: refuse weak secrets instead of warning
-          </label>
+          <CheckField
+            label="Unsecured (alg none) — for negative tests"
+            checked={form.unsecured}
+            onChange={(checked) => set({ unsecured: checked })}
+          />
+          <CheckField
+            label="Strict: refuse weak secrets instead of warning"
+            checked={form.strict}
+            onChange={(checked) => set({ strict: checked })}
+          />
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={mint.pending}>
@@ -177,22 +172,16 @@ function ClaimFields(props: { form: MintForm; set: SetForm; claimsError: ErrorPa
         />
       </div>
       <div className="radio-row">
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={form.iat}
-            onChange={(e) => set({ iat: e.target.checked })}
-          />
-          Include iat (issued at)
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={form.jti}
-            onChange={(e) => set({ jti: e.target.checked })}
-          />
-          Random jti (token id)
-        </label>
+        <CheckField
+          label="Include iat (issued at)"
+          checked={form.iat}
+          onChange={(checked) => set({ iat: checked })}
+        />
+        <CheckField
+          label="Random jti (token id)"
+          checked={form.jti}
+          onChange={(checked) => set({ jti: checked })}
+        />
       </div>
       <label className="field-label" htmlFor="mint-claims">
         Custom claims (JSON object)
@@ -232,14 +221,11 @@ function HeaderFields(props: { form: MintForm; set: SetForm; headerError: ErrorP
         />
       </div>
       <div className="radio-row">
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={form.noKid}
-            onChange={(e) => set({ noKid: e.target.checked })}
-          />
-          No kid header
-        </label>
+        <CheckField
+          label="No kid header"
+          checked={form.noKid}
+          onChange={(checked) => set({ noKid: checked })}
+        />
       </div>
       <label className="field-label" htmlFor="mint-header">
         Header extras (JSON object)

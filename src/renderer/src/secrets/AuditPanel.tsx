@@ -7,6 +7,7 @@ import type { ErrorPayload } from '../../../shared/errors'
 import type { AuditStatus, BuiltInList } from '../../../shared/secret-types'
 import { ErrorBanner } from '../ErrorBanner'
 import { useAuditJob } from './useAuditJob'
+import { CheckField } from '../components/CheckField'
 
 const BUILT_IN: ReadonlyArray<{ id: BuiltInList; label: string }> = [
   { id: 'known-weak', label: 'known-weak: placeholders and sample secrets' },
@@ -69,20 +70,14 @@ export function AuditPanel() {
         <fieldset className="built-in">
           <legend>Built-in lists</legend>
           {BUILT_IN.map((list) => (
-            <label key={list.id} className="check">
-              <input
-                type="checkbox"
-                checked={builtIn.includes(list.id)}
-                onChange={(e) =>
-                  setBuiltIn(
-                    e.target.checked
-                      ? [...builtIn, list.id]
-                      : builtIn.filter((id) => id !== list.id),
-                  )
-                }
-              />
-              {list.label}
-            </label>
+            <CheckField
+              key={list.id}
+              label={list.label}
+              checked={builtIn.includes(list.id)}
+              onChange={(checked) =>
+                setBuiltIn(checked ? [...builtIn, list.id] : builtIn.filter((id) => id !== list.id))
+              }
+            />
           ))}
         </fieldset>
         <label className="stacked">

@@ -11,6 +11,7 @@ import { buildVerifyRequest, type VerifyField, type VerifyForm } from './verify-
 import { VerifyResultPanel } from './VerifyResultPanel'
 import '../components/forms.css'
 import './verify.css'
+import { CheckField } from '../components/CheckField'
 
 interface Props {
   form: VerifyForm
@@ -98,14 +99,12 @@ function VerifyOptionsFields(props: {
       <fieldset className="alg-allowlist">
         <legend>Allowed algorithms (none ticked: any that fits the key)</legend>
         {JWS_ALGS.map((alg) => (
-          <label key={alg} className="check">
-            <input
-              type="checkbox"
-              checked={form.algorithms.includes(alg)}
-              onChange={(e) => toggleAlg(alg, e.target.checked)}
-            />
-            {alg}
-          </label>
+          <CheckField
+            key={alg}
+            label={alg}
+            checked={form.algorithms.includes(alg)}
+            onChange={(checked) => toggleAlg(alg, checked)}
+          />
         ))}
       </fieldset>
       <div className="field-grid">
