@@ -6,9 +6,9 @@ import { useState } from 'react'
 import type { ErrorPayload } from '../../../shared/errors'
 import type { KeySummary } from '../../../shared/stored-key-types'
 import { ErrorBanner } from '../ErrorBanner'
+import { CheckField } from './CheckField'
 import type { KeySourceForm, KeySourceMode } from './key-source-form'
 import { useStoredKeys } from './useStoredKeys'
-import { CheckField } from './CheckField'
 
 interface Props {
   idPrefix: string

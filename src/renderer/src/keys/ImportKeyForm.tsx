@@ -3,9 +3,9 @@ import { useState } from 'react'
 import { JWS_ALGS, type JwsAlg } from '../../../shared/key-types'
 import type { KeySummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
+import { CheckField } from '../components/CheckField'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
-import { CheckField } from '../components/CheckField'
 
 type SecretEncoding = 'text' | 'base64' | 'hex'
 

@@ -5,6 +5,7 @@ import { TEMPLATE_NAMES, TEMPLATES, type TemplateName } from '../../../shared/te
 import type { ErrorPayload } from '../../../shared/errors'
 import { api } from '../api'
 import { ErrorBanner } from '../ErrorBanner'
+import { CheckField } from '../components/CheckField'
 import { KeySourceFields } from '../components/KeySourceFields'
 import { TextField } from '../components/TextField'
 import { useApiCall } from '../components/useApiCall'
@@ -12,7 +13,6 @@ import { buildMintRequest, formFromTemplate, type MintField, type MintForm } fro
 import { MintResultPanel } from './MintResultPanel'
 import '../components/forms.css'
 import './mint.css'
-import { CheckField } from '../components/CheckField'
 
 interface Props {
   form: MintForm

@@ -5,9 +5,9 @@
 import { useState } from 'react'
 import type { ErrorPayload } from '../../../shared/errors'
 import type { AuditStatus, BuiltInList } from '../../../shared/secret-types'
+import { CheckField } from '../components/CheckField'
 import { ErrorBanner } from '../ErrorBanner'
 import { useAuditJob } from './useAuditJob'
-import { CheckField } from '../components/CheckField'
 
 const BUILT_IN: ReadonlyArray<{ id: BuiltInList; label: string }> = [
   { id: 'known-weak', label: 'known-weak: placeholders and sample secrets' },

@@ -4,6 +4,7 @@ import type { ErrorPayload } from '../../../shared/errors'
 import { JWS_ALGS } from '../../../shared/key-types'
 import { api } from '../api'
 import { ErrorBanner } from '../ErrorBanner'
+import { CheckField } from '../components/CheckField'
 import { KeySourceFields } from '../components/KeySourceFields'
 import { TextField } from '../components/TextField'
 import { useApiCall } from '../components/useApiCall'
@@ -11,7 +12,6 @@ import { buildVerifyRequest, type VerifyField, type VerifyForm } from './verify-
 import { VerifyResultPanel } from './VerifyResultPanel'
 import '../components/forms.css'
 import './verify.css'
-import { CheckField } from '../components/CheckField'
 
 interface Props {
   form: VerifyForm
