@@ -97,6 +97,9 @@ describe('jwtw mint', () => {
       'game-server-identity',
     ])
     expect(decodeProtectedHeader(es).alg).toBe('ES256')
+    expect(decodeProtectedHeader(es).kid).toBeDefined()
+    const noKid = await mint(['--key-file', file('p256.pem', p256.privatePem), '--no-kid'])
+    expect(decodeProtectedHeader(noKid)).not.toHaveProperty('kid')
     const fromSecretFile = await mint([
       '--secret-file',
       file('secret.txt', `${HMAC_SECRET}\n`),
@@ -142,6 +145,7 @@ describe('jwtw mint', () => {
     [['mint', ...S, '--template', 'nope'], 2, 'ERR_INVALID_ARGUMENT'],
     [['mint', ...S, '--bogus'], 2, 'ERR_INVALID_ARGUMENT'],
     [['mint', ...S, 'extra'], 2, 'ERR_INVALID_ARGUMENT'],
+    [['mint', ...S, '--kid', 'k', '--no-kid'], 2, 'ERR_INVALID_ARGUMENT'],
   ])('%j exits %i with %s on stderr', async (args, code, prefix) => {
     const argv = args.map((a) => (a === 'PUB' ? file('pub.pem', p256.publicPem) : a))
     const run = await jwtw(argv, { env: noEnvSecret })

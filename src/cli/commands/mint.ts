@@ -14,7 +14,7 @@ import { colorsFor, UsageError } from '../output'
 export const MINT_USAGE = `Usage: jwtw mint [--secret S | --secret-file FILE | --key NAME | --key-file FILE]
                  [--alg ALG] [--sub S] [--iss S] [--aud S]... [--expires-in DUR]
                  [--not-before DUR|TIME] [--claim NAME=VALUE]... [--claims JSON|@FILE]
-                 [--header NAME=VALUE]... [--kid KID] [--jti] [--no-iat]
+                 [--header NAME=VALUE]... [--kid KID | --no-kid] [--jti] [--no-iat]
                  [--template NAME] [--strict] [--unsecured]
 
 Signs a JWT and prints only the token. Without a key option the secret comes from JWT_SECRET_KEY.
@@ -30,6 +30,7 @@ Signs a JWT and prints only the token. Without a key option the secret comes fro
   --claims JSON|@FILE  claims as a JSON object, or read from FILE
   --header NAME=VALUE  a protected header field (repeatable)
   --kid KID            header kid (default: the key's kid or its RFC 7638 thumbprint)
+  --no-kid             leave kid out of the header
   --jti                add a random jti
   --no-iat             leave out iat
   --template NAME      ${TEMPLATE_NAMES.join(', ')}
@@ -53,6 +54,7 @@ export async function mintCommand(argv: string[], io: CliIo): Promise<number> {
       claims: { type: 'string' },
       header: { type: 'string', multiple: true },
       kid: { type: 'string' },
+      'no-kid': { type: 'boolean' },
       jti: { type: 'boolean' },
       'no-iat': { type: 'boolean' },
       template: { type: 'string' },
@@ -87,7 +89,11 @@ export async function mintCommand(argv: string[], io: CliIo): Promise<number> {
     request.expiresIn = values['expires-in'] === 'none' ? null : values['expires-in']
   }
   if (values['not-before'] !== undefined) request.notBefore = values['not-before']
-  if (values.kid !== undefined) request.kid = values.kid
+  if (values['no-kid']) {
+    if (values.kid !== undefined)
+      throw new UsageError('--kid and --no-kid exclude each other', MINT_USAGE)
+    request.kid = null
+  } else if (values.kid !== undefined) request.kid = values.kid
   if (values.jti) request.jti = true
   if (values['no-iat']) request.iat = false
   if (values.strict) request.strict = true
