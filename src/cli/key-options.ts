@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { WorkbenchError } from '../shared/errors'
 import type { KeySourceInput } from '../shared/key-types'
 import { UsageError } from './output'
+import { jsonOrString } from '../shared/json-or-string'
 
 const MAX_FILE_BYTES = 256 << 10
 
@@ -68,15 +69,6 @@ export async function readTextFile(path: string, what: string): Promise<string> 
     throw new WorkbenchError('ERR_FILE_READ', `The ${what} ${path} is over 256 KiB.`)
   }
   return data.toString('utf8')
-}
-
-/** A flag value as JSON when it parses, else the text itself. */
-export function jsonOrString(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return text
-  }
 }
 
 /** Splits NAME=VALUE; the value is parsed as JSON when it is valid JSON. */

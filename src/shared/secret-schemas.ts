@@ -1,19 +1,20 @@
 /** Zod schemas of the secret and audit methods' arguments, every string and list capped. */
 import { z } from 'zod'
+import { HMAC_ALGS, MAX_SECRET_BYTES, SECRET_ENCODINGS } from './secret-types'
 
 /** Secrets typed or pasted by a person; far beyond any real key. */
 export const MAX_SECRET_CHARS = 4096
 export const MAX_WORDLISTS = 16
 export const MAX_PATH_CHARS = 4096
 
-const HmacAlgSchema = z.enum(['HS256', 'HS384', 'HS512'])
+const HmacAlgSchema = z.enum(HMAC_ALGS)
 const KeyName = z.string().min(1).max(128)
 
 /** `secret.generate`: bytes, encoding, .env name, and optionally a key name to save it as. */
 export const GenerateSecretSchema = z
   .object({
-    bytes: z.number().int().min(16).max(1024).optional(),
-    encoding: z.enum(['base64url', 'base64', 'hex']).optional(),
+    bytes: z.number().int().min(16).max(MAX_SECRET_BYTES).optional(),
+    encoding: z.enum(SECRET_ENCODINGS).optional(),
     envName: z
       .string()
       .max(128)

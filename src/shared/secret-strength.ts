@@ -3,13 +3,15 @@
  * entropy estimate, known placeholders and zxcvbn-ts's dictionaries and patterns. Pure and
  * browser-safe: the renderer runs it as the user types; zxcvbn-ts loads on the first call.
  */
-import type {
-  HmacAlg,
-  SecretCheck,
-  SecretEncoding,
-  SecretReading,
-  SecretRule,
-  Verdict,
+import {
+  DEFAULT_SECRET_BYTES,
+  MAX_SECRET_BYTES,
+  type HmacAlg,
+  type SecretCheck,
+  type SecretEncoding,
+  type SecretReading,
+  type SecretRule,
+  type Verdict,
 } from './secret-types'
 import { isKnownWeakSecret } from './weak-secrets'
 
@@ -267,8 +269,6 @@ export async function checkSecret(secret: string, alg: HmacAlg = 'HS256'): Promi
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/
-export const DEFAULT_SECRET_BYTES = 48
-export const MAX_SECRET_BYTES = 1024
 
 function toBase64(bytes: Uint8Array): string {
   let binary = ''

@@ -1,8 +1,13 @@
 /** Result types of the secret methods: strength check, generator, weak-secret audit. */
 
-export type HmacAlg = 'HS256' | 'HS384' | 'HS512'
+export const HMAC_ALGS = ['HS256', 'HS384', 'HS512'] as const
+export type HmacAlg = (typeof HMAC_ALGS)[number]
 export type Verdict = 'weak' | 'acceptable' | 'strong'
-export type SecretEncoding = 'base64url' | 'base64' | 'hex'
+export const SECRET_ENCODINGS = ['base64url', 'base64', 'hex'] as const
+export type SecretEncoding = (typeof SECRET_ENCODINGS)[number]
+/** The generator's default and largest secret sizes, in bytes. */
+export const DEFAULT_SECRET_BYTES = 48
+export const MAX_SECRET_BYTES = 1024
 
 /** One reading of the secret: as typed (UTF-8 text) or as decoded bytes. */
 export interface SecretReading {

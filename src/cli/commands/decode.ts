@@ -6,6 +6,7 @@ import { decodeText } from '../../main/services/decode'
 import { parse, readStdin } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { colorsFor, UsageError, type Colors } from '../output'
+import { isRecord } from '../../shared/is-record'
 
 export const DECODE_USAGE = `Usage: jwtw decode [TOKEN|-] [--json]
 
@@ -15,11 +16,7 @@ and prints each one decoded, with its times and lint findings. Nothing is verifi
   --json   print an array of decoded tokens (header, payload, times, lint, count, defects)`
 
 export async function decodeCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    DECODE_USAGE,
-  )
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, DECODE_USAGE)
   if (positionals.length > 1) {
     throw new UsageError(
       `expected one TOKEN argument, got ${positionals.length} (quote text with spaces)`,
@@ -95,10 +92,6 @@ function render(token: DecodedToken, index: number, total: number, c: Colors): s
     lines.push(`  ${paint[f.severity](f.severity.padEnd(7))} ${f.code}: ${f.message}`)
   }
   return `${lines.join('\n')}\n`
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function shorten(text: string, max = 60): string {

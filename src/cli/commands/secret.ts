@@ -2,7 +2,15 @@
 import { MAX_TOKEN_CHARS } from '../../shared/api'
 import { MAX_SECRET_CHARS } from '../../shared/secret-schemas'
 import { checkSecret, generateSecret, isEnvName } from '../../shared/secret-strength'
-import type { AuditProgress, HmacAlg, SecretEncoding } from '../../shared/secret-types'
+import {
+  DEFAULT_SECRET_BYTES,
+  HMAC_ALGS,
+  MAX_SECRET_BYTES,
+  SECRET_ENCODINGS,
+  type AuditProgress,
+  type HmacAlg,
+  type SecretEncoding,
+} from '../../shared/secret-types'
 import { defaultContext } from '../../main/context'
 import { runAudit } from '../../main/audit/run-audit'
 import { saveSecretAsKey } from '../../main/services/secret-service'
@@ -23,14 +31,11 @@ export const SECRET_USAGE = `Usage: jwtw secret <check|generate|audit> [options]
       Tries known weak secrets, common passwords and your wordlists (one per line) against an
       HS256/384/512 token: exit 0 nothing found, 1 the secret was found (it is weak).`
 
-const ALGS = ['HS256', 'HS384', 'HS512'] as const
-const ENCODINGS = ['base64url', 'base64', 'hex'] as const
-
 function algOf(value: string | undefined): HmacAlg {
   if (value === undefined) return 'HS256'
   const alg = value.toUpperCase()
-  if (!(ALGS as readonly string[]).includes(alg)) {
-    throw new UsageError(`--alg must be one of ${ALGS.join(', ')}`, SECRET_USAGE)
+  if (!(HMAC_ALGS as readonly string[]).includes(alg)) {
+    throw new UsageError(`--alg must be one of ${HMAC_ALGS.join(', ')}`, SECRET_USAGE)
   }
   return alg as HmacAlg
 }
@@ -57,7 +62,7 @@ async function positionalOrStdin(
 async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(
     argv,
-    { alg: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { alg: { type: 'string' }, json: { type: 'boolean' } },
     SECRET_USAGE,
   )
   const alg = algOf(values.alg)
@@ -96,13 +101,16 @@ async function generateCommand(argv: string[], io: CliIo): Promise<number> {
     SECRET_USAGE,
   )
   if (positionals.length > 0) throw new UsageError('generate takes no arguments', SECRET_USAGE)
-  const bytes = values.bytes === undefined ? 48 : Number(values.bytes)
-  if (!Number.isInteger(bytes) || bytes < 16 || bytes > 1024) {
-    throw new UsageError('--bytes must be a whole number from 16 to 1024', SECRET_USAGE)
+  const bytes = values.bytes === undefined ? DEFAULT_SECRET_BYTES : Number(values.bytes)
+  if (!Number.isInteger(bytes) || bytes < 16 || bytes > MAX_SECRET_BYTES) {
+    throw new UsageError(
+      `--bytes must be a whole number from 16 to ${MAX_SECRET_BYTES}`,
+      SECRET_USAGE,
+    )
   }
   const encoding = (values.encoding ?? 'base64url') as SecretEncoding
-  if (!(ENCODINGS as readonly string[]).includes(encoding)) {
-    throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`, SECRET_USAGE)
+  if (!(SECRET_ENCODINGS as readonly string[]).includes(encoding)) {
+    throw new UsageError(`--encoding must be one of ${SECRET_ENCODINGS.join(', ')}`, SECRET_USAGE)
   }
   if (values.env !== undefined && !isEnvName(values.env)) {
     throw new UsageError('--env must be an environment variable name', SECRET_USAGE)

@@ -9,6 +9,7 @@ import { redact } from '../../shared/redact'
 import { describeTime, isoUtc, TIME_CLAIMS } from '../../shared/relative-time'
 import type { DecodedToken, JsonObject, TokenDefect, TokenTime } from '../../shared/token-types'
 import { lintToken } from './lint'
+import { isRecord } from '../../shared/is-record'
 
 // The scan is a single linear pass over runs of base64url characters and dots: no regular
 // expression with nested quantifiers ever sees untrusted text, so nothing can backtrack.
@@ -204,7 +205,7 @@ export function decodeToken(
   }
   const parts = kind === 'JWE' ? JWE_PARTS : JWS_PARTS
   const header = decodeJsonSegment(segments[0] ?? '', 'header', defects)
-  const headerObject = isObject(header) ? header : null
+  const headerObject = isRecord(header) ? header : null
   if (header !== undefined && headerObject === null) {
     defects.push({
       code: 'header_not_object',
@@ -225,7 +226,7 @@ export function decodeToken(
       payload = parseOr(payloadSegment, payloadSegment)
     } else {
       payload = decodeJsonSegment(payloadSegment, 'payload', defects) ?? null
-      if (payload !== null && !isObject(payload)) {
+      if (payload !== null && !isRecord(payload)) {
         defects.push({
           code: 'payload_not_object',
           part: 'payload',
@@ -267,7 +268,7 @@ export function decodeToken(
     lint: [],
   }
   if (where.display === false) return decoded
-  if (isObject(payload)) decoded.times = timesOf(payload, now)
+  if (isRecord(payload)) decoded.times = timesOf(payload, now)
   decoded.lint = lintToken(decoded, { now })
   return decoded
 }
@@ -369,8 +370,4 @@ function parseOr(text: string, fallback: unknown): unknown {
   } catch {
     return fallback
   }
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -20,6 +20,7 @@ import {
 } from '../../shared/key-types'
 import type { AppContext } from '../context'
 import { loadStoredKeys } from './stored-key-source'
+import { isRecord } from '../../shared/is-record'
 
 /** Where keys come from. One variant per source; remote sources add variants here. */
 export type KeySource =
@@ -122,7 +123,7 @@ function looksLikeJwk(text: string): boolean {
   if (!text.startsWith('{')) return false
   try {
     const parsed = JSON.parse(text) as unknown
-    return isObject(parsed) && ('kty' in parsed || 'keys' in parsed)
+    return isRecord(parsed) && ('kty' in parsed || 'keys' in parsed)
   } catch {
     return false
   }
@@ -276,10 +277,10 @@ async function keysFromJson(text: string, kid?: string): Promise<UsableKey[]> {
   } catch (error) {
     throw invalidKey('the text starts like JSON but does not parse', error)
   }
-  if (!isObject(parsed)) throw invalidKey('the JSON is not an object')
+  if (!isRecord(parsed)) throw invalidKey('the JSON is not an object')
   if (Array.isArray(parsed['keys'])) {
     const entries = parsed['keys']
-      .filter(isObject)
+      .filter(isRecord)
       .filter((k) => k['use'] === undefined || k['use'] === 'sig')
     const chosen = kid === undefined ? entries : entries.filter((k) => k['kid'] === kid)
     if (chosen.length === 0) {
@@ -332,8 +333,4 @@ async function keyFromJwk(
     throw invalidKey('the JWK is malformed', error)
   }
   return asymmetricKey(key, origin, kid, alg)
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

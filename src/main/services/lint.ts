@@ -5,6 +5,7 @@
 import { formatDuration, isoUtc } from '../../shared/relative-time'
 import type { DecodedToken, LintFinding, LintSeverity } from '../../shared/token-types'
 import { isKnownWeakSecret } from '../../shared/weak-secrets'
+import { isRecord } from '../../shared/is-record'
 
 export interface LintOptions {
   now: Date
@@ -126,7 +127,7 @@ export function lintToken(decoded: DecodedToken, options: LintOptions): LintFind
   }
 
   const payload = decoded.payload
-  if (decoded.kind === 'JWS' && isObject(payload)) {
+  if (decoded.kind === 'JWS' && isRecord(payload)) {
     lintClaims(payload, options.now, add)
     for (const [claim, what] of Object.entries(PERSONAL_DATA)) {
       if (Object.hasOwn(payload, claim)) {
@@ -195,8 +196,4 @@ function lintClaims(
   if (nbf !== undefined && exp !== undefined && nbf > exp) {
     add('nbf_after_exp', 'error', 'nbf is after exp: the token can never be valid.')
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -20,6 +20,7 @@ import { decodeToken } from './decode'
 import { durationSeconds, parseInstant } from './duration'
 import { keySourceFrom, resolveKeySource, type UsableKey } from './key-source'
 import { lintToken } from './lint'
+import { isRecord } from '../../shared/is-record'
 
 const EMBEDDED_KEY_HEADERS = ['jwk', 'jku', 'x5u', 'x5c'] as const
 /** Extensions this verifier implements (RFC 7797 unencoded payload). */
@@ -161,7 +162,7 @@ export async function verifyWithKeys(
   const headerChecked = selection ?? select(header)
   const { candidates } = headerChecked
   const unencoded = header['b64'] === false
-  const claims = isObject(decoded.payload) ? decoded.payload : null
+  const claims = isRecord(decoded.payload) ? decoded.payload : null
   // A JWS need not carry JSON (RFC 7520's examples sign plain text): show the text then.
   const payload = claims ?? (unencoded ? segments[1]! : decodeText(segments[1]!))
   pass(
@@ -668,8 +669,4 @@ function iso(seconds: number): string {
 
 function decodeText(segment: string): string {
   return Buffer.from(segment, 'base64url').toString('utf8')
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

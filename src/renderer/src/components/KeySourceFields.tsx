@@ -5,10 +5,11 @@
 import { useState } from 'react'
 import type { ErrorPayload } from '../../../shared/errors'
 import type { KeySummary } from '../../../shared/stored-key-types'
+import { api } from '../api'
 import { ErrorBanner } from '../ErrorBanner'
 import { CheckField } from './CheckField'
 import type { KeySourceForm, KeySourceMode } from './key-source-form'
-import { useStoredKeys } from './useStoredKeys'
+import { useLoadedCall } from './useLoadedCall'
 
 interface Props {
   idPrefix: string
@@ -128,7 +129,7 @@ interface StoredKeySelectProps {
 }
 
 function StoredKeySelect({ id, purpose, value, onChange }: StoredKeySelectProps) {
-  const keys = useStoredKeys(true)
+  const keys = useLoadedCall(api['keys.list'])
   const list: KeySummary[] = keys.value ?? []
   return (
     <>
@@ -154,7 +155,7 @@ function StoredKeySelect({ id, purpose, value, onChange }: StoredKeySelectProps)
             )
           })}
         </select>
-        <button type="button" className="secondary" onClick={() => void keys.run()}>
+        <button type="button" className="secondary" onClick={keys.refresh}>
           Reload keys
         </button>
       </div>

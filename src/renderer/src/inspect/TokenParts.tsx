@@ -1,5 +1,5 @@
 /** A token's decoded header (as JSON) and payload (as a claims table when it is an object). */
-import { isRecord } from '../components/is-record'
+import { isRecord } from '../../../shared/is-record'
 import { ClaimsTable } from './ClaimsTable'
 
 interface Props {

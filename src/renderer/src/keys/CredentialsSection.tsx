@@ -2,22 +2,21 @@
  * Saved credentials (tokens and secrets kept in the keychain): list with expiry badges, save,
  * reveal on an explicit click (with a ready Authorization header) and delete after confirming.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { formatDuration } from '../../../shared/relative-time'
 import type { CredentialSummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
 import { CopyButton } from '../components/CopyButton'
 import { useApiCall } from '../components/useApiCall'
+import { useLoadedCall } from '../components/useLoadedCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from './ConfirmButton'
 import { KeychainError } from './KeychainError'
 import { localTime } from './key-choices'
 
 export function CredentialsSection() {
-  const listed = useApiCall(api['creds.list'])
-  const { run } = listed
-  const refresh = useCallback(() => void run(), [run])
-  useEffect(refresh, [refresh])
+  const listed = useLoadedCall(api['creds.list'])
+  const { refresh } = listed
 
   return (
     <section className="credentials" aria-labelledby="credentials-heading">

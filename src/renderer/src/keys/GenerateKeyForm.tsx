@@ -5,17 +5,16 @@ import type { KeySummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
-import { KEY_TYPES, parseList } from './key-choices'
+import { KEY_TYPES, keyType, parseList } from './key-choices'
 import { ChoiceSelect } from '../components/ChoiceSelect'
 
 export function GenerateKeyForm({ onCreated }: { onCreated: (key: KeySummary) => void }) {
   const [name, setName] = useState('')
   const [typeId, setTypeId] = useState(KEY_TYPES[0]!.id)
-  const type = KEY_TYPES.find((t) => t.id === typeId) ?? KEY_TYPES[0]!
+  const type = keyType(typeId)
   const [alg, setAlg] = useState<JwsAlg>(type.algs[0]!)
   const [tags, setTags] = useState('')
   const generated = useApiCall(api['keys.generate'])
-  const effectiveAlg = type.algs.includes(alg) ? alg : type.algs[0]!
 
   return (
     <form
@@ -23,11 +22,12 @@ export function GenerateKeyForm({ onCreated }: { onCreated: (key: KeySummary) =>
       aria-label="Generate a key"
       onSubmit={(e) => {
         e.preventDefault()
+        const tagList = parseList(tags)
         const request = {
           name: name.trim(),
-          alg: effectiveAlg,
+          alg,
           ...(type.bits ? { bits: type.bits } : {}),
-          ...(parseList(tags).length > 0 ? { tags: parseList(tags) } : {}),
+          ...(tagList.length > 0 ? { tags: tagList } : {}),
         }
         void generated.run(request).then((r) => {
           if (!r.ok) return
@@ -50,24 +50,19 @@ export function GenerateKeyForm({ onCreated }: { onCreated: (key: KeySummary) =>
       <div className="row">
         <label className="stacked">
           Key type
-          <select
+          <ChoiceSelect
+            options={KEY_TYPES.map((t) => t.id)}
             value={typeId}
-            onChange={(e) => {
-              const next = KEY_TYPES.find((t) => t.id === e.target.value) ?? KEY_TYPES[0]!
-              setTypeId(next.id)
-              setAlg(next.algs[0]!)
+            display={(id) => keyType(id).label}
+            onChange={(id) => {
+              setTypeId(id)
+              setAlg(keyType(id).algs[0]!)
             }}
-          >
-            {KEY_TYPES.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <label className="stacked">
           Signing algorithm
-          <ChoiceSelect options={type.algs} value={effectiveAlg} onChange={setAlg} />
+          <ChoiceSelect options={type.algs} value={alg} onChange={setAlg} />
         </label>
       </div>
       <label className="stacked">

@@ -1,20 +1,26 @@
 /** Import a key from pasted text: PEM, JWK, JWKS (one key or all of them) or an HMAC secret. */
 import { useState } from 'react'
 import { JWS_ALGS, type JwsAlg } from '../../../shared/key-types'
-import type { KeySummary } from '../../../shared/stored-key-types'
+import type { ImportKeyOptions, KeySummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
 import { CheckField } from '../components/CheckField'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 
-type SecretEncoding = 'text' | 'base64' | 'hex'
+type SecretWriting = NonNullable<ImportKeyOptions['secretEncoding']>
+const SECRET_WRITINGS: Record<SecretWriting, string> = {
+  text: 'text (its UTF-8 bytes)',
+  base64: 'base64',
+  hex: 'hex',
+}
 
 export function ImportKeyForm({ onImported }: { onImported: (keys: KeySummary[]) => void }) {
   const [name, setName] = useState('')
   const [text, setText] = useState('')
   const [alg, setAlg] = useState<JwsAlg | ''>('')
   const [all, setAll] = useState(false)
-  const [encoding, setEncoding] = useState<SecretEncoding>('text')
+  const [encoding, setEncoding] = useState<SecretWriting>('text')
   const imported = useApiCall(api['keys.import'])
 
   return (
@@ -64,28 +70,27 @@ export function ImportKeyForm({ onImported }: { onImported: (keys: KeySummary[])
       <div className="row">
         <label className="stacked">
           Algorithm (optional)
-          <select value={alg} onChange={(e) => setAlg(e.target.value as JwsAlg | '')}>
-            <option value="">from the key</option>
-            {JWS_ALGS.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            options={['', ...JWS_ALGS] as const}
+            value={alg}
+            display={(a) => a || 'from the key'}
+            onChange={setAlg}
+          />
         </label>
         <label className="stacked">
           A secret is written as
-          <select value={encoding} onChange={(e) => setEncoding(e.target.value as SecretEncoding)}>
-            <option value="text">text (its UTF-8 bytes)</option>
-            <option value="base64">base64</option>
-            <option value="hex">hex</option>
-          </select>
+          <ChoiceSelect
+            options={Object.keys(SECRET_WRITINGS) as SecretWriting[]}
+            value={encoding}
+            display={(e) => SECRET_WRITINGS[e]}
+            onChange={setEncoding}
+          />
         </label>
       </div>
       <CheckField
         label="Import every key of a JWKS (as name-1, name-2, …)"
         checked={all}
-        onChange={(checked) => setAll(checked)}
+        onChange={setAll}
       />
       <button type="submit" className="primary" disabled={imported.pending}>
         Import key

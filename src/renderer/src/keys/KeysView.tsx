@@ -1,7 +1,7 @@
 /** Keys: the stored signing keys, saved credentials and the local issuer. */
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../api'
-import { useApiCall } from '../components/useApiCall'
+import { useLoadedCall } from '../components/useLoadedCall'
 import { CredentialsSection } from './CredentialsSection'
 import { GenerateKeyForm } from './GenerateKeyForm'
 import { ImportKeyForm } from './ImportKeyForm'
@@ -12,10 +12,8 @@ import { KeyTable } from './KeyTable'
 import './keys.css'
 
 export function KeysView() {
-  const listed = useApiCall(api['keys.list'])
-  const { run } = listed
-  const refresh = useCallback(() => void run(), [run])
-  useEffect(refresh, [refresh])
+  const listed = useLoadedCall(api['keys.list'])
+  const { refresh } = listed
   const [selected, setSelected] = useState<string | null>(null)
   const keys = listed.value ?? []
   const selectedKey = keys.find((k) => k.name === selected)

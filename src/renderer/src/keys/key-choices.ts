@@ -1,5 +1,6 @@
 /** The key types the Generate form offers, each with the algs it can sign with. */
 import type { JwsAlg } from '../../../shared/key-types'
+import { HMAC_ALGS } from '../../../shared/secret-types'
 
 export interface KeyTypeChoice {
   id: string
@@ -12,7 +13,7 @@ export interface KeyTypeChoice {
 const RSA_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] as const
 
 export const KEY_TYPES: readonly KeyTypeChoice[] = [
-  { id: 'hmac', label: 'HMAC secret (64 random bytes)', algs: ['HS256', 'HS384', 'HS512'] },
+  { id: 'hmac', label: 'HMAC secret (64 random bytes)', algs: HMAC_ALGS },
   { id: 'rsa-2048', label: 'RSA 2048 bits', algs: RSA_ALGS, bits: 2048 },
   { id: 'rsa-3072', label: 'RSA 3072 bits', algs: RSA_ALGS, bits: 3072 },
   { id: 'rsa-4096', label: 'RSA 4096 bits', algs: RSA_ALGS, bits: 4096 },
@@ -21,6 +22,11 @@ export const KEY_TYPES: readonly KeyTypeChoice[] = [
   { id: 'ec-p521', label: 'EC P-521', algs: ['ES512'] },
   { id: 'ed25519', label: 'Ed25519', algs: ['EdDSA'] },
 ]
+
+/** The key type with this id (the first one for an unknown id). */
+export function keyType(id: string): KeyTypeChoice {
+  return KEY_TYPES.find((t) => t.id === id) ?? KEY_TYPES[0]!
+}
 
 /** Tags typed as "a, b c" -> ['a', 'b', 'c']; blanks dropped. */
 export function parseList(text: string): string[] {

@@ -40,7 +40,7 @@ export function MintView({ form, onFormChange }: Props) {
   }
 
   return (
-    <section className="mint" aria-label="Mint a token">
+    <section className="form-layout" aria-label="Mint a token">
       <form className="mint-form" onSubmit={submit} noValidate>
         <TemplateAndAlg form={form} set={set} />
         {form.unsecured ? (

@@ -2,16 +2,18 @@
  * What the Mint form holds, and the pure steps around it: a template or an inspected token
  * filling the form, and the form becoming a contract MintRequest (or a coded field error).
  */
+import { isRecord } from '../../../shared/is-record'
 import { isJwsAlg, type JwsAlg } from '../../../shared/key-types'
 import type { MintRequest } from '../../../shared/mint-types'
 import { TEMPLATES, type TemplateName } from '../../../shared/templates'
 import {
+  audienceList,
   EMPTY_KEY_SOURCE,
+  optionalText,
   toKeySource,
   type FormResult,
   type KeySourceForm,
 } from '../components/key-source-form'
-import { isRecord } from '../components/is-record'
 
 export interface MintForm {
   template: TemplateName | ''
@@ -150,19 +152,22 @@ export function buildMintRequest(form: MintForm): FormResult<MintRequest, MintFi
     if (form.alg !== '') request.alg = form.alg
     if (form.strict) request.strict = true
   }
-  if (form.sub.trim() !== '') request.sub = form.sub.trim()
-  if (form.iss.trim() !== '') request.iss = form.iss.trim()
-  const aud = form.aud
-    .split(',')
-    .map((a) => a.trim())
-    .filter((a) => a !== '')
-  if (aud.length > 0) request.aud = aud.length === 1 ? aud[0] : aud
-  if (form.notBefore.trim() !== '') request.notBefore = form.notBefore.trim()
+  const sub = optionalText(form.sub)
+  if (sub !== undefined) request.sub = sub
+  const iss = optionalText(form.iss)
+  if (iss !== undefined) request.iss = iss
+  const aud = audienceList(form.aud)
+  if (aud !== undefined) request.aud = aud
+  const notBefore = optionalText(form.notBefore)
+  if (notBefore !== undefined) request.notBefore = notBefore
   if (form.jti) request.jti = true
   if (claims.value) request.claims = claims.value
   if (header.value) request.header = header.value
   if (form.noKid) request.kid = null
-  else if (form.kid.trim() !== '') request.kid = form.kid.trim()
+  else {
+    const kid = optionalText(form.kid)
+    if (kid !== undefined) request.kid = kid
+  }
   return { ok: true, value: request }
 }
 

@@ -1,17 +1,21 @@
 /** Generate a random secret (in main), copy it or its .env line, check it, save it as an HS key. */
 import { useState } from 'react'
-import type { HmacAlg, SecretEncoding } from '../../../shared/secret-types'
+import {
+  DEFAULT_SECRET_BYTES,
+  HMAC_ALGS,
+  MAX_SECRET_BYTES,
+  SECRET_ENCODINGS,
+  type HmacAlg,
+  type SecretEncoding,
+} from '../../../shared/secret-types'
 import { api } from '../api'
 import { CopyButton } from '../components/CopyButton'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
-import { HMAC_ALGS } from './StrengthChecker'
 import { ChoiceSelect } from '../components/ChoiceSelect'
 
-const ENCODINGS: readonly SecretEncoding[] = ['base64url', 'base64', 'hex']
-
 export function SecretGenerator({ onCheck }: { onCheck: (secret: string) => void }) {
-  const [bytes, setBytes] = useState('48')
+  const [bytes, setBytes] = useState(String(DEFAULT_SECRET_BYTES))
   const [encoding, setEncoding] = useState<SecretEncoding>('base64url')
   const [envName, setEnvName] = useState('JWT_SECRET')
   const generated = useApiCall(api['secret.generate'])
@@ -35,14 +39,14 @@ export function SecretGenerator({ onCheck }: { onCheck: (secret: string) => void
           <input
             type="number"
             min={16}
-            max={1024}
+            max={MAX_SECRET_BYTES}
             value={bytes}
             onChange={(e) => setBytes(e.target.value)}
           />
         </label>
         <label className="stacked">
           Encoding
-          <ChoiceSelect options={ENCODINGS} value={encoding} onChange={setEncoding} />
+          <ChoiceSelect options={SECRET_ENCODINGS} value={encoding} onChange={setEncoding} />
         </label>
         <label className="stacked">
           Environment variable name

@@ -1,11 +1,9 @@
 /** The live strength checker: a hidden input, the alg, and the verdict with every rule. */
 import { useState } from 'react'
-import type { HmacAlg, SecretCheck } from '../../../shared/secret-types'
+import { HMAC_ALGS, type HmacAlg, type SecretCheck } from '../../../shared/secret-types'
 import { ErrorBanner } from '../ErrorBanner'
 import { useSecretCheck } from './useSecretCheck'
 import { ChoiceSelect } from '../components/ChoiceSelect'
-
-export const HMAC_ALGS: readonly HmacAlg[] = ['HS256', 'HS384', 'HS512']
 
 export function StrengthChecker({
   secret,

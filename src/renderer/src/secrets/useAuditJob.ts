@@ -18,15 +18,22 @@ export function useAuditJob() {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const mounted = useRef(false)
 
+  /** Stops polling and forgets the current job; returns its id for the caller to cancel. */
+  const stopJob = useCallback((): string | null => {
+    clearTimeout(timer.current)
+    const jobId = job.current
+    job.current = null
+    return jobId
+  }, [])
+
   useEffect(() => {
     mounted.current = true
     return () => {
       mounted.current = false
-      clearTimeout(timer.current)
-      if (job.current) void api['audit.cancel'](job.current)
-      job.current = null
+      const jobId = stopJob()
+      if (jobId) void api['audit.cancel'](jobId)
     }
-  }, [])
+  }, [stopJob])
 
   const poll = useCallback((jobId: string) => {
     const tick = () => {
@@ -49,9 +56,8 @@ export function useAuditJob() {
 
   const start = useCallback(
     async (request: AuditRequest) => {
-      clearTimeout(timer.current)
-      if (job.current) void api['audit.cancel'](job.current)
-      job.current = null
+      const previous = stopJob()
+      if (previous) void api['audit.cancel'](previous)
       setError(null)
       setStatus(null)
       setStarting(true)
@@ -73,19 +79,17 @@ export function useAuditJob() {
       })
       poll(r.value.jobId)
     },
-    [poll],
+    [poll, stopJob],
   )
 
   const cancel = useCallback(async () => {
-    const jobId = job.current
+    const jobId = stopJob()
     if (!jobId) return
-    clearTimeout(timer.current)
-    job.current = null
     const r = await api['audit.cancel'](jobId)
     if (!mounted.current) return
     if (r.ok) setStatus(r.value)
     else setError(r.error)
-  }, [])
+  }, [stopJob])
 
   return { status, error, starting, start, cancel }
 }

@@ -39,7 +39,7 @@ export function VerifyView({ form, onFormChange }: Props) {
   }
 
   return (
-    <section className="verify" aria-label="Verify a token">
+    <section className="form-layout" aria-label="Verify a token">
       <form className="verify-form" onSubmit={submit} noValidate>
         <label className="field-label" htmlFor="verify-token">
           Token to verify

@@ -1,8 +1,11 @@
 /** What the Verify form holds and how it becomes a contract VerifyRequest (or a coded field error). */
 import type { JwsAlg } from '../../../shared/key-types'
+import { jsonOrString } from '../../../shared/json-or-string'
 import type { RequiredClaim, VerifyOptions, VerifyRequest } from '../../../shared/verify-types'
 import {
+  audienceList,
   EMPTY_KEY_SOURCE,
+  optionalText,
   toKeySource,
   type FormResult,
   type KeySourceForm,
@@ -62,26 +65,24 @@ export function buildVerifyRequest(form: VerifyForm): FormResult<VerifyRequest, 
   if (!require.ok) return require
 
   const options: VerifyOptions = {}
-  const text = (v: string) => (v.trim() === '' ? undefined : v.trim())
   if (form.algorithms.length > 0) options.algorithms = form.algorithms
-  options.issuer = text(form.issuer)
-  const audience = form.audience
-    .split(',')
-    .map((a) => a.trim())
-    .filter((a) => a !== '')
-  if (audience.length > 0) options.audience = audience.length === 1 ? audience[0] : audience
-  options.subject = text(form.subject)
-  options.typ = text(form.typ)
+  const issuer = optionalText(form.issuer)
+  if (issuer !== undefined) options.issuer = issuer
+  const audience = audienceList(form.audience)
+  if (audience !== undefined) options.audience = audience
+  const subject = optionalText(form.subject)
+  if (subject !== undefined) options.subject = subject
+  const typ = optionalText(form.typ)
+  if (typ !== undefined) options.typ = typ
   if (require.value.length > 0) options.require = require.value
-  const tolerance = text(form.clockTolerance)
+  const tolerance = optionalText(form.clockTolerance)
   if (tolerance !== undefined)
     options.clockTolerance = /^\d+$/.test(tolerance) ? Number(tolerance) : tolerance
-  options.at = text(form.at)
-  options.maxAge = text(form.maxAge)
-  const defined = Object.fromEntries(
-    Object.entries(options).filter(([, v]) => v !== undefined),
-  ) as VerifyOptions
-  return { ok: true, value: { token, key: key.value, options: defined } }
+  const at = optionalText(form.at)
+  if (at !== undefined) options.at = at
+  const maxAge = optionalText(form.maxAge)
+  if (maxAge !== undefined) options.maxAge = maxAge
+  return { ok: true, value: { token, key: key.value, options } }
 }
 
 /** `name` or `name=value` lines, like `jwtw verify --require`. */
@@ -105,12 +106,4 @@ function parseRequired(text: string): FormResult<RequiredClaim[], 'require'> {
     claims.push(at === -1 ? { name } : { name, value: jsonOrString(line.slice(at + 1).trim()) })
   }
   return { ok: true, value: claims }
-}
-
-function jsonOrString(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return text
-  }
 }
