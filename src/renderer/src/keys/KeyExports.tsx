@@ -16,9 +16,28 @@ import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from './ConfirmButton'
 import { ChoiceSelect } from '../components/ChoiceSelect'
 
-const PUBLIC_FORMATS: readonly PublicExportFormat[] = ['pem', 'jwk', 'jwks']
-const PRIVATE_FORMATS: readonly PrivateExportFormat[] = ['pem', 'jwk', 'jwks']
+const KEY_FORMATS = ['pem', 'jwk', 'jwks'] as const satisfies readonly PublicExportFormat[]
 const SECRET_FORMATS: readonly PrivateExportFormat[] = ['jwk', 'jwks', 'base64', 'hex']
+
+/** The export format picker; choosing another format drops what was exported. */
+function FormatPicker<F extends string>(props: {
+  label: string
+  formats: readonly F[]
+  format: F
+  onChange: (format: F) => void
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <ChoiceSelect
+        options={props.formats}
+        value={props.format}
+        display={(f) => f.toUpperCase()}
+        onChange={props.onChange}
+      />
+    </label>
+  )
+}
 
 /** Exported text, read-only, with its copy button. */
 function ExportedText(props: { text: string; label: string; copyLabel: string; secret?: boolean }) {
@@ -39,23 +58,19 @@ function ExportedText(props: { text: string; label: string; copyLabel: string; s
 export function PublicExport({ summary }: { summary: KeySummary }) {
   const [format, setFormat] = useState<PublicExportFormat>('jwk')
   const exported = useApiCall(api['keys.exportPublic'])
-  const { reset } = exported
   return (
     <div className="key-export">
       <h4>Public key</h4>
       <div className="row">
-        <label>
-          Public export format{' '}
-          <ChoiceSelect
-            options={PUBLIC_FORMATS}
-            value={format}
-            display={(f) => f.toUpperCase()}
-            onChange={(f) => {
-              setFormat(f)
-              reset()
-            }}
-          />
-        </label>
+        <FormatPicker
+          label="Public export format"
+          formats={KEY_FORMATS}
+          format={format}
+          onChange={(f) => {
+            setFormat(f)
+            exported.reset()
+          }}
+        />
         <button
           type="button"
           className="secondary"
@@ -78,27 +93,23 @@ export function PublicExport({ summary }: { summary: KeySummary }) {
 }
 
 export function PrivateExport({ summary }: { summary: KeySummary }) {
-  const formats = summary.kind === 'hmac' ? SECRET_FORMATS : PRIVATE_FORMATS
+  const formats = summary.kind === 'hmac' ? SECRET_FORMATS : KEY_FORMATS
   const [format, setFormat] = useState<PrivateExportFormat>(formats[0]!)
   const exported = useApiCall(api['keys.exportPrivate'])
-  const { reset } = exported
   const what = summary.kind === 'hmac' ? 'secret' : 'private key'
   return (
     <div className="key-export private">
       <h4>{summary.kind === 'hmac' ? 'Secret' : 'Private key'}</h4>
       <div className="row">
-        <label>
-          Private export format{' '}
-          <ChoiceSelect
-            options={formats}
-            value={format}
-            display={(f) => f.toUpperCase()}
-            onChange={(f) => {
-              setFormat(f)
-              reset()
-            }}
-          />
-        </label>
+        <FormatPicker
+          label="Private export format"
+          formats={formats}
+          format={format}
+          onChange={(f) => {
+            setFormat(f)
+            exported.reset()
+          }}
+        />
         {exported.value === null ? (
           <ConfirmButton
             label={`Export ${what}…`}
@@ -114,7 +125,7 @@ export function PrivateExport({ summary }: { summary: KeySummary }) {
             onConfirm={() => void exported.run(summary.name, format)}
           />
         ) : (
-          <button type="button" className="secondary" onClick={reset}>
+          <button type="button" className="secondary" onClick={exported.reset}>
             Hide {what}
           </button>
         )}
