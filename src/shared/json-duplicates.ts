@@ -15,25 +15,7 @@
  * findDuplicateKeys('{"a":{"b":1},"b":2}') // []
  */
 export function findDuplicateKeys(json: string, limit = 20): string[] {
-  return scanJson(json, limit).duplicates
-}
-
-/** What one pass over a JSON text finds: duplicated keys and how deep containers nest. */
-export interface JsonScan {
-  duplicates: string[]
-  /** Deepest nesting of objects and arrays; serializers recurse, so very deep values break them. */
-  depth: number
-}
-
-/**
- * Duplicate keys (at most `limit`) and the nesting depth of `json`, in one linear pass.
- *
- * @example
- * scanJson('{"a":[{"a":1,"a":2}]}') // { duplicates: ['a'], depth: 3 }
- */
-export function scanJson(json: string, limit = 20): JsonScan {
   const duplicates: string[] = []
-  let depth = 0
   // One entry per open container: a Set of the keys seen for an object, null for an array.
   const stack: Array<Set<string> | null> = []
   let expectKey = false
@@ -70,11 +52,9 @@ export function scanJson(json: string, limit = 20): JsonScan {
     }
     if (ch === 0x7b /* { */) {
       stack.push(new Set())
-      depth = Math.max(depth, stack.length)
       expectKey = true
     } else if (ch === 0x5b /* [ */) {
       stack.push(null)
-      depth = Math.max(depth, stack.length)
       expectKey = false
     } else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) {
       stack.pop()
@@ -84,7 +64,7 @@ export function scanJson(json: string, limit = 20): JsonScan {
     }
     i++
   }
-  return { duplicates, depth }
+  return duplicates
 }
 
 function unescape(raw: string): string {

@@ -1,8 +1,10 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AppContext } from '../../src/main/context'
 import { createHandlers } from '../../src/main/handlers'
 import { decodeText, decodeToken } from '../../src/main/services/decode'
 import { MAX_TEXT_CHARS, MAX_TOKEN_CHARS } from '../../src/shared/api'
+import { findDuplicateKeys } from '../../src/shared/json-duplicates'
 import type { DecodedToken } from '../../src/shared/token-types'
 
 const NOW = new Date('2026-11-22T12:00:00Z')
@@ -205,6 +207,28 @@ describe('decode: each defect is named', () => {
     ])
     expect(t.defects[1]!.message).toContain('"role"')
     expect(codes(decode(`${b64(HS)}.${b64('{"a":{"role":1},"role":2}')}.AA`)[0]!)).toEqual([])
+  })
+
+  it('duplicate_keys: found in any JSON, with or without escapes and spacing', () => {
+    // The usual escape-free JSON is checked by counting strings, anything else by scanning:
+    // both must agree with the scanner on every input.
+    const spaced = (json: string) => json.replace(/":/g, '" : ')
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue(), { minKeys: 1 }),
+        fc.boolean(),
+        fc.boolean(),
+        (claims, duplicate, withSpaces) => {
+          const json = JSON.stringify(claims)
+          const key = Object.keys(claims)[0]!
+          let text = duplicate ? `${json.slice(0, -1)},${JSON.stringify(key)}:null}` : json
+          if (withSpaces) text = spaced(text)
+          const t = decodeToken(`${b64(HS)}.${b64(text)}.AA`, NOW)
+          expect(codes(t).includes('duplicate_keys')).toBe(findDuplicateKeys(text).length > 0)
+          expect(codes(t).includes('duplicate_keys')).toBe(duplicate)
+        },
+      ),
+    )
   })
 
   it('header_not_object and payload_not_object', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { findDuplicateKeys, scanJson } from '../../src/shared/json-duplicates'
+import { findDuplicateKeys } from '../../src/shared/json-duplicates'
 
 describe('findDuplicateKeys', () => {
   it('finds keys repeated in the same object, at any depth, after unescaping', () => {
@@ -26,13 +26,6 @@ describe('findDuplicateKeys', () => {
         expect(Array.isArray(findDuplicateKeys(text))).toBe(true)
       }),
     )
-  })
-
-  it('scanJson measures nesting depth outside strings', () => {
-    expect(scanJson('1').depth).toBe(0)
-    expect(scanJson('{"a":[{"a":1,"a":2}]}')).toEqual({ duplicates: ['a'], depth: 3 })
-    expect(scanJson('{"a":"[[[[{{{{"}').depth).toBe(1)
-    expect(scanJson('[[],[[]],[]]').depth).toBe(3)
   })
 
   it('agrees with JSON.stringify output, which never has duplicates', () => {

@@ -4,7 +4,7 @@
  */
 import { MAX_TEXT_CHARS, MAX_TOKEN_CHARS } from '../../shared/api'
 import { WorkbenchError } from '../../shared/errors'
-import { scanJson } from '../../shared/json-duplicates'
+import { findDuplicateKeys } from '../../shared/json-duplicates'
 import { redact } from '../../shared/redact'
 import { describeTime, isoUtc, TIME_CLAIMS } from '../../shared/relative-time'
 import type { DecodedToken, JsonObject, TokenDefect, TokenTime } from '../../shared/token-types'
@@ -235,8 +235,9 @@ export function decodeToken(
       }
     }
     const signature = segments[2] ?? ''
-    checkBase64url(signature, 'signature', defects)
-    signatureBytes = Buffer.from(signature, 'base64url').length
+    signatureBytes = checkBase64url(signature, 'signature', defects)
+      ? Buffer.byteLength(signature, 'base64url')
+      : Buffer.from(signature, 'base64url').length
     const alg = headerObject?.['alg']
     if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
       defects.push({
@@ -273,28 +274,35 @@ export function decodeToken(
   return decoded
 }
 
-/** Checks a segment's base64url encoding and names what is wrong; the bytes are not decoded. */
-function checkBase64url(segment: string, part: string, defects: TokenDefect[]): void {
-  const alphabetOk = BASE64URL.test(segment)
-  if (!alphabetOk) {
+/**
+ * Checks a segment's base64url encoding and names what is wrong; the bytes are not decoded.
+ * True when the segment is well-formed.
+ */
+function checkBase64url(segment: string, part: string, defects: TokenDefect[]): boolean {
+  if (!BASE64URL.test(segment)) {
     defects.push({
       code: 'bad_base64url',
       part,
       message: `The ${part} uses characters outside base64url (standard base64 "+", "/" or "=" padding?).`,
     })
-  } else if (segment.length % 4 === 1) {
+    return false
+  }
+  if (segment.length % 4 === 1) {
     defects.push({
       code: 'bad_base64url',
       part,
       message: `The ${part} has ${segment.length} characters, a length no base64url text can have; it may be truncated.`,
     })
-  } else if (!unusedBitsClear(segment)) {
+    return false
+  }
+  if (!unusedBitsClear(segment)) {
     defects.push({
       code: 'non_canonical_base64url',
       part,
       message: `The ${part} is not canonical base64url (unused bits are set); strict verifiers reject it.`,
     })
   }
+  return true
 }
 
 const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
@@ -313,9 +321,20 @@ function unusedBitsClear(segment: string): boolean {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true })
 
+// Segments are decoded into one reused buffer: Buffer.from would carve each one out of
+// Node's shared pool, and refilling that pool costs more than decoding a short segment.
+let scratch = Buffer.allocUnsafeSlow(4096)
+
+/** The bytes of a base64url segment, valid until the next call (read them at once). */
+function segmentBytes(segment: string): Buffer {
+  const most = Math.ceil((segment.length * 3) / 4)
+  if (most > scratch.length) scratch = Buffer.allocUnsafeSlow(most)
+  return scratch.subarray(0, scratch.write(segment, 'base64url'))
+}
+
 function decodeJsonSegment(segment: string, part: string, defects: TokenDefect[]): unknown {
   checkBase64url(segment, part, defects)
-  const bytes = Buffer.from(segment, 'base64url')
+  const bytes = segmentBytes(segment)
   let text: string
   try {
     text = UTF8.decode(bytes)
@@ -334,7 +353,7 @@ function decodeJsonSegment(segment: string, part: string, defects: TokenDefect[]
     })
     return undefined
   }
-  const { duplicates, depth } = scanJson(text)
+  const { depth, strings } = jsonShape(value, MAX_JSON_DEPTH + 1)
   if (depth > MAX_JSON_DEPTH) {
     // Every serializer (IPC, HTTP, the CLI's output) recurses and would overflow on it.
     defects.push({
@@ -344,6 +363,7 @@ function decodeJsonSegment(segment: string, part: string, defects: TokenDefect[]
     })
     return undefined
   }
+  const duplicates = keepsEveryString(text, strings) ? [] : findDuplicateKeys(text)
   if (duplicates.length > 0) {
     defects.push({
       code: 'duplicate_keys',
@@ -352,6 +372,50 @@ function decodeJsonSegment(segment: string, part: string, defects: TokenDefect[]
     })
   }
   return value
+}
+
+interface JsonShape {
+  /** How deep objects and arrays nest, counted up to the limit given. */
+  depth: number
+  /** Strings in the value, object keys included. */
+  strings: number
+}
+
+/** The shape of a parsed JSON value; the walk stops at `limit` levels, so it cannot overflow. */
+function jsonShape(value: unknown, limit: number): JsonShape {
+  const shape = { depth: 0, strings: 0 }
+  measure(value, 1, limit, shape)
+  return shape
+}
+
+function measure(value: unknown, level: number, limit: number, shape: JsonShape): void {
+  if (typeof value === 'string') {
+    shape.strings++
+    return
+  }
+  if (typeof value !== 'object' || value === null) return
+  if (level > shape.depth) shape.depth = level
+  if (level === limit) return
+  if (Array.isArray(value)) {
+    for (const item of value) measure(item, level + 1, limit, shape)
+    return
+  }
+  for (const key in value) {
+    shape.strings++
+    measure((value as Record<string, unknown>)[key], level + 1, limit, shape)
+  }
+}
+
+/**
+ * A cheap proof that `text` has no duplicate keys, good for the usual escape-free JSON:
+ * without a backslash every `"` delimits a string, and JSON.parse keeps every string of the
+ * text (`strings` of them) unless it dropped a repeated key and its value.
+ */
+function keepsEveryString(text: string, strings: number): boolean {
+  if (text.includes('\\')) return false
+  let quotes = 0
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) quotes++
+  return quotes === 2 * strings
 }
 
 function timesOf(payload: JsonObject, now: Date): TokenTime[] {

@@ -130,30 +130,32 @@ export async function verifyWithKeys(
   }
   // Pasted from a header: `Bearer eyJ...` is the token after the scheme.
   const compact = token.trim().replace(/^Bearer\s+/i, '')
-  const segments = compact.split('.')
-  if (segments.length === 5) {
-    return refuse(
-      'ERR_JWS_INVALID',
-      'This is an encrypted token (JWE, 5 segments); verify checks signed tokens (JWS, 3 segments).',
-    )
-  }
-  if (segments.length !== 3) {
-    return refuse(
-      'ERR_JWS_INVALID',
-      `The token has ${segments.length} segment(s); a JWS has 3 separated by dots.`,
-    )
-  }
   // jose parses the header and asks for a key: the header is checked right then, so the
-  // signature is on its way to the crypto thread pool before anything else is done.
+  // signature is on its way to the crypto thread pool before anything else is done. jose
+  // refuses what is no JWS by itself, and the checks below explain it.
   let selection: HeaderSelection | undefined
   const select = (header: Record<string, unknown>) =>
     (selection = selectKeys(header, keys, options))
   const first = firstAttempt(compact, select)
   await cryptoHandOff()
 
-  // One decode serves the encoding check, the claims and lint (each segment parsed once).
+  // One decode serves the structure and encoding checks, the claims and lint (each segment
+  // is split off and parsed once).
   const now = new Date(options.nowSeconds * 1000)
   const decoded = decodeToken(compact, now, { display: false })
+  const segmentCount = decoded.segmentLengths.length
+  if (segmentCount === 5) {
+    return refuse(
+      'ERR_JWS_INVALID',
+      'This is an encrypted token (JWE, 5 segments); verify checks signed tokens (JWS, 3 segments).',
+    )
+  }
+  if (segmentCount !== 3) {
+    return refuse(
+      'ERR_JWS_INVALID',
+      `The token has ${segmentCount} segment(s); a JWS has 3 separated by dots.`,
+    )
+  }
   const header = decoded.header
   if (header === null) {
     return refuse('ERR_JWS_INVALID', 'The header segment does not decode to a JSON object.')
@@ -164,25 +166,22 @@ export async function verifyWithKeys(
   const unencoded = header['b64'] === false
   const claims = isRecord(decoded.payload) ? decoded.payload : null
   // A JWS need not carry JSON (RFC 7520's examples sign plain text): show the text then.
-  const payload = claims ?? (unencoded ? segments[1]! : decodeText(segments[1]!))
+  const payload = claims ?? payloadText(compact, unencoded)
   pass(
     'structure',
     claims ? 'A JWS with a JSON claims set.' : 'A JWS whose payload is not a JSON claims set.',
   )
   // Strict encoding: lenient base64url decoders accept whitespace and stray bits, which lets
   // two different strings carry the same token.
-  const badSegments = [
-    ...new Set(
-      decoded.defects
-        .filter((d) => d.code === 'bad_base64url' || d.code === 'non_canonical_base64url')
-        .map((d) => d.part),
-    ),
-  ]
-  if (badSegments.length > 0) {
+  const badSegments = new Set<string>()
+  for (const d of decoded.defects) {
+    if (d.code === 'bad_base64url' || d.code === 'non_canonical_base64url') badSegments.add(d.part)
+  }
+  if (badSegments.size > 0) {
     fail(
       'encoding',
       'ERR_JWS_INVALID',
-      `The ${badSegments.join(', ')} segment(s) contain whitespace, padding or non-canonical base64url; the token was altered or badly copied.`,
+      `The ${[...badSegments].join(', ')} segment(s) contain whitespace, padding or non-canonical base64url; the token was altered or badly copied.`,
     )
   } else pass('encoding', 'Every segment is canonical base64url.')
 
@@ -205,7 +204,10 @@ export async function verifyWithKeys(
     )
   const early = candidates.length > 1 ? undefined : lintWith(candidates[0] ?? keys[0])
 
-  const outcome = await signatureOutcome(compact, headerChecked, await first)
+  const attempt = await first
+  const outcome = attempt.verified
+    ? { usedKey: candidates[0]! }
+    : await retriedOutcome(compact, headerChecked, attempt)
   const signatureCheck: VerifyCheck =
     outcome === undefined
       ? {
@@ -390,37 +392,34 @@ const NO_FITTING_KEY = new Error('no key fits the header')
  * Starts jose at once with a key resolver: jose parses the header, `select` checks it and
  * names the candidates, and the first candidate goes to WebCrypto. Never rejects.
  */
-async function firstAttempt(
+function firstAttempt(
   compact: string,
   select: (header: Record<string, unknown>) => HeaderSelection,
 ): Promise<FirstAttempt> {
   let asked = false
-  try {
-    await compactVerify(compact, (header) => {
-      asked = true
-      const { alg, candidates } = select(header)
-      if (alg === undefined) throw NO_FITTING_KEY
-      return verificationKey(candidates[0]!, alg)
-    })
-    return { asked, verified: true }
-  } catch (error) {
-    return { asked, verified: false, error }
-  }
+  return compactVerify(compact, (header) => {
+    asked = true
+    const { alg, candidates } = select(header)
+    if (alg === undefined) throw NO_FITTING_KEY
+    return verificationKey(candidates[0]!, alg)
+  }).then(
+    () => ({ asked, verified: true }),
+    (error: unknown) => ({ asked, verified: false, error }),
+  )
 }
 
 /**
- * The signature's outcome: the first attempt's, or the first of the remaining candidates
- * that verifies (a key set without a kid match, or a header jose refused before asking for
- * a key, such as one with a crit extension the crit check reports). Undefined when no key
- * fits the header.
+ * The signature's outcome when the first attempt did not verify: the first of the remaining
+ * candidates that verifies (a key set without a kid match, or a header jose refused before
+ * asking for a key, such as one with a crit extension the crit check reports). Undefined
+ * when no key fits the header.
  */
-async function signatureOutcome(
+async function retriedOutcome(
   compact: string,
   { alg, candidates, critNames }: HeaderSelection,
   first: FirstAttempt,
 ): Promise<SignatureOutcome | undefined> {
   if (alg === undefined) return undefined
-  if (first.verified) return { usedKey: candidates[0]! }
   const recognized = Object.fromEntries(critNames.filter((c) => c !== 'b64').map((c) => [c, false]))
   let failure = first.asked ? failureOf(first.error, candidates[0]!) : undefined
   for (const candidate of first.asked ? candidates.slice(1) : candidates) {
@@ -473,23 +472,24 @@ function reporter(list: VerifyCheck[]): Reporter {
 // the raw bytes on every verify, which costs as much as the MAC itself.
 const importedHmac = new WeakMap<Uint8Array, Map<string, webcrypto.CryptoKey>>()
 
-async function verificationKey(
+/** The key as jose takes it; an HMAC secret already imported is returned at once. */
+function verificationKey(
   key: UsableKey,
   alg: string,
-): Promise<KeyObject | Uint8Array | webcrypto.CryptoKey> {
+): KeyObject | Uint8Array | webcrypto.CryptoKey | Promise<webcrypto.CryptoKey> {
   const bytes = key.verifying
   if (!(bytes instanceof Uint8Array) || !alg.startsWith('HS')) return bytes
   let byAlg = importedHmac.get(bytes)
   if (!byAlg) importedHmac.set(bytes, (byAlg = new Map()))
-  let imported = byAlg.get(alg)
-  if (!imported) {
-    const hash = { name: `SHA-${alg.slice(2)}` }
-    imported = await webcrypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash }, false, [
-      'verify',
-    ])
-    byAlg.set(alg, imported)
-  }
-  return imported
+  const imported = byAlg.get(alg)
+  if (imported) return imported
+  const hash = { name: `SHA-${alg.slice(2)}` }
+  return webcrypto.subtle
+    .importKey('raw', bytes, { name: 'HMAC', hash }, false, ['verify'])
+    .then((cryptoKey) => {
+      byAlg.set(alg, cryptoKey)
+      return cryptoKey
+    })
 }
 
 interface Reporter {
@@ -667,6 +667,8 @@ function iso(seconds: number): string {
   return isoUtc(seconds) ?? String(seconds)
 }
 
-function decodeText(segment: string): string {
-  return Buffer.from(segment, 'base64url').toString('utf8')
+/** The payload of a JWS as text: as it stands when unencoded (b64:false), else decoded. */
+function payloadText(compact: string, unencoded: boolean): string {
+  const segment = compact.slice(compact.indexOf('.') + 1, compact.lastIndexOf('.'))
+  return unencoded ? segment : Buffer.from(segment, 'base64url').toString('utf8')
 }
