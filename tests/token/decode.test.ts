@@ -209,6 +209,23 @@ describe('decode: each defect is named', () => {
     expect(codes(decode(`${b64(HS)}.${b64('{"a":{"role":1},"role":2}')}.AA`)[0]!)).toEqual([])
   })
 
+  it('a header shared by many tokens is decoded once: each token still gets its defects', () => {
+    const header = b64('{"alg":"HS256","kid":"a","kid":"b"}')
+    const [first, second] = [1, 2].map((n) => decodeToken(`${header}.${b64({ n })}.AA`, NOW))
+    for (const t of [first!, second!]) {
+      expect(t.defects).toEqual([
+        expect.objectContaining({ code: 'duplicate_keys', part: 'header' }),
+      ])
+      expect(t.lint.map((f) => f.code)).toContain('duplicate_keys')
+    }
+    expect(second!.payload).toEqual({ n: 2 })
+    // Shared between results, so nobody can change it for the next token.
+    expect(Object.isFrozen(second!.header)).toBe(true)
+    expect(() => {
+      ;(second!.header as Record<string, unknown>)['alg'] = 'RS256'
+    }).toThrow(TypeError)
+  })
+
   it('duplicate_keys: found in any JSON, with or without escapes and spacing', () => {
     // The usual escape-free JSON is checked by counting strings, anything else by scanning:
     // both must agree with the scanner on every input.

@@ -204,7 +204,7 @@ export function decodeToken(
     })
   }
   const parts = kind === 'JWE' ? JWE_PARTS : JWS_PARTS
-  const header = decodeJsonSegment(segments[0] ?? '', 'header', defects)
+  const header = decodeHeaderSegment(segments[0] ?? '', defects)
   const headerObject = isRecord(header) ? header : null
   if (header !== undefined && headerObject === null) {
     defects.push({
@@ -330,6 +330,40 @@ function segmentBytes(segment: string): Buffer {
   const most = Math.ceil((segment.length * 3) / 4)
   if (most > scratch.length) scratch = Buffer.allocUnsafeSlow(most)
   return scratch.subarray(0, scratch.write(segment, 'base64url'))
+}
+
+// The tokens of one issuer share their header segment (a page of logs, a stream of requests
+// to verify): its decode is kept, frozen, for the next token. Bounded in count and size.
+const HEADER_CACHE_ENTRIES = 64
+const HEADER_CACHE_MAX_CHARS = 2048
+const decodedHeaders = new Map<string, { value: unknown; defects: TokenDefect[] }>()
+
+function decodeHeaderSegment(segment: string, defects: TokenDefect[]): unknown {
+  const cached = decodedHeaders.get(segment)
+  if (cached) {
+    defects.push(...cached.defects)
+    return cached.value
+  }
+  const own: TokenDefect[] = []
+  const value = deepFreeze(decodeJsonSegment(segment, 'header', own))
+  own.forEach((d) => Object.freeze(d))
+  defects.push(...own)
+  if (segment.length <= HEADER_CACHE_MAX_CHARS) {
+    if (decodedHeaders.size === HEADER_CACHE_ENTRIES) {
+      decodedHeaders.delete(decodedHeaders.keys().next().value!)
+    }
+    decodedHeaders.set(segment, { value, defects: own })
+  }
+  return value
+}
+
+/** Freezes a parsed JSON value and everything in it (its depth is already bounded). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
 }
 
 function decodeJsonSegment(segment: string, part: string, defects: TokenDefect[]): unknown {
