@@ -33,8 +33,10 @@ export function LogFileInput({ onText, onError }: Props) {
   }
   return (
     <span className="log-file">
+      {/* Hidden but still focusable and labelled: the label is the button. */}
       <input
         id="inspect-file"
+        className="visually-hidden"
         type="file"
         accept=".log,.txt,.json,.har,text/*,application/json"
         onChange={(e) => {

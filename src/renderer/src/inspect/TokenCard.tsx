@@ -27,7 +27,9 @@ export function TokenCard({ token, decodedAt, onVerify, onEdit }: Props) {
         <code className="preview">{token.preview}</code>
         {isExpired(token.times, decodedAt) && <span className="badge sev-error">expired</span>}
         {token.count > 1 && (
-          <span className="badge duplicate-count">seen {token.count} times in the input</span>
+          <span className="badge sev-warning duplicate-count">
+            seen {token.count} times in the input
+          </span>
         )}
         <span className="muted">
           segments {token.segmentLengths.join(' · ')} chars

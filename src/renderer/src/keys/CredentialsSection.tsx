@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { formatDuration } from '../../../shared/relative-time'
 import type { CredentialSummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
-import { CopyButton } from '../components/CopyButton'
+import { CopyableText } from './CopyableText'
 import { useApiCall } from '../components/useApiCall'
 import { useLoadedCall } from '../components/useLoadedCall'
 import { ErrorBanner } from '../ErrorBanner'
@@ -159,32 +159,24 @@ function CredentialRow({
         <tr className="revealed-row">
           <td colSpan={6}>
             {error && <ErrorBanner error={error} />}
-            {revealed.value !== null && <RevealedValue name={cred.name} value={revealed.value} />}
+            {revealed.value !== null && (
+              <CopyableText
+                text={revealed.value}
+                label={`Value of ${cred.name}`}
+                copies={[
+                  { text: revealed.value, label: 'Copy value' },
+                  {
+                    text: `Authorization: Bearer ${revealed.value}`,
+                    label: 'Copy as Authorization: Bearer header',
+                  },
+                ]}
+                secret
+              />
+            )}
           </td>
         </tr>
       )}
     </>
-  )
-}
-
-function RevealedValue({ name, value }: { name: string; value: string }) {
-  return (
-    <div className="exported">
-      <textarea
-        aria-label={`Value of ${name}`}
-        className="key-text secret-text"
-        readOnly
-        spellCheck={false}
-        value={value}
-      />
-      <div className="row">
-        <CopyButton text={value} label="Copy value" />
-        <CopyButton
-          text={`Authorization: Bearer ${value}`}
-          label="Copy as Authorization: Bearer header"
-        />
-      </div>
-    </div>
   )
 }
 

@@ -10,7 +10,7 @@ import type {
   PublicExportFormat,
 } from '../../../shared/stored-key-types'
 import { api } from '../api'
-import { CopyButton } from '../components/CopyButton'
+import { CopyableText } from './CopyableText'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from './ConfirmButton'
@@ -40,21 +40,6 @@ function FormatPicker<F extends string>(props: {
 }
 
 /** Exported text, read-only, with its copy button. */
-function ExportedText(props: { text: string; label: string; copyLabel: string; secret?: boolean }) {
-  return (
-    <div className="exported">
-      <textarea
-        aria-label={props.label}
-        className={props.secret ? 'key-text secret-text' : 'key-text'}
-        readOnly
-        spellCheck={false}
-        value={props.text}
-      />
-      <CopyButton text={props.text} label={props.copyLabel} />
-    </div>
-  )
-}
-
 export function PublicExport({ summary }: { summary: KeySummary }) {
   const [format, setFormat] = useState<PublicExportFormat>('jwk')
   const exported = useApiCall(api['keys.exportPublic'])
@@ -82,10 +67,10 @@ export function PublicExport({ summary }: { summary: KeySummary }) {
       </div>
       {exported.error && <ErrorBanner error={exported.error} />}
       {exported.value !== null && (
-        <ExportedText
+        <CopyableText
           text={exported.value}
           label={`Public key (${format})`}
-          copyLabel="Copy public key"
+          copies={[{ text: exported.value, label: 'Copy public key' }]}
         />
       )}
     </div>
@@ -132,10 +117,10 @@ export function PrivateExport({ summary }: { summary: KeySummary }) {
       </div>
       {exported.error && <ErrorBanner error={exported.error} />}
       {exported.value !== null && (
-        <ExportedText
+        <CopyableText
           text={exported.value}
           label={`Private export (${format})`}
-          copyLabel={`Copy ${what}`}
+          copies={[{ text: exported.value, label: `Copy ${what}` }]}
           secret
         />
       )}

@@ -1,15 +1,15 @@
 /** Sign a token: a template, an algorithm, a key, claims and header; the result to copy. */
-import { useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
+import type { ErrorPayload } from '../../../shared/errors'
 import { JWS_ALGS, type JwsAlg } from '../../../shared/key-types'
 import { TEMPLATE_NAMES, TEMPLATES, type TemplateName } from '../../../shared/templates'
-import type { ErrorPayload } from '../../../shared/errors'
 import { api } from '../api'
 import { ErrorBanner } from '../ErrorBanner'
 import { CheckField } from '../components/CheckField'
 import { KeySourceFields } from '../components/KeySourceFields'
 import { TextField } from '../components/TextField'
-import { useApiCall } from '../components/useApiCall'
-import { buildMintRequest, formFromTemplate, type MintField, type MintForm } from './mint-form'
+import { useFormRequest } from '../components/useFormRequest'
+import { buildMintRequest, formFromTemplate, type MintForm } from './mint-form'
 import { MintResultPanel } from './MintResultPanel'
 import '../components/forms.css'
 import './mint.css'
@@ -20,23 +20,12 @@ interface Props {
 }
 
 export function MintView({ form, onFormChange }: Props) {
-  const mint = useApiCall(api.mint)
-  const [fieldError, setFieldError] = useState<{ field: MintField; error: ErrorPayload } | null>(
-    null,
-  )
+  const mint = useFormRequest(buildMintRequest, api.mint)
   const set = (patch: Partial<MintForm>) => onFormChange({ ...form, ...patch })
-  const errorFor = (field: MintField) => (fieldError?.field === field ? fieldError.error : null)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const request = buildMintRequest(form)
-    if (!request.ok) {
-      setFieldError({ field: request.field, error: request.error })
-      mint.reset()
-      return
-    }
-    setFieldError(null)
-    void mint.run(request.value)
+    mint.submit(form)
   }
 
   return (
@@ -51,11 +40,11 @@ export function MintView({ form, onFormChange }: Props) {
             purpose="sign"
             value={form.key}
             onChange={(key) => set({ key })}
-            error={errorFor('key')}
+            error={mint.errorFor('key')}
           />
         )}
-        <ClaimFields form={form} set={set} claimsError={errorFor('claims')} />
-        <HeaderFields form={form} set={set} headerError={errorFor('header')} />
+        <ClaimFields form={form} set={set} claimsError={mint.errorFor('claims')} />
+        <HeaderFields form={form} set={set} headerError={mint.errorFor('header')} />
         <fieldset className="form-section">
           <legend>Options</legend>
           <CheckField

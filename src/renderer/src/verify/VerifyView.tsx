@@ -1,5 +1,5 @@
 /** Verify a token with a key and explain the verdict: every check, lint, the decoded token. */
-import { useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
 import type { ErrorPayload } from '../../../shared/errors'
 import { JWS_ALGS } from '../../../shared/key-types'
 import { api } from '../api'
@@ -7,8 +7,8 @@ import { ErrorBanner } from '../ErrorBanner'
 import { CheckField } from '../components/CheckField'
 import { KeySourceFields } from '../components/KeySourceFields'
 import { TextField } from '../components/TextField'
-import { useApiCall } from '../components/useApiCall'
-import { buildVerifyRequest, type VerifyField, type VerifyForm } from './verify-form'
+import { useFormRequest } from '../components/useFormRequest'
+import { buildVerifyRequest, type VerifyForm } from './verify-form'
 import { VerifyResultPanel } from './VerifyResultPanel'
 import '../components/forms.css'
 import './verify.css'
@@ -19,23 +19,12 @@ interface Props {
 }
 
 export function VerifyView({ form, onFormChange }: Props) {
-  const verify = useApiCall(api.verify)
-  const [fieldError, setFieldError] = useState<{ field: VerifyField; error: ErrorPayload } | null>(
-    null,
-  )
+  const verify = useFormRequest(buildVerifyRequest, api.verify)
   const set = (patch: Partial<VerifyForm>) => onFormChange({ ...form, ...patch })
-  const errorFor = (field: VerifyField) => (fieldError?.field === field ? fieldError.error : null)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const request = buildVerifyRequest(form)
-    if (!request.ok) {
-      setFieldError({ field: request.field, error: request.error })
-      verify.reset()
-      return
-    }
-    setFieldError(null)
-    void verify.run(request.value)
+    verify.submit(form)
   }
 
   return (
@@ -53,15 +42,15 @@ export function VerifyView({ form, onFormChange }: Props) {
           value={form.token}
           onChange={(e) => set({ token: e.target.value })}
         />
-        {errorFor('token') && <ErrorBanner error={errorFor('token')!} />}
+        {verify.errorFor('token') && <ErrorBanner error={verify.errorFor('token')!} />}
         <KeySourceFields
           idPrefix="verify"
           purpose="verify"
           value={form.key}
           onChange={(key) => set({ key })}
-          error={errorFor('key')}
+          error={verify.errorFor('key')}
         />
-        <VerifyOptionsFields form={form} set={set} requireError={errorFor('require')} />
+        <VerifyOptionsFields form={form} set={set} requireError={verify.errorFor('require')} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={verify.pending}>
             {verify.pending ? 'Verifying…' : 'Verify token'}

@@ -1,0 +1,30 @@
+/**
+ * A form submitted through a contract call: the form is read into a request first, and a
+ * field that cannot be read is reported on that field instead of calling at all.
+ */
+import { useState } from 'react'
+import type { ErrorPayload } from '../../../shared/errors'
+import type { Result } from '../../../shared/result'
+import type { FormResult } from './key-source-form'
+import { useApiCall } from './useApiCall'
+
+export function useFormRequest<Form, Request, Field extends string, T>(
+  build: (form: Form) => FormResult<Request, Field>,
+  call: (request: Request) => Promise<Result<T>>,
+) {
+  const request = useApiCall(call)
+  const [fieldError, setFieldError] = useState<{ field: Field; error: ErrorPayload } | null>(null)
+  const submit = (form: Form) => {
+    const built = build(form)
+    if (!built.ok) {
+      setFieldError({ field: built.field, error: built.error })
+      request.reset()
+      return
+    }
+    setFieldError(null)
+    void request.run(built.value)
+  }
+  /** The error of `field`, when reading the form stopped there. */
+  const errorFor = (field: Field) => (fieldError?.field === field ? fieldError.error : null)
+  return { ...request, submit, errorFor }
+}
