@@ -24,18 +24,16 @@ const UNITS: ReadonlyArray<readonly [string, number]> = [
  * formatDuration(0) // '0s'
  */
 export function formatDuration(seconds: number): string {
-  let rest = Math.floor(Math.abs(seconds))
-  if (!Number.isFinite(rest)) return 'forever'
-  const parts: string[] = []
-  for (const [unit, size] of UNITS) {
-    if (parts.length === 2) break
-    const n = Math.floor(rest / size)
-    // Once a larger unit is shown, the next one is shown only when it is not zero.
-    if (n > 0) parts.push(`${n}${unit}`)
-    else if (parts.length === 1) break
-    rest -= n * size
-  }
-  return parts.length === 0 ? '0s' : parts.join(' ')
+  const total = Math.floor(Math.abs(seconds))
+  if (!Number.isFinite(total)) return 'forever'
+  const i = UNITS.findIndex(([, size]) => total >= size)
+  if (i === -1) return '0s'
+  const [unit, size] = UNITS[i]!
+  const n = Math.floor(total / size)
+  const next = UNITS[i + 1]
+  // The next unit is shown only when it is not zero.
+  const m = next ? Math.floor((total - n * size) / next[1]) : 0
+  return m > 0 ? `${n}${unit} ${m}${next![0]}` : `${n}${unit}`
 }
 
 /**

@@ -23,6 +23,7 @@ import { lintToken } from './lint'
 import { isRecord } from '../../shared/is-record'
 
 const EMBEDDED_KEY_HEADERS = ['jwk', 'jku', 'x5u', 'x5c'] as const
+const BEARER = /^Bearer\s+/i
 /** Extensions this verifier implements (RFC 7797 unencoded payload). */
 const UNDERSTOOD_CRIT = new Set(['b64'])
 const REGISTERED_HEADERS = new Set([
@@ -52,6 +53,8 @@ const REGISTERED_HEADERS = new Set([
 export interface PreparedOptions extends VerifyOptions {
   toleranceSeconds: number
   nowSeconds: number
+  /** The same instant as a Date, for lint. */
+  now: Date
   maxAgeSeconds?: number
 }
 
@@ -89,6 +92,7 @@ export function prepareOptions(options: VerifyOptions, now: Date): PreparedOptio
     ...options,
     toleranceSeconds,
     nowSeconds: Math.floor(nowMs / 1000),
+    now: new Date(Math.floor(nowMs / 1000) * 1000),
   }
   if (options.maxAge !== undefined) {
     prepared.maxAgeSeconds = durationSeconds(options.maxAge, 'maximum age')
@@ -129,7 +133,8 @@ export async function verifyWithKeys(
     )
   }
   // Pasted from a header: `Bearer eyJ...` is the token after the scheme.
-  const compact = token.trim().replace(/^Bearer\s+/i, '')
+  const trimmed = token.trim()
+  const compact = BEARER.test(trimmed) ? trimmed.replace(BEARER, '') : trimmed
   // jose parses the header and asks for a key: the header is checked right then, so the
   // signature is on its way to the crypto thread pool before anything else is done. jose
   // refuses what is no JWS by itself, and the checks below explain it.
@@ -141,7 +146,7 @@ export async function verifyWithKeys(
 
   // One decode serves the structure and encoding checks, the claims and lint (each segment
   // is split off and parsed once).
-  const now = new Date(options.nowSeconds * 1000)
+  const now = options.now
   const decoded = decodeToken(compact, now, { display: false })
   const segmentCount = decoded.segmentLengths.length
   if (segmentCount === 5) {
@@ -223,7 +228,7 @@ export async function verifyWithKeys(
             message: `Signature verified with ${describe(outcome.usedKey.description)}.`,
           }
         : { id: 'signature', ok: false, ...outcome.failure }
-  const checks = [...tokenChecks, ...headerChecked.checks, signatureCheck, ...claimChecks]
+  const checks = tokenChecks.concat(headerChecked.checks, signatureCheck, claimChecks)
   const chosen = outcome?.usedKey ?? candidates[0] ?? keys[0]
   return {
     valid: checks.every((c) => c.ok),
