@@ -138,11 +138,13 @@ async function measureAll(): Promise<void> {
   for (const alg of ['HS256', 'RS256', 'ES256', 'EdDSA'] as const) {
     const { tokens, keys, joseKey, joseRawKey } = await caseFor(alg)
     const options = prepareOptions({}, new Date())
-    const ourNext = rotation(tokens)
-    const ours = async () => {
-      const r = await verifyWithKeys(ourNext(), keys, options)
+    for (const token of tokens) {
+      const r = await verifyWithKeys(token, keys, options)
       if (!r.valid) throw new Error(`bench token invalid: ${JSON.stringify(r.checks)}`)
     }
+    // Called as bare as jose is: no wrapper of our own around the call being measured.
+    const ourNext = rotation(tokens)
+    const ours = () => verifyWithKeys(ourNext(), keys, options)
     const joseNext = rotation(tokens)
     const jose = () => jwtVerify(joseNext(), joseKey, { algorithms: [alg] })
     const { aOps, bOps, bOverA } = await paired(jose, ours)

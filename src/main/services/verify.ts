@@ -135,13 +135,12 @@ export async function verifyWithKeys(
   // Pasted from a header: `Bearer eyJ...` is the token after the scheme.
   const trimmed = token.trim()
   const compact = BEARER.test(trimmed) ? trimmed.replace(BEARER, '') : trimmed
-  // jose parses the header and asks for a key: the header is checked right then, so the
+  // jose parses the header and asks for a key: the key is chosen right then, so the
   // signature is on its way to the crypto thread pool before anything else is done. jose
   // refuses what is no JWS by itself, and the checks below explain it.
-  let selection: HeaderSelection | undefined
-  const select = (header: Record<string, unknown>) =>
-    (selection = selectKeys(header, keys, options))
-  const first = firstAttempt(compact, select)
+  let choice: KeyChoice | undefined
+  const choose = (header: Record<string, unknown>) => (choice = chooseKeys(header, keys, options))
+  const first = firstAttempt(compact, choose)
   await cryptoHandOff()
 
   // One decode serves the structure and encoding checks, the claims and lint (each segment
@@ -166,8 +165,9 @@ export async function verifyWithKeys(
     return refuse('ERR_JWS_INVALID', 'The header segment does not decode to a JSON object.')
   }
   // jose refuses some headers (an unknown crit, no alg) before it asks for a key.
-  const headerChecked = selection ?? select(header)
-  const { candidates } = headerChecked
+  const chosenKeys = choice ?? choose(header)
+  const { candidates } = chosenKeys
+  const headerChecked = headerChecks(header, chosenKeys, keys, options)
   const unencoded = header['b64'] === false
   const claims = isRecord(decoded.payload) ? decoded.payload : null
   // A JWS need not carry JSON (RFC 7520's examples sign plain text): show the text then.
@@ -208,11 +208,22 @@ export async function verifyWithKeys(
       key?.verifying instanceof Uint8Array ? { now, secret: key.verifying } : { now },
     )
   const early = candidates.length > 1 ? undefined : lintWith(candidates[0] ?? keys[0])
+  // Only the verdict waits for the signature: the other checks are settled and the likely
+  // signature check is written already.
+  const verifiedWith = (key: UsableKey): VerifyCheck => ({
+    id: 'signature',
+    ok: true,
+    message: `Signature verified with ${describe(key.description)}.`,
+  })
+  const expected = candidates[0] && verifiedWith(candidates[0])
+  const othersOk = [tokenChecks, headerChecked.checks, claimChecks].every((list) =>
+    list.every((c) => c.ok),
+  )
 
   const attempt = await first
   const outcome = attempt.verified
     ? { usedKey: candidates[0]! }
-    : await retriedOutcome(compact, headerChecked, attempt)
+    : await retriedOutcome(compact, chosenKeys, headerChecked.critNames, attempt)
   const signatureCheck: VerifyCheck =
     outcome === undefined
       ? {
@@ -222,17 +233,14 @@ export async function verifyWithKeys(
           message: "Not checked: no key fits the token's algorithm.",
         }
       : outcome.usedKey
-        ? {
-            id: 'signature',
-            ok: true,
-            message: `Signature verified with ${describe(outcome.usedKey.description)}.`,
-          }
+        ? outcome.usedKey === candidates[0]
+          ? expected!
+          : verifiedWith(outcome.usedKey)
         : { id: 'signature', ok: false, ...outcome.failure }
-  const checks = tokenChecks.concat(headerChecked.checks, signatureCheck, claimChecks)
   const chosen = outcome?.usedKey ?? candidates[0] ?? keys[0]
   return {
-    valid: checks.every((c) => c.ok),
-    checks,
+    valid: othersOk && signatureCheck.ok,
+    checks: tokenChecks.concat(headerChecked.checks, signatureCheck, claimChecks),
     header,
     payload,
     key: chosen?.description ?? null,
@@ -240,58 +248,76 @@ export async function verifyWithKeys(
   }
 }
 
-/** The header's checks and the keys they leave for the signature. */
-interface HeaderSelection {
-  checks: VerifyCheck[]
+/** Which keys may check the signature: decided by the header's alg and kid alone. */
+interface KeyChoice {
   /** Set only when a key fits, so the signature can be checked. */
   alg?: string
   candidates: UsableKey[]
-  critNames: string[]
+  /** Why no key fits, when none does. */
+  refusal?:
+    'no-alg' | 'alg-none' | 'alg-unsupported' | 'alg-not-allowed' | 'alg-mismatch' | 'no-kid'
+  kid?: string
 }
 
 /**
- * The header's checks: algorithm against the allowlist and the keys, crit, embedded keys, and
- * the key choice by kid. A pure function of its arguments.
+ * The keys the header leaves for the signature: the algorithm against the allowlist and the
+ * keys, then the key set searched by kid. It runs while jose waits for the key, so it only
+ * decides; headerChecks explains the decision afterwards.
  */
-function selectKeys(
+function chooseKeys(
   header: Record<string, unknown>,
   keys: UsableKey[],
   options: PreparedOptions,
-): HeaderSelection {
+): KeyChoice {
+  const alg = header['alg']
+  if (typeof alg !== 'string') return { candidates: [], refusal: 'no-alg' }
+  if (alg.toLowerCase() === 'none') return { candidates: [], refusal: 'alg-none' }
+  if (!isJwsAlg(alg)) return { candidates: [], refusal: 'alg-unsupported' }
+  if (options.algorithms !== undefined && !options.algorithms.includes(alg)) {
+    return { candidates: [], refusal: 'alg-not-allowed' }
+  }
+  const fitting = keys.filter((k) => k.description.algs.includes(alg))
+  if (fitting.length === 0) return { candidates: [], refusal: 'alg-mismatch' }
+  const kid = options.kid ?? (typeof header['kid'] === 'string' ? header['kid'] : undefined)
+  // A key set (a JWKS, a stored key's versions) is searched by kid; a single key is used as is.
+  if (kid === undefined || (keys.length === 1 && keys[0]!.description.origin !== 'jwks')) {
+    return { alg, candidates: fitting }
+  }
+  const candidates = fitting.filter((k) => k.description.kid === kid)
+  return candidates.length > 0 ? { alg, candidates } : { candidates, refusal: 'no-kid', kid }
+}
+
+/**
+ * The header's checks, each with its message: the algorithm and the key (as chooseKeys
+ * decided), crit and embedded keys. A pure function of its arguments.
+ */
+function headerChecks(
+  header: Record<string, unknown>,
+  choice: KeyChoice,
+  keys: UsableKey[],
+  options: PreparedOptions,
+): { checks: VerifyCheck[]; critNames: string[] } {
   const checks: VerifyCheck[] = []
   const { pass, fail } = reporter(checks)
-  const alg = header['alg']
-  let algOk = false
-  let candidates: UsableKey[] = []
-  if (typeof alg !== 'string') {
-    fail('alg', 'ERR_JWS_INVALID', 'The header has no "alg".')
-  } else if (alg.toLowerCase() === 'none') {
+  const alg = String(header['alg'])
+  const NOT_ALLOWED = 'ERR_JOSE_ALG_NOT_ALLOWED'
+  if (choice.refusal === 'no-alg') fail('alg', 'ERR_JWS_INVALID', 'The header has no "alg".')
+  else if (choice.refusal === 'alg-none') {
+    fail('alg', NOT_ALLOWED, 'Unsecured token (alg none): never accepted, anyone can forge one.')
+  } else if (choice.refusal === 'alg-unsupported') {
     fail(
       'alg',
-      'ERR_JOSE_ALG_NOT_ALLOWED',
-      'Unsecured token (alg none): never accepted, anyone can forge one.',
+      NOT_ALLOWED,
+      `Algorithm ${JSON.stringify(header['alg']).slice(0, 40)} is not supported.`,
     )
-  } else if (!isJwsAlg(alg)) {
+  } else if (choice.refusal === 'alg-not-allowed') {
     fail(
       'alg',
-      'ERR_JOSE_ALG_NOT_ALLOWED',
-      `Algorithm ${JSON.stringify(alg).slice(0, 40)} is not supported.`,
+      NOT_ALLOWED,
+      `Algorithm ${alg} is not in the allowed list (${options.algorithms!.join(', ')}).`,
     )
-  } else if (options.algorithms !== undefined && !options.algorithms.includes(alg)) {
-    fail(
-      'alg',
-      'ERR_JOSE_ALG_NOT_ALLOWED',
-      `Algorithm ${alg} is not in the allowed list (${options.algorithms.join(', ')}).`,
-    )
-  } else {
-    candidates = keys.filter((k) => k.description.algs.includes(alg))
-    if (candidates.length === 0) {
-      fail('alg', 'ERR_JOSE_ALG_NOT_ALLOWED', mismatchMessage(alg, keys))
-    } else {
-      algOk = true
-      pass('alg', `${alg} fits the key.`)
-    }
-  }
+  } else if (choice.refusal === 'alg-mismatch') fail('alg', NOT_ALLOWED, mismatchMessage(alg, keys))
+  else pass('alg', `${alg} fits the key.`)
 
   const crit = header['crit']
   let critOk = true
@@ -355,29 +381,20 @@ function selectKeys(
       : `The header carries ${embedded.join(', ')}: untrusted and ignored; only your key was used.`,
   )
 
-  if (algOk) {
-    const kid = options.kid ?? (typeof header['kid'] === 'string' ? header['kid'] : undefined)
-    // A key set (a JWKS, a stored key's versions) is searched by kid; a single key is used as is.
-    if (kid !== undefined && (keys.length > 1 || keys[0]?.description.origin === 'jwks')) {
-      candidates = candidates.filter((k) => k.description.kid === kid)
-    }
-    if (candidates.length === 0) {
-      algOk = false
-      fail(
-        'key',
-        'ERR_JWKS_NO_MATCHING_KEY',
-        `No ${String(alg)} key with kid "${String(kid).slice(0, 80)}" in the key set: the token was signed by a key you do not have.`,
-      )
-    } else
-      pass(
-        'key',
-        `Checked with ${describe(candidates[0]!.description)}${candidates.length > 1 ? ` and ${candidates.length - 1} more` : ''}.`,
-      )
+  if (choice.refusal === 'no-kid') {
+    fail(
+      'key',
+      'ERR_JWKS_NO_MATCHING_KEY',
+      `No ${alg} key with kid "${String(choice.kid).slice(0, 80)}" in the key set: the token was signed by a key you do not have.`,
+    )
+  } else if (choice.alg !== undefined) {
+    const { candidates } = choice
+    pass(
+      'key',
+      `Checked with ${describe(candidates[0]!.description)}${candidates.length > 1 ? ` and ${candidates.length - 1} more` : ''}.`,
+    )
   }
-
-  return algOk
-    ? { checks, alg: alg as string, candidates, critNames }
-    : { checks, candidates, critNames }
+  return { checks, critNames }
 }
 
 type SignatureOutcome =
@@ -394,17 +411,17 @@ interface FirstAttempt {
 const NO_FITTING_KEY = new Error('no key fits the header')
 
 /**
- * Starts jose at once with a key resolver: jose parses the header, `select` checks it and
- * names the candidates, and the first candidate goes to WebCrypto. Never rejects.
+ * Starts jose at once with a key resolver: jose parses the header, `choose` picks the keys
+ * it allows, and the first of them goes to WebCrypto. Never rejects.
  */
 function firstAttempt(
   compact: string,
-  select: (header: Record<string, unknown>) => HeaderSelection,
+  choose: (header: Record<string, unknown>) => KeyChoice,
 ): Promise<FirstAttempt> {
   let asked = false
   return compactVerify(compact, (header) => {
     asked = true
-    const { alg, candidates } = select(header)
+    const { alg, candidates } = choose(header)
     if (alg === undefined) throw NO_FITTING_KEY
     return verificationKey(candidates[0]!, alg)
   }).then(
@@ -421,7 +438,8 @@ function firstAttempt(
  */
 async function retriedOutcome(
   compact: string,
-  { alg, candidates, critNames }: HeaderSelection,
+  { alg, candidates }: KeyChoice,
+  critNames: string[],
   first: FirstAttempt,
 ): Promise<SignatureOutcome | undefined> {
   if (alg === undefined) return undefined
