@@ -201,51 +201,56 @@ export async function verifyWithKeys(
   }
 
   // With an HMAC secret at hand, the secret's own rules run too: lint with the key that
-  // verified, known before the signature is when there is only one candidate.
+  // verified (the first candidate, unless another one turns out to).
   const lintWith = (key: UsableKey | undefined) =>
     lintToken(
       decoded,
       key?.verifying instanceof Uint8Array ? { now, secret: key.verifying } : { now },
     )
-  const early = candidates.length > 1 ? undefined : lintWith(candidates[0] ?? keys[0])
-  // Only the verdict waits for the signature: the other checks are settled and the likely
-  // signature check is written already.
+
+  // The result is written for the likely outcome (the first candidate verifies) before the
+  // signature is known: when it does, only the verdict is left to set.
   const verifiedWith = (key: UsableKey): VerifyCheck => ({
     id: 'signature',
     ok: true,
     message: `Signature verified with ${describe(key.description)}.`,
   })
-  const expected = candidates[0] && verifiedWith(candidates[0])
   const othersOk = [tokenChecks, headerChecked.checks, claimChecks].every((list) =>
     list.every((c) => c.ok),
   )
-
-  const attempt = await first
-  const outcome = attempt.verified
-    ? { usedKey: candidates[0]! }
-    : await retriedOutcome(compact, chosenKeys, headerChecked.critNames, attempt)
-  const signatureCheck: VerifyCheck =
-    outcome === undefined
-      ? {
-          id: 'signature',
-          ok: false,
-          skipped: true,
-          message: "Not checked: no key fits the token's algorithm.",
-        }
-      : outcome.usedKey
-        ? outcome.usedKey === candidates[0]
-          ? expected!
-          : verifiedWith(outcome.usedKey)
-        : { id: 'signature', ok: false, ...outcome.failure }
-  const chosen = outcome?.usedKey ?? candidates[0] ?? keys[0]
-  return {
-    valid: othersOk && signatureCheck.ok,
-    checks: tokenChecks.concat(headerChecked.checks, signatureCheck, claimChecks),
+  const signatureAt = tokenChecks.length + headerChecked.checks.length
+  const likely = candidates[0] ?? keys[0]
+  const result: VerifyResult = {
+    valid: false,
+    checks: tokenChecks.concat(
+      headerChecked.checks,
+      candidates[0] ? verifiedWith(candidates[0]) : NO_FITTING_KEY_CHECK,
+      claimChecks,
+    ),
     header,
     payload,
-    key: chosen?.description ?? null,
-    lint: early ?? lintWith(chosen),
+    key: likely?.description ?? null,
+    lint: lintWith(likely),
   }
+
+  const attempt = await first
+  if (attempt.verified) {
+    result.valid = othersOk
+    return result
+  }
+  const outcome = await retriedOutcome(compact, chosenKeys, headerChecked.critNames, attempt)
+  const signatureCheck: VerifyCheck =
+    outcome === undefined
+      ? NO_FITTING_KEY_CHECK
+      : outcome.usedKey
+        ? verifiedWith(outcome.usedKey)
+        : { id: 'signature', ok: false, ...outcome.failure }
+  const chosen = outcome?.usedKey ?? likely
+  result.checks[signatureAt] = signatureCheck
+  result.valid = othersOk && signatureCheck.ok
+  result.key = chosen?.description ?? null
+  if (chosen !== likely) result.lint = lintWith(chosen)
+  return result
 }
 
 /** Which keys may check the signature: decided by the header's alg and kid alone. */
@@ -409,6 +414,12 @@ interface FirstAttempt {
 }
 
 const NO_FITTING_KEY = new Error('no key fits the header')
+const NO_FITTING_KEY_CHECK: VerifyCheck = Object.freeze({
+  id: 'signature',
+  ok: false,
+  skipped: true,
+  message: "Not checked: no key fits the token's algorithm.",
+})
 
 /**
  * Starts jose at once with a key resolver: jose parses the header, `choose` picks the keys
