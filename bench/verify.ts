@@ -19,12 +19,24 @@ import { mintToken } from '../src/main/services/mint'
 import { prepareOptions, verifyWithKeys } from '../src/main/services/verify'
 import type { JwsAlg } from '../src/shared/key-types'
 
-const DURATION_MS = Number(process.env['BENCH_MS'] ?? 3000)
+const DURATION_MS = positiveSetting('BENCH_MS', 3000)
 const BATCH = 25
 type JoseKey = Parameters<typeof jwtVerify>[1] & (KeyObject | Uint8Array | object)
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789'
 const TOKENS = 64
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 5)
+const RUNS = positiveSetting('BENCH_RUNS', 5)
+const ALGS = ['HS256', 'RS256', 'ES256', 'EdDSA'] as const satisfies readonly JwsAlg[]
+
+/** A whole number above 0 from the environment, or the default. */
+function positiveSetting(name: string, fallback: number): number {
+  const text = process.env[name]
+  if (text === undefined) return fallback
+  const value = Number(text)
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a whole number above 0, got "${text.slice(0, 20)}"`)
+  }
+  return value
+}
 
 const ctx = {
   now: () => new Date(),
@@ -135,7 +147,7 @@ interface Measured {
 
 /** One process's measurements, one JSON line per algorithm. */
 async function measureAll(): Promise<void> {
-  for (const alg of ['HS256', 'RS256', 'ES256', 'EdDSA'] as const) {
+  for (const alg of ALGS) {
     const { tokens, keys, joseKey, joseRawKey } = await caseFor(alg)
     const options = prepareOptions({}, new Date())
     for (const token of tokens) {
@@ -191,7 +203,7 @@ function measureInProcesses(): void {
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`
   const rows = [['alg', 'jose ops/s', 'ours ops/s', 'overhead (median)', 'per run']]
   const notes: string[] = []
-  for (const alg of ['HS256', 'RS256', 'ES256', 'EdDSA'] as const) {
+  for (const alg of ALGS) {
     const runs = results.filter((r) => r.alg === alg)
     const overheads = runs.map((r) => r.overhead)
     const joseOps = median(runs.map((r) => r.joseOps))

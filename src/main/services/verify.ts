@@ -23,7 +23,6 @@ import { lintToken } from './lint'
 import { isRecord } from '../../shared/is-record'
 
 const EMBEDDED_KEY_HEADERS = ['jwk', 'jku', 'x5u', 'x5c'] as const
-const BEARER = /^Bearer\s+/i
 /** Extensions this verifier implements (RFC 7797 unencoded payload). */
 const UNDERSTOOD_CRIT = new Set(['b64'])
 const REGISTERED_HEADERS = new Set([
@@ -88,11 +87,12 @@ export function prepareOptions(options: VerifyOptions, now: Date): PreparedOptio
   if (!Number.isFinite(toleranceSeconds) || toleranceSeconds < 0) {
     throw new WorkbenchError('ERR_INVALID_DURATION', 'The clock tolerance must not be negative.')
   }
+  const nowSeconds = Math.floor(nowMs / 1000)
   const prepared: PreparedOptions = {
     ...options,
     toleranceSeconds,
-    nowSeconds: Math.floor(nowMs / 1000),
-    now: new Date(Math.floor(nowMs / 1000) * 1000),
+    nowSeconds,
+    now: new Date(nowSeconds * 1000),
   }
   if (options.maxAge !== undefined) {
     prepared.maxAgeSeconds = durationSeconds(options.maxAge, 'maximum age')
@@ -133,8 +133,7 @@ export async function verifyWithKeys(
     )
   }
   // Pasted from a header: `Bearer eyJ...` is the token after the scheme.
-  const trimmed = token.trim()
-  const compact = BEARER.test(trimmed) ? trimmed.replace(BEARER, '') : trimmed
+  const compact = token.trim().replace(/^Bearer\s+/i, '')
   // jose parses the header and asks for a key: the key is chosen right then, so the
   // signature is on its way to the crypto thread pool before anything else is done. jose
   // refuses what is no JWS by itself, and the checks below explain it.

@@ -111,7 +111,7 @@ function SecretField(props: { id: string; value: string; onChange: (v: string) =
           value={props.value}
           onChange={(e) => props.onChange(e.target.value)}
         />
-        <CheckField label="Show secret" checked={shown} onChange={(checked) => setShown(checked)} />
+        <CheckField label="Show secret" checked={shown} onChange={setShown} />
       </div>
       <p className="muted">
         UTF-8 text, or <code>b64:</code>… / <code>hex:</code>… for bytes. HS256 needs 32 bytes or

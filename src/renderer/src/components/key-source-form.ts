@@ -1,6 +1,6 @@
-/** The key-source part of the Mint and Verify forms, how it becomes a contract KeySourceInput, and the text-field helpers both forms use. */
-import type { ErrorPayload } from '../../../shared/errors'
+/** The key-source part of the Mint and Verify forms, and how it becomes a contract KeySourceInput. */
 import type { KeySourceInput } from '../../../shared/key-types'
+import type { FormResult } from './form-fields'
 
 export type KeySourceMode = 'secret' | 'stored' | 'keyText'
 
@@ -19,25 +19,6 @@ export const EMPTY_KEY_SOURCE: KeySourceForm = {
   storedKey: '',
   keyText: '',
   kid: '',
-}
-
-/** A form value checked in the renderer: the request part, or which field is wrong and why. */
-export type FormResult<T, F extends string = string> =
-  { ok: true; value: T } | { ok: false; field: F; error: ErrorPayload }
-
-/** A text field's trimmed value; undefined when blank (the request leaves it out). */
-export function optionalText(text: string): string | undefined {
-  const trimmed = text.trim()
-  return trimmed === '' ? undefined : trimmed
-}
-
-/** An audience field, "api, web": one audience as a string, several as an array, none as undefined. */
-export function audienceList(text: string): string | string[] | undefined {
-  const list = text
-    .split(',')
-    .map((a) => a.trim())
-    .filter((a) => a !== '')
-  return list.length === 0 ? undefined : list.length === 1 ? list[0] : list
 }
 
 /**

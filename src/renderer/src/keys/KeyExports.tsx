@@ -39,7 +39,7 @@ function FormatPicker<F extends string>(props: {
   )
 }
 
-/** Exported text, read-only, with its copy button. */
+/** The public key in the chosen format, to copy. */
 export function PublicExport({ summary }: { summary: KeySummary }) {
   const [format, setFormat] = useState<PublicExportFormat>('jwk')
   const exported = useApiCall(api['keys.exportPublic'])

@@ -6,14 +6,8 @@ import { isRecord } from '../../../shared/is-record'
 import { isJwsAlg, type JwsAlg } from '../../../shared/key-types'
 import type { MintRequest } from '../../../shared/mint-types'
 import { TEMPLATES, type TemplateName } from '../../../shared/templates'
-import {
-  audienceList,
-  EMPTY_KEY_SOURCE,
-  optionalText,
-  toKeySource,
-  type FormResult,
-  type KeySourceForm,
-} from '../components/key-source-form'
+import { audienceList, optionalText, type FormResult } from '../components/form-fields'
+import { EMPTY_KEY_SOURCE, toKeySource, type KeySourceForm } from '../components/key-source-form'
 
 export interface MintForm {
   template: TemplateName | ''

@@ -2,14 +2,8 @@
 import type { JwsAlg } from '../../../shared/key-types'
 import { jsonOrString } from '../../../shared/json-or-string'
 import type { RequiredClaim, VerifyOptions, VerifyRequest } from '../../../shared/verify-types'
-import {
-  audienceList,
-  EMPTY_KEY_SOURCE,
-  optionalText,
-  toKeySource,
-  type FormResult,
-  type KeySourceForm,
-} from '../components/key-source-form'
+import { audienceList, optionalText, type FormResult } from '../components/form-fields'
+import { EMPTY_KEY_SOURCE, toKeySource, type KeySourceForm } from '../components/key-source-form'
 
 export interface VerifyForm {
   token: string
