@@ -9,6 +9,7 @@ import type {
   PrivateExportFormat,
   PublicExportFormat,
 } from '../../../shared/stored-key-types'
+import type { Result } from '../../../shared/result'
 import { api } from '../api'
 import { CopyableText } from './CopyableText'
 import { useApiCall } from '../components/useApiCall'
@@ -19,7 +20,21 @@ import { ChoiceSelect } from '../components/ChoiceSelect'
 const KEY_FORMATS = ['pem', 'jwk', 'jwks'] as const satisfies readonly PublicExportFormat[]
 const SECRET_FORMATS: readonly PrivateExportFormat[] = ['jwk', 'jwks', 'base64', 'hex']
 
-/** The export format picker; choosing another format drops what was exported. */
+/** An export call and its format: choosing another format drops what was exported. */
+function useExport<F extends string, T>(
+  call: (name: string, format: F) => Promise<Result<T>>,
+  initial: NoInfer<F>,
+) {
+  const [format, setFormat] = useState<F>(initial)
+  const exported = useApiCall(call)
+  const choose = (next: F) => {
+    setFormat(next)
+    exported.reset()
+  }
+  return { format, choose, exported }
+}
+
+/** The export format picker. */
 function FormatPicker<F extends string>(props: {
   label: string
   formats: readonly F[]
@@ -41,8 +56,7 @@ function FormatPicker<F extends string>(props: {
 
 /** The public key in the chosen format, to copy. */
 export function PublicExport({ summary }: { summary: KeySummary }) {
-  const [format, setFormat] = useState<PublicExportFormat>('jwk')
-  const exported = useApiCall(api['keys.exportPublic'])
+  const { format, choose, exported } = useExport(api['keys.exportPublic'], 'jwk')
   return (
     <div className="key-export">
       <h4>Public key</h4>
@@ -51,10 +65,7 @@ export function PublicExport({ summary }: { summary: KeySummary }) {
           label="Public export format"
           formats={KEY_FORMATS}
           format={format}
-          onChange={(f) => {
-            setFormat(f)
-            exported.reset()
-          }}
+          onChange={choose}
         />
         <button
           type="button"
@@ -79,8 +90,7 @@ export function PublicExport({ summary }: { summary: KeySummary }) {
 
 export function PrivateExport({ summary }: { summary: KeySummary }) {
   const formats = summary.kind === 'hmac' ? SECRET_FORMATS : KEY_FORMATS
-  const [format, setFormat] = useState<PrivateExportFormat>(formats[0]!)
-  const exported = useApiCall(api['keys.exportPrivate'])
+  const { format, choose, exported } = useExport(api['keys.exportPrivate'], formats[0]!)
   const what = summary.kind === 'hmac' ? 'secret' : 'private key'
   return (
     <div className="key-export private">
@@ -90,10 +100,7 @@ export function PrivateExport({ summary }: { summary: KeySummary }) {
           label="Private export format"
           formats={formats}
           format={format}
-          onChange={(f) => {
-            setFormat(f)
-            exported.reset()
-          }}
+          onChange={choose}
         />
         {exported.value === null ? (
           <ConfirmButton
