@@ -1,12 +1,18 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
-import { resolveKeySource } from '../../src/main/services/key-source'
+import { describe, expect, it, vi } from 'vitest'
+import { keysFromText, resolveKeySource } from '../../src/main/services/key-source'
 import { mintToken } from '../../src/main/services/mint'
-import { prepareOptions, verifyToken, verifyWithKeys } from '../../src/main/services/verify'
+import {
+  cryptoHandOff,
+  firstAttempt,
+  prepareOptions,
+  verifyToken,
+  verifyWithKeys,
+} from '../../src/main/services/verify'
 import { MAX_TOKEN_CHARS } from '../../src/shared/api'
 import type { VerifyOptions, VerifyResult } from '../../src/shared/verify-types'
 import { tokenContext } from './context'
-import { HMAC_SECRET } from './keys'
+import { HMAC_SECRET, keyFor } from './keys'
 
 const ISSUED = '2026-11-22T10:00:00Z'
 const key = { secret: HMAC_SECRET }
@@ -232,4 +238,38 @@ describe('verify runs lint', () => {
     )
     expect((strong.lint ?? []).map((f) => f.code)).not.toContain('hmac_secret_short')
   })
+})
+
+describe('verify overlaps its work with the signature check', () => {
+  // verifyWithKeys decodes, checks and lints after cryptoHandOff: that only overlaps the
+  // signature check when jose has handed the signature to WebCrypto by then.
+  it.each(['HS256', 'RS256', 'ES256', 'EdDSA'] as const)(
+    '%s: the signature is with WebCrypto when the hand-off resolves',
+    async (alg) => {
+      const k = keyFor(alg)
+      const signKey = k.secret !== undefined ? { secret: k.secret } : { keyText: k.signText }
+      const token = (await mintToken({ key: signKey, alg }, tokenContext(ISSUED))).token
+      const keys =
+        k.secret !== undefined
+          ? await resolveKeySource(
+              { type: 'secret', secret: k.secret },
+              tokenContext(ISSUED),
+              'verify',
+            )
+          : await keysFromText(k.verifyText)
+      const choose = () => ({ alg, candidates: keys })
+      // The first verify imports the key into WebCrypto; later ones find it ready.
+      expect((await firstAttempt(token, choose)).verified).toBe(true)
+      const verify = vi.spyOn(globalThis.crypto.subtle, 'verify')
+      try {
+        const attempt = firstAttempt(token, choose)
+        expect(verify).not.toHaveBeenCalled()
+        await cryptoHandOff()
+        expect(verify).toHaveBeenCalledTimes(1)
+        expect((await attempt).verified).toBe(true)
+      } finally {
+        verify.mockRestore()
+      }
+    },
+  )
 })
