@@ -27,11 +27,16 @@ describe('jwtw secret check', () => {
     expect(result.readings).toContainEqual({ kind: 'base64url', bytes: 48 })
   })
 
-  it('applies the alg minimum (--alg HS512)', async () => {
-    const secret = randomBytes(48).toString('base64url')
-    const run = await runJwtw(['secret', 'check', '--alg', 'HS512', '--json', secret])
+  it('applies the alg minimum (--alg HS512); a secret starting with "-" goes after --', async () => {
+    // Random base64url starts with "-" one time in 64: made to here, so both paths always run.
+    const secret = `-${randomBytes(48).toString('base64url').slice(1)}`
+    const run = await runJwtw(['secret', 'check', '--alg', 'HS512', '--json', '--', secret])
     expect(run.code).toBe(1)
     expect(JSON.parse(run.stdout).minBytes).toBe(64)
+    const unguarded = await runJwtw(['secret', 'check', secret])
+    expect(unguarded.code).toBe(2)
+    expect(unguarded.stderr).toMatch(/^ERR_INVALID_ARGUMENT: .*after '--'/)
+    expect(unguarded.stderr).not.toContain(secret.slice(0, 8))
   })
 
   it('exits 2 on a bad --alg', async () => {
