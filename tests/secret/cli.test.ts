@@ -28,7 +28,8 @@ describe('jwtw secret check', () => {
   })
 
   it('applies the alg minimum (--alg HS512); a secret starting with "-" goes after --', async () => {
-    // Random base64url starts with "-" one time in 64: made to here, so both paths always run.
+    // Random base64url starts with "-" one time in 64; this one always does, so every run
+    // covers the "--" form and the usage error without it.
     const secret = `-${randomBytes(48).toString('base64url').slice(1)}`
     const run = await runJwtw(['secret', 'check', '--alg', 'HS512', '--json', '--', secret])
     expect(run.code).toBe(1)

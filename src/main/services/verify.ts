@@ -253,7 +253,7 @@ export async function verifyWithKeys(
 }
 
 /** Which keys may check the signature: decided by the header's alg and kid alone. */
-export interface KeyChoice {
+interface KeyChoice {
   /** Set only when a key fits, so the signature can be checked. */
   alg?: string
   candidates: UsableKey[]
