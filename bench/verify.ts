@@ -184,8 +184,9 @@ async function measureAll(): Promise<void> {
 
 /**
  * Runs the measurement in RUNS fresh processes and reports each algorithm's median and range:
- * where the kernel puts libuv's crypto thread (on the main thread's core or another) is
- * decided per process and moves the HMAC numbers by several percent.
+ * how much of our work hides behind the signature check on the crypto thread (where the
+ * kernel runs the two threads, how cold the caches are between calls) differs from process
+ * to process and moves the short HMAC numbers most.
  */
 function measureInProcesses(): void {
   const results: Measured[] = []

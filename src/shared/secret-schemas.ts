@@ -1,6 +1,6 @@
 /** Zod schemas of the secret and audit methods' arguments, every string and list capped. */
 import { z } from 'zod'
-import { HMAC_ALGS, MAX_SECRET_BYTES, SECRET_ENCODINGS } from './secret-types'
+import { HMAC_ALGS, MAX_SECRET_BYTES, MIN_SECRET_BYTES, SECRET_ENCODINGS } from './secret-types'
 
 /** Secrets typed or pasted by a person; far beyond any real key. */
 export const MAX_SECRET_CHARS = 4096
@@ -13,7 +13,7 @@ const KeyName = z.string().min(1).max(128)
 /** `secret.generate`: bytes, encoding, .env name, and optionally a key name to save it as. */
 export const GenerateSecretSchema = z
   .object({
-    bytes: z.number().int().min(16).max(MAX_SECRET_BYTES).optional(),
+    bytes: z.number().int().min(MIN_SECRET_BYTES).max(MAX_SECRET_BYTES).optional(),
     encoding: z.enum(SECRET_ENCODINGS).optional(),
     envName: z
       .string()

@@ -5,7 +5,8 @@ export type HmacAlg = (typeof HMAC_ALGS)[number]
 export type Verdict = 'weak' | 'acceptable' | 'strong'
 export const SECRET_ENCODINGS = ['base64url', 'base64', 'hex'] as const
 export type SecretEncoding = (typeof SECRET_ENCODINGS)[number]
-/** The generator's default and largest secret sizes, in bytes. */
+/** The generator's smallest, default and largest secret sizes, in bytes. */
+export const MIN_SECRET_BYTES = 16
 export const DEFAULT_SECRET_BYTES = 48
 export const MAX_SECRET_BYTES = 1024
 

@@ -6,6 +6,7 @@ import {
   DEFAULT_SECRET_BYTES,
   HMAC_ALGS,
   MAX_SECRET_BYTES,
+  MIN_SECRET_BYTES,
   SECRET_ENCODINGS,
   type AuditProgress,
   type HmacAlg,
@@ -102,9 +103,9 @@ async function generateCommand(argv: string[], io: CliIo): Promise<number> {
   )
   if (positionals.length > 0) throw new UsageError('generate takes no arguments', SECRET_USAGE)
   const bytes = values.bytes === undefined ? DEFAULT_SECRET_BYTES : Number(values.bytes)
-  if (!Number.isInteger(bytes) || bytes < 16 || bytes > MAX_SECRET_BYTES) {
+  if (!Number.isInteger(bytes) || bytes < MIN_SECRET_BYTES || bytes > MAX_SECRET_BYTES) {
     throw new UsageError(
-      `--bytes must be a whole number from 16 to ${MAX_SECRET_BYTES}`,
+      `--bytes must be a whole number from ${MIN_SECRET_BYTES} to ${MAX_SECRET_BYTES}`,
       SECRET_USAGE,
     )
   }

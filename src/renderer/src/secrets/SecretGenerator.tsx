@@ -4,6 +4,7 @@ import {
   DEFAULT_SECRET_BYTES,
   HMAC_ALGS,
   MAX_SECRET_BYTES,
+  MIN_SECRET_BYTES,
   SECRET_ENCODINGS,
   type HmacAlg,
   type SecretEncoding,
@@ -38,7 +39,7 @@ export function SecretGenerator({ onCheck }: { onCheck: (secret: string) => void
           Random bytes
           <input
             type="number"
-            min={16}
+            min={MIN_SECRET_BYTES}
             max={MAX_SECRET_BYTES}
             value={bytes}
             onChange={(e) => setBytes(e.target.value)}
