@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
-import { CONTENT_SECURITY_POLICY } from './src/main/csp'
+import { CONTENT_SECURITY_POLICY } from './src/main/core/csp'
 
 // The built page carries the CSP as a meta tag too (defence in depth beside the response
 // header); not in dev, where Vite's hot-reload preamble is an inline script.
@@ -25,7 +25,7 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: { input: { index: resolve('src/main/electron/index.ts') } },
     },
   },
   preload: {

@@ -1,29 +1,23 @@
-// Lint rules, including the layering of design.md: renderer/preload/main -> shared only, shared
-// imports nothing from node or electron, and only the Electron glue modules import 'electron'.
+// Lint rules, including the layering of the architecture (README): the folders are the runtimes.
+// shared imports nothing but shared; renderer and preload talk to main only through the contract;
+// main/core is plain Node (the CLI, the app and browser mode share it); only main/electron and the
+// preload import 'electron'; main/web is the browser-mode server; the CLI uses core and shared.
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const ELECTRON_GLUE = [
-  'src/main/index.ts',
-  'src/main/window.ts',
-  'src/main/ipc.ts',
-  'src/main/app-protocol.ts',
-  'src/main/settings-store-electron.ts',
-  'src/preload/index.ts',
-]
-
-const noElectron = { name: 'electron', message: 'Only the Electron glue modules import electron.' }
-const noNode = { group: ['node:*'], message: 'src/shared is pure TypeScript: no node: imports.' }
-const noMainFromUi = {
-  group: ['**/main/**', '**/cli/**', '**/preload/index'],
-  message: 'The renderer and preload talk to main only through the contract in src/shared.',
+const noElectron = {
+  name: 'electron',
+  message: 'Only src/main/electron and the preload import electron.',
 }
-const noUiFromMain = {
-  group: ['**/renderer/**', '**/cli/**', '**/preload/**'],
-  message: 'main imports only shared (and its own modules).',
-}
+const noNode = { group: ['node:*'], message: 'This code runs in the renderer: no node: imports.' }
+const only = (allowed, message) => ({
+  group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**'].filter(
+    (g) => !allowed.includes(g),
+  ),
+  message,
+})
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'bench/.work/**', 'coverage/**'] },
@@ -39,6 +33,17 @@ export default tseslint.config(
     },
   },
   {
+    // Promises handled everywhere: a floating promise loses its error, a misused one its await.
+    files: ['src/**/*.{ts,tsx}', 'tests/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -46,11 +51,8 @@ export default tseslint.config(
         {
           paths: [noElectron],
           patterns: [
-            noNode,
-            {
-              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**'],
-              message: 'shared imports only shared.',
-            },
+            { group: ['node:*'], message: 'src/shared is pure TypeScript: no node: imports.' },
+            only([], 'shared imports only shared.'),
           ],
         },
       ],
@@ -63,30 +65,75 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noNode, noMainFromUi] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            noNode,
+            only(['**/renderer/**'], 'The renderer talks to main only through the contract.'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/preload/**/*.ts'],
-    ignores: ELECTRON_GLUE,
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noNode, noMainFromUi] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noNode,
+            only(['**/preload/**'], 'The preload exposes the contract, nothing of main.'),
+          ],
+        },
+      ],
     },
   },
   {
-    files: ['src/preload/index.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noNode, noMainFromUi] }] },
-  },
-  {
-    files: ['src/main/**/*.ts'],
-    ignores: ELECTRON_GLUE,
+    files: ['src/main/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noUiFromMain] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            only([], 'main/core is plain Node: it imports shared and core only.'),
+            { group: ['**/electron/**', '**/web/**'], message: 'core never imports its faces.' },
+          ],
+        },
+      ],
     },
   },
   {
-    files: ELECTRON_GLUE.filter((f) => f.startsWith('src/main/')),
-    rules: { 'no-restricted-imports': ['error', { patterns: [noUiFromMain] }] },
+    files: ['src/main/electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            only(['**/main/**'], 'The Electron glue imports core and shared.'),
+            { group: ['**/web/**'], message: 'The Electron glue does not use browser mode.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            only(['**/main/**'], 'Browser mode imports core and shared.'),
+            { group: ['**/electron/**'], message: 'Browser mode never imports the Electron glue.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/cli/**/*.ts'],
@@ -96,10 +143,8 @@ export default tseslint.config(
         {
           paths: [noElectron],
           patterns: [
-            {
-              group: ['**/renderer/**', '**/preload/**'],
-              message: 'The CLI uses main services and shared only.',
-            },
+            only(['**/main/**', '**/cli/**'], 'The CLI uses main/core, main/web and shared only.'),
+            { group: ['**/electron/**'], message: 'The CLI never imports the Electron glue.' },
           ],
         },
       ],

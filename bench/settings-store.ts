@@ -9,7 +9,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createConfSettingsStore } from '../src/main/settings-store'
+import { createConfSettingsStore } from '../src/main/core/settings/settings-store'
 
 const DURATION_MS = Number(process.env['BENCH_MS'] ?? 2000)
 const BATCH = 20

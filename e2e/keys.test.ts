@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createOsKeychain } from '../src/main/keychain'
+import { createOsKeychain } from '../src/main/core/keychain'
 import { openWorkbench, screenshot, type Session } from './browser-mode'
 
 const SERVICE = `jwtw-e2e-keys-${process.pid}`

@@ -5,8 +5,8 @@ import { build } from 'esbuild'
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
 await build({
-  // audit-worker: the weak-secret audit's worker thread, found by src/main/audit/worker-location.ts
-  entryPoints: { jwtw: 'src/cli/index.ts', 'audit-worker': 'src/main/audit/worker.ts' },
+  // audit-worker: the weak-secret audit's worker thread, found by src/main/core/audit/worker-location.ts
+  entryPoints: { jwtw: 'src/cli/index.ts', 'audit-worker': 'src/main/core/audit/worker.ts' },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -2,7 +2,7 @@
  * Whether the real OS keychain answers here. Keychain tests skip when it does not, with the
  * reason, except under CI=true where an unreachable keychain fails the run.
  */
-import { createOsKeychain } from '../../src/main/keychain'
+import { createOsKeychain } from '../../src/main/core/keychain'
 
 export async function probeKeychain(): Promise<{ available: boolean; reason: string }> {
   try {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRemoteJWKSet, jwtVerify } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createOsKeychain } from '../../src/main/keychain'
+import { createOsKeychain } from '../../src/main/core/keychain'
 import { ROOT, runJwtw, type CliRun } from '../helpers/cli'
 import { probeKeychain } from '../helpers/keychain-available'
 import { runTs } from '../helpers/run-ts'
@@ -279,7 +279,7 @@ describe.skipIf(!available)('jwtw keys, creds and serve (real Secret Service)', 
   it('a key created by the CLI shows up in another process, and both can write at once', async () => {
     // Another process (as the app would) writes its own section while the CLI writes keys.
     const other = runTs(
-      `import { createConfSettingsStore } from './src/main/settings-store'
+      `import { createConfSettingsStore } from './src/main/core/settings/settings-store'
        const store = createConfSettingsStore(${JSON.stringify(home)})
        for (let i = 0; i < 40; i++) store.update('app', (cur) => ({ ...(cur ?? {}), ['w' + i]: i }))`,
       process.env,

@@ -3,9 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { build } from 'esbuild'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createDispatcher } from '../../src/main/dispatch'
-import { createHandlers } from '../../src/main/handlers'
-import { createConfSettingsStore } from '../../src/main/settings-store'
+import { createDispatcher } from '../../src/main/core/dispatch'
+import { createHandlers } from '../../src/main/core/handlers'
+import { createConfSettingsStore } from '../../src/main/core/settings/settings-store'
 import type { KeySummary, IssuerStatus } from '../../src/shared/stored-key-types'
 import { probeKeychain } from '../helpers/keychain-available'
 import { ROOT } from '../helpers/cli'
@@ -19,7 +19,7 @@ describe('app and CLI settings stores share one file', () => {
     // The real electron-store, bundled with a stub for 'electron' (plain Node has no app).
     const result = await build({
       stdin: {
-        contents: `import { createElectronSettingsStore } from './src/main/settings-store-electron'
+        contents: `import { createElectronSettingsStore } from './src/main/electron/settings-store-electron'
           const app = createElectronSettingsStore(${JSON.stringify(ctx.settingsDir)})
           app.set('keys', { fromApp: { name: 'fromApp' } })
           console.log(app.path)`,

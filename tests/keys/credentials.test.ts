@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { openCredentialStore, tokenExpiry } from '../../src/main/services/credential-store'
+import { openCredentialStore, tokenExpiry } from '../../src/main/core/credentials/credential-store'
 import { probeKeychain } from '../helpers/keychain-available'
 import { keyContext, unreachableKeychain } from './helpers'
 

@@ -2,9 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { AppContext } from '../../src/main/context'
-import { createOsKeychain, type Keychain } from '../../src/main/keychain'
-import { createConfSettingsStore } from '../../src/main/settings-store'
+import type { AppContext } from '../../src/main/core/context'
+import { createOsKeychain, type Keychain } from '../../src/main/core/keychain'
+import { createConfSettingsStore } from '../../src/main/core/settings/settings-store'
 
 let counter = 0
 

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startIssuer, type RunningIssuer } from '../../src/main/services/issuer-server'
-import { openKeyStore } from '../../src/main/services/key-store'
+import { startIssuer, type RunningIssuer } from '../../src/main/core/issuer/issuer-server'
+import { openKeyStore } from '../../src/main/core/keys/key-store'
 import { probeKeychain } from '../helpers/keychain-available'
 import { keyContext, type KeyTestContext } from './helpers'
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createConfSettingsStore, SETTINGS_FILE } from '../../src/main/settings-store'
+import { createConfSettingsStore, SETTINGS_FILE } from '../../src/main/core/settings/settings-store'
 import { runTs } from '../helpers/run-ts'
 
 const dirs: string[] = []
@@ -67,7 +67,7 @@ describe('settings store', () => {
     const dir = tempDir()
     const writer = (label: string) =>
       runTs(
-        `import { createConfSettingsStore } from './src/main/settings-store'
+        `import { createConfSettingsStore } from './src/main/core/settings/settings-store'
          const store = createConfSettingsStore(${JSON.stringify(dir)})
          for (let i = 0; i < 60; i++) {
            store.update('items', (cur) => ({ ...(cur ?? {}), ['${label}' + i]: i }))

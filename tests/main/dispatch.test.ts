@@ -2,7 +2,7 @@ import { errors as joseErrors } from 'jose'
 import { describe, expect, it } from 'vitest'
 import type { Handlers } from '../../src/shared/api'
 import { WorkbenchError } from '../../src/shared/errors'
-import { createDispatcher } from '../../src/main/dispatch'
+import { createDispatcher } from '../../src/main/core/dispatch'
 
 const dispatchWith = (decode: Handlers['decode']) => createDispatcher({ decode } as Handlers)
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { IpcMainInvokeEvent, WebContents } from 'electron'
 import { methodNames, channelOf, type Handlers } from '../../src/shared/api'
 import { WorkbenchError } from '../../src/shared/errors'
-import { isAppUrl } from '../../src/main/app-protocol'
-import { createDispatcher } from '../../src/main/dispatch'
-import { createSenderCheck, registerIpc } from '../../src/main/ipc'
+import { isAppUrl } from '../../src/main/electron/app-protocol'
+import { createDispatcher } from '../../src/main/core/dispatch'
+import { createSenderCheck, registerIpc } from '../../src/main/electron/ipc'
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown
 

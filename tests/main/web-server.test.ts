@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Handlers } from '../../src/shared/api'
-import { createDispatcher } from '../../src/main/dispatch'
-import { startWebServer, type WebServer } from '../../src/main/web-server'
+import { createDispatcher } from '../../src/main/core/dispatch'
+import { startWebServer, type WebServer } from '../../src/main/web/web-server'
 
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'

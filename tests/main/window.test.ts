@@ -3,7 +3,7 @@ import { fakeElectron, FakeBrowserWindow } from '../helpers/fake-electron'
 
 vi.mock('electron', () => fakeElectron)
 const { createMainWindow, isExternalLinkAllowed, windowOptions } =
-  await import('../../src/main/window')
+  await import('../../src/main/electron/window')
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 

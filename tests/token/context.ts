@@ -1,6 +1,6 @@
 /** A context for token tests: frozen clock, no keychain (secrets and key text only). */
-import type { AppContext } from '../../src/main/context'
-import type { Keychain } from '../../src/main/keychain'
+import type { AppContext } from '../../src/main/core/context'
+import type { Keychain } from '../../src/main/core/keychain'
 
 const noKeychain: Keychain = {
   service: 'none',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createDispatcher } from '../../src/main/dispatch'
-import { createHandlers } from '../../src/main/handlers'
+import { createDispatcher } from '../../src/main/core/dispatch'
+import { createHandlers } from '../../src/main/core/handlers'
 import { tokenContext } from './context'
 import { HMAC_SECRET, p256 } from './keys'
 

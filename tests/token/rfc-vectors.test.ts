@@ -1,7 +1,7 @@
 import { createPrivateKey, type JsonWebKey } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { signCompact } from '../../src/main/services/jws-sign'
-import { verifyToken } from '../../src/main/services/verify'
+import { signCompact } from '../../src/main/core/mint/jws-sign'
+import { verifyToken } from '../../src/main/core/verify/verify'
 import vectors from '../fixtures/rfc-vectors.json'
 import { tokenContext } from './context'
 

@@ -1,14 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
-import { keysFromText, resolveKeySource } from '../../src/main/services/key-source'
-import { mintToken } from '../../src/main/services/mint'
+import { keysFromText, resolveKeySource } from '../../src/main/core/keys/key-source'
+import { mintToken } from '../../src/main/core/mint/mint'
 import {
   cryptoHandOff,
   firstAttempt,
   prepareOptions,
   verifyToken,
   verifyWithKeys,
-} from '../../src/main/services/verify'
+} from '../../src/main/core/verify/verify'
 import { MAX_TOKEN_CHARS } from '../../src/shared/api'
 import type { VerifyOptions, VerifyResult } from '../../src/shared/verify-types'
 import { tokenContext } from './context'

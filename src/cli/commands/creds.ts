@@ -1,6 +1,6 @@
 /** `jwtw creds`: saved tokens and secrets per environment or host (values in the OS keychain). */
 import type { CredentialSummary } from '../../shared/stored-key-types'
-import { openCredentialStore } from '../../main/services/credential-store'
+import { openCredentialStore } from '../../main/core/credentials/credential-store'
 import { parse } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { colorsFor, UsageError } from '../output'

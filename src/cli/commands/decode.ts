@@ -2,7 +2,7 @@
 import { MAX_TEXT_CHARS } from '../../shared/api'
 import { describeClaim } from '../../shared/claims'
 import type { DecodedToken, LintSeverity } from '../../shared/token-types'
-import { decodeText } from '../../main/services/decode'
+import { decodeText } from '../../main/core/token/decode'
 import { parse, readStdin } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { colorsFor, UsageError, type Colors } from '../output'

@@ -12,9 +12,9 @@ import {
   type HmacAlg,
   type SecretEncoding,
 } from '../../shared/secret-types'
-import { defaultContext } from '../../main/context'
-import { runAudit } from '../../main/audit/run-audit'
-import { saveSecretAsKey } from '../../main/services/secret-service'
+import { defaultContext } from '../../main/core/context'
+import { runAudit } from '../../main/core/audit/run-audit'
+import { saveSecretAsKey } from '../../main/core/secrets/secret-service'
 import { parse, readStdin } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { colorsFor, HelpRequested, UsageError } from '../output'

@@ -3,7 +3,7 @@ import {
   DEFAULT_ISSUER_HOST,
   DEFAULT_ISSUER_PORT,
   startIssuer,
-} from '../../main/services/issuer-server'
+} from '../../main/core/issuer/issuer-server'
 import { parse } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { UsageError } from '../output'

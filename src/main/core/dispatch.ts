@@ -1,0 +1,35 @@
+/**
+ * One way into the services for every transport (IPC and browser-mode HTTP): look the method
+ * up, validate the raw arguments with its zod schema, run the handler, map errors to codes.
+ */
+import { z } from 'zod'
+import { contract, isMethodName, type Handlers } from '../../shared/api'
+import { toErrorPayload } from '../../shared/errors'
+import { fail, ok, type Result } from '../../shared/result'
+
+export type Dispatch = (method: string, rawArgs: unknown) => Promise<Result<unknown>>
+
+/** Builds the dispatcher over a handler table. */
+export function createDispatcher(handlers: Handlers): Dispatch {
+  return async (method, rawArgs) => {
+    if (!isMethodName(method)) {
+      return fail({
+        code: 'ERR_UNKNOWN_METHOD',
+        message: `No method named "${method.slice(0, 64)}".`,
+      })
+    }
+    const parsed = contract[method].args.safeParse(rawArgs)
+    if (!parsed.success) {
+      return fail({
+        code: 'ERR_INVALID_ARGUMENT',
+        message: `Invalid arguments for ${method}: ${z.prettifyError(parsed.error)}`,
+      })
+    }
+    try {
+      const run = handlers[method] as (...args: unknown[]) => unknown
+      return ok(await run(...(parsed.data as unknown[])))
+    } catch (error) {
+      return fail(toErrorPayload(error))
+    }
+  }
+}

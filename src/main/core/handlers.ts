@@ -1,0 +1,25 @@
+/** The handler table: one plain-Node implementation per contract method. */
+import type { Handlers } from '../../shared/api'
+import type { AppContext } from './context'
+import { createKeyHandlers } from './key-handlers'
+import { createAuditJobs } from './audit/audit-jobs'
+import { generateSecretFor, saveSecretAsKey } from './secrets/secret-service'
+import { decodeText } from './token/decode'
+import { mintToken } from './mint/mint'
+import { verifyToken } from './verify/verify'
+
+/** Builds the table the IPC layer, the browser-mode server and tests dispatch through. */
+export function createHandlers(ctx: AppContext): Handlers {
+  const audits = createAuditJobs()
+  return {
+    decode: (text) => decodeText(text, ctx.now()),
+    mint: (request) => mintToken(request, ctx),
+    verify: (request) => verifyToken(request, ctx),
+    ...createKeyHandlers(ctx),
+    'secret.generate': (request) => generateSecretFor(ctx, request),
+    'secret.save': ({ name, secret, alg }) => saveSecretAsKey(ctx, name, secret, alg),
+    'audit.start': (request) => audits.start(request),
+    'audit.status': (jobId) => audits.status(jobId),
+    'audit.cancel': (jobId) => audits.cancel(jobId),
+  }
+}

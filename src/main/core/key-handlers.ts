@@ -1,0 +1,55 @@
+/** Contract handlers for stored keys, saved credentials and the local issuer toggle. */
+import type { Handlers } from '../../shared/api'
+import type { AppContext } from './context'
+import { openCredentialStore } from './credentials/credential-store'
+import { createIssuerToggle } from './issuer/issuer-server'
+import { openKeyStore } from './keys/key-store'
+
+type KeyMethods =
+  | 'keys.list'
+  | 'keys.generate'
+  | 'keys.import'
+  | 'keys.exportPublic'
+  | 'keys.exportPrivate'
+  | 'keys.rotate'
+  | 'keys.delete'
+  | 'keys.setKid'
+  | 'keys.setTags'
+  | 'creds.list'
+  | 'creds.set'
+  | 'creds.get'
+  | 'creds.delete'
+  | 'issuer.start'
+  | 'issuer.stop'
+  | 'issuer.status'
+
+/** One issuer per handler table: the app's start/stop toggle. */
+export function createKeyHandlers(ctx: AppContext): Pick<Handlers, KeyMethods> {
+  const keys = () => openKeyStore(ctx)
+  const creds = () => openCredentialStore(ctx)
+  const issuer = createIssuerToggle(ctx)
+  return {
+    'keys.list': () => keys().list(),
+    'keys.generate': ({ name, ...options }) => keys().generate(name, options),
+    'keys.import': ({ name, text, ...options }) => keys().importKey(name, text, options),
+    'keys.exportPublic': (name, format) => keys().exportPublic(name, format),
+    'keys.exportPrivate': (name, format) => keys().exportPrivate(name, format),
+    'keys.rotate': (name) => keys().rotate(name),
+    'keys.delete': async (name, options) => {
+      await keys().remove(name, options ?? {})
+      return { deleted: true as const }
+    },
+    'keys.setKid': (name, kid) => keys().setKid(name, kid),
+    'keys.setTags': (name, tags) => keys().setTags(name, tags),
+    'creds.list': () => creds().list(),
+    'creds.set': (input) => creds().set(input),
+    'creds.get': (name) => creds().get(name),
+    'creds.delete': async (name) => {
+      await creds().remove(name)
+      return { deleted: true as const }
+    },
+    'issuer.start': (options) => issuer.start(options),
+    'issuer.stop': () => issuer.stop(),
+    'issuer.status': () => issuer.status(),
+  }
+}

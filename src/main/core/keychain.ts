@@ -1,0 +1,71 @@
+/**
+ * The OS keychain behind a small interface. Secrets live only here (never in the settings
+ * file); when no keychain is reachable every call fails with ERR_KEYCHAIN_UNAVAILABLE and
+ * there is no plaintext fallback.
+ */
+import { AsyncEntry, findCredentialsAsync, type EntryOptions } from '@napi-rs/keyring'
+import { WorkbenchError } from '../../shared/errors'
+
+export const DEFAULT_KEYCHAIN_SERVICE = 'jwt-workbench'
+
+export interface Keychain {
+  /** The keychain service every entry is stored under. */
+  readonly service: string
+  get(account: string): Promise<string | null>
+  set(account: string, secret: string): Promise<void>
+  /** True when an entry was deleted, false when there was none. */
+  delete(account: string): Promise<boolean>
+  /** Account names stored under the service. */
+  list(): Promise<string[]>
+}
+
+/** The service name: `JWTW_KEYCHAIN_SERVICE` or `jwt-workbench`. */
+export function keychainService(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env['JWTW_KEYCHAIN_SERVICE']?.trim()
+  return fromEnv ? fromEnv : DEFAULT_KEYCHAIN_SERVICE
+}
+
+/** How to make a keychain reachable, by platform. */
+export function keychainHelp(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'linux') {
+    return (
+      'Start a Secret Service provider (gnome-keyring or KeePassXC) in a D-Bus session and unlock it; ' +
+      'headless: `dbus-run-session -- sh -c "echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets; jwtw ..."`.'
+    )
+  }
+  if (platform === 'darwin')
+    return 'Unlock your login keychain (Keychain Access) and allow access when asked.'
+  return 'Make sure Windows Credential Manager is available for your user account.'
+}
+
+function unavailable(cause: unknown): WorkbenchError {
+  return new WorkbenchError(
+    'ERR_KEYCHAIN_UNAVAILABLE',
+    `The OS keychain is not reachable or is locked; nothing was stored. ${keychainHelp()}`,
+    { cause },
+  )
+}
+
+async function guarded<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    throw unavailable(error)
+  }
+}
+
+/** The keychain implemented with @napi-rs/keyring (Secret Service, Keychain, Credential Manager). */
+export function createOsKeychain(service: string = keychainService()): Keychain {
+  // Pinned to the Secret Service on Linux: the default store layers the kernel keyring
+  // (keyutils) in front, which forgets everything at reboot and answers "no entry" instead
+  // of failing when no Secret Service is reachable.
+  const options: EntryOptions = { linux: { store: 'secret-service' } }
+  const entry = (account: string) => new AsyncEntry(service, account, options)
+  return {
+    service,
+    get: (account) => guarded(() => entry(account).getPassword()),
+    set: (account, secret) => guarded(() => entry(account).setPassword(secret)),
+    delete: (account) => guarded(() => entry(account).deleteCredential()),
+    list: () => guarded(async () => (await findCredentialsAsync(service)).map((c) => c.account)),
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Mints JWS tokens: every supported algorithm, claims from a template plus the request, times
+ * from the injected clock, kid defaulting to the key's own or its RFC 7638 thumbprint.
+ */
+import { randomUUID } from 'node:crypto'
+import { base64url } from 'jose'
+import { WorkbenchError } from '../../../shared/errors'
+import { HMAC_MIN_BYTES, type JwsAlg } from '../../../shared/key-types'
+import type { MintRequest, MintResult, MintWarning } from '../../../shared/mint-types'
+import { TEMPLATES } from '../../../shared/templates'
+import type { AppContext } from '../context'
+import { resolveTime } from '../duration'
+import { signCompact } from './jws-sign'
+import { keySourceFrom, resolveKeySource, type UsableKey } from '../keys/key-source'
+
+const REGISTERED_ORDER = ['iss', 'sub', 'aud', 'iat', 'nbf', 'exp', 'jti']
+
+/** Signs the token described by `request`. Key material never appears in the result. */
+export async function mintToken(request: MintRequest, ctx: AppContext): Promise<MintResult> {
+  const template = request.template === undefined ? undefined : TEMPLATES[request.template]
+  const now = ctx.now()
+  const iat = Math.floor(now.getTime() / 1000)
+
+  const claims: Record<string, unknown> = { ...template?.claims, ...request.claims }
+  if (request.iss !== undefined) claims['iss'] = request.iss
+  if (request.sub !== undefined) claims['sub'] = request.sub
+  if (request.aud !== undefined) {
+    claims['aud'] =
+      Array.isArray(request.aud) && request.aud.length === 1 ? request.aud[0] : request.aud
+  }
+  if (request.iat !== false) claims['iat'] = iat
+  else delete claims['iat']
+  const expiresIn =
+    request.expiresIn !== undefined ? request.expiresIn : (template?.expiresIn ?? null)
+  if (expiresIn !== null && expiresIn.trim() !== '' && expiresIn.trim() !== 'none') {
+    claims['exp'] = resolveTime(expiresIn, now, 'expiry')
+  }
+  if (request.notBefore !== undefined)
+    claims['nbf'] = resolveTime(request.notBefore, now, 'not-before')
+  if (request.jti === true) claims['jti'] = randomUUID()
+  else if (typeof request.jti === 'string') claims['jti'] = request.jti
+  const payload = orderClaims(claims)
+
+  const warnings: MintWarning[] = []
+  const header: Record<string, unknown> = {}
+
+  if (request.unsecured) {
+    Object.assign(header, request.header, { alg: 'none' })
+    if (request.typ !== null) header['typ'] = request.typ ?? 'JWT'
+    if (typeof request.kid === 'string') header['kid'] = request.kid
+    if (request.cty !== undefined) header['cty'] = request.cty
+    warnings.push({
+      code: 'UNSECURED',
+      message: 'Unsecured token (alg none): anyone can forge it; use it only for negative tests.',
+    })
+    const encode = (value: unknown) => base64url.encode(JSON.stringify(value))
+    return { token: `${encode(header)}.${encode(payload)}.`, header, payload, key: null, warnings }
+  }
+
+  if (request.key === undefined) {
+    throw new WorkbenchError(
+      'ERR_NO_KEY',
+      'No signing key: give a secret, a key or a stored key name.',
+    )
+  }
+  const keys = await resolveKeySource(keySourceFrom(request.key), ctx, 'sign')
+  const key = pickSigningKey(keys)
+  const alg = request.alg ?? defaultAlg(key, template?.alg)
+  if (!key.description.algs.includes(alg)) {
+    throw new WorkbenchError(
+      'ERR_KEY_ALG_MISMATCH',
+      `${alg} does not fit this key (${key.description.detail}); it signs ${key.description.algs.join(', ') || 'nothing supported'}.`,
+    )
+  }
+  if (key.signing instanceof Uint8Array) {
+    const minimum = HMAC_MIN_BYTES[alg as keyof typeof HMAC_MIN_BYTES]
+    if (key.signing.length < minimum) {
+      const message = `The secret is ${key.signing.length} bytes; ${alg} needs at least ${minimum} (RFC 7518 §3.2). Use a longer random secret.`
+      if (request.strict) throw new WorkbenchError('ERR_WEAK_SECRET', message)
+      warnings.push({ code: 'WEAK_SECRET', message })
+    }
+  }
+
+  Object.assign(header, request.header, { alg })
+  if (request.typ !== null) header['typ'] = request.typ ?? 'JWT'
+  const kid =
+    request.kid === undefined
+      ? (header['kid'] ?? key.description.kid ?? key.description.thumbprint)
+      : request.kid
+  if (kid !== null && kid !== undefined && kid !== '') header['kid'] = kid
+  else delete header['kid']
+  if (request.cty !== undefined) header['cty'] = request.cty
+  // We always base64url-encode the payload, so a b64 header (RFC 7797) would describe the
+  // token wrongly. crit is allowed: a workbench mints tokens that test verifiers.
+  if ('b64' in header) {
+    throw new WorkbenchError(
+      'ERR_INVALID_ARGUMENT',
+      'The b64 header (unencoded payload, RFC 7797) is not supported when minting.',
+    )
+  }
+
+  const encoder = new TextEncoder()
+  const token = signCompact(
+    encoder.encode(JSON.stringify(header)),
+    encoder.encode(JSON.stringify(payload)),
+    alg,
+    key.signing!,
+  )
+  return { token, header, payload, key: key.description, warnings }
+}
+
+function pickSigningKey(keys: UsableKey[]): UsableKey {
+  const signing = keys.filter((k) => k.signing !== undefined)
+  if (signing.length === 0) {
+    throw new WorkbenchError(
+      'ERR_NO_KEY',
+      'This is a public key: minting needs the private key (or a secret).',
+    )
+  }
+  if (signing.length > 1) {
+    throw new WorkbenchError(
+      'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
+      'The JWKS holds several private keys; pick one with its kid.',
+    )
+  }
+  return signing[0]!
+}
+
+function defaultAlg(key: UsableKey, templateAlg: JwsAlg | undefined): JwsAlg {
+  // A template's algorithm is part of what it describes: a key that does not fit it is an
+  // error below, not a silent switch to another algorithm.
+  if (templateAlg !== undefined) return templateAlg
+  const first = key.description.algs[0]
+  if (first === undefined) {
+    throw new WorkbenchError(
+      'ERR_UNSUPPORTED_ALG',
+      `No supported algorithm for ${key.description.detail}.`,
+    )
+  }
+  return first
+}
+
+function orderClaims(claims: Record<string, unknown>): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {}
+  for (const name of REGISTERED_ORDER) if (name in claims) ordered[name] = claims[name]
+  for (const [name, value] of Object.entries(claims)) if (!(name in ordered)) ordered[name] = value
+  return ordered
+}

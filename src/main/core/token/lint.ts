@@ -1,0 +1,199 @@
+/**
+ * Lint: what is risky about a token even when its signature is fine. Runs on every decode,
+ * and on verify with the secret, where the HMAC key itself can be judged too.
+ */
+import { formatDuration, isoUtc } from '../../../shared/relative-time'
+import type { DecodedToken, LintFinding, LintSeverity } from '../../../shared/token-types'
+import { isKnownWeakSecret } from '../../../shared/weak-secrets'
+import { isRecord } from '../../../shared/is-record'
+
+export interface LintOptions {
+  now: Date
+  /** The HMAC secret, when known (verify); enables the secret rules. */
+  secret?: Uint8Array
+}
+
+/** RFC 7518 §3.2: an HMAC key must be at least as long as the hash output. */
+const HMAC_MIN_BYTES: Record<string, number> = { HS256: 32, HS384: 48, HS512: 64 }
+const MAX_LIFETIME_SECONDS = 24 * 3600
+const KEY_URL_HEADERS = ['jku', 'x5u'] as const
+const EMBEDDED_KEY_HEADERS = ['jwk', 'x5c'] as const
+// Path traversal and separators, and the characters SQL injection needs.
+const KID_PATH = /\.\.|[/\\]|\0/
+const KID_SQL = /['";`|]|--|\/\*|\bunion\b|\bselect\b|\bor\s+\d/i
+const PERSONAL_DATA = Object.entries({
+  email: 'an email address',
+  phone_number: 'a phone number',
+  phone: 'a phone number',
+  mobile: 'a phone number',
+  address: 'a postal address',
+  street_address: 'a postal address',
+  birthdate: 'a birthdate',
+})
+// A verifier holds its secret for many tokens: judge each secret's bytes once.
+const weakSecretVerdicts = new WeakMap<Uint8Array, boolean>()
+function isKnownWeakSecretBytes(secret: Uint8Array): boolean {
+  let weak = weakSecretVerdicts.get(secret)
+  if (weak === undefined) {
+    weak = isKnownWeakSecret(new TextDecoder().decode(secret))
+    weakSecretVerdicts.set(secret, weak)
+  }
+  return weak
+}
+const SEVERITY_ORDER: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 }
+
+/**
+ * The lint findings of a decoded token, most severe first.
+ *
+ * @example
+ * lintToken(decodeToken(token), { now: new Date(), secret }) // [{ code: 'no_exp', ... }]
+ */
+export function lintToken(decoded: DecodedToken, options: LintOptions): LintFinding[] {
+  const findings: LintFinding[] = []
+  const add = (code: string, severity: LintSeverity, message: string) =>
+    findings.push({ code, severity, message })
+  const header = decoded.header ?? {}
+  const alg = typeof header['alg'] === 'string' ? header['alg'] : undefined
+
+  if (decoded.kind === 'JWS') {
+    if (alg !== undefined && alg.toLowerCase() === 'none') {
+      add('alg_none', 'error', 'alg is "none": the token is unsigned and anyone can forge it.')
+    } else if (alg === undefined) {
+      add('alg_missing', 'error', 'The header has no alg, so no verifier can check it.')
+    }
+  }
+
+  const secretMin = alg === undefined ? undefined : HMAC_MIN_BYTES[alg]
+  if (options.secret !== undefined && secretMin !== undefined) {
+    if (options.secret.length < secretMin) {
+      add(
+        'hmac_secret_short',
+        'error',
+        `The ${alg} secret is ${options.secret.length} bytes; RFC 7518 requires at least ${secretMin} (the hash size). Use a random secret of ${secretMin} bytes or more.`,
+      )
+    }
+    if (isKnownWeakSecretBytes(options.secret)) {
+      add(
+        'hmac_secret_weak',
+        'error',
+        'The secret is a well-known example or default value: anyone can forge tokens with it.',
+      )
+    }
+  }
+
+  for (const name of KEY_URL_HEADERS) {
+    if (Object.hasOwn(header, name)) {
+      add(
+        `header_${name}`,
+        'warning',
+        `The header names a key URL (${name}); a verifier that fetches it lets the sender pick the key. Trust only keys you configure.`,
+      )
+    }
+  }
+  for (const name of EMBEDDED_KEY_HEADERS) {
+    if (Object.hasOwn(header, name)) {
+      add(
+        `header_${name}`,
+        'warning',
+        `The header embeds a key (${name}); a verifier that uses it accepts any token the sender signs. Trust only keys you configure.`,
+      )
+    }
+  }
+
+  const kid = header['kid']
+  if (typeof kid === 'string') {
+    if (KID_PATH.test(kid)) {
+      add(
+        'kid_path',
+        'warning',
+        'The kid contains path characters (/, \\, ..): a server that reads keys from files by kid can be pointed at any file.',
+      )
+    }
+    if (KID_SQL.test(kid)) {
+      add(
+        'kid_sql',
+        'warning',
+        'The kid contains SQL metacharacters: a server that looks keys up in a database by kid may be injectable.',
+      )
+    }
+  }
+
+  if (decoded.defects.some((d) => d.code === 'duplicate_keys')) {
+    add(
+      'duplicate_keys',
+      'error',
+      'Duplicate JSON keys: the issuer and the recipient may read different values.',
+    )
+  }
+
+  const payload = decoded.payload
+  if (decoded.kind === 'JWS' && isRecord(payload)) {
+    lintClaims(payload, options.now, add)
+    for (const [claim, what] of PERSONAL_DATA) {
+      if (Object.hasOwn(payload, claim)) {
+        add(
+          'personal_data',
+          'warning',
+          `The "${claim}" claim holds ${what}, readable by anyone who sees the token (it is signed, not encrypted).`,
+        )
+      }
+    }
+  }
+
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+}
+
+function lintClaims(
+  payload: Record<string, unknown>,
+  now: Date,
+  add: (code: string, severity: LintSeverity, message: string) => void,
+): void {
+  const nowSeconds = now.getTime() / 1000
+  const time = (claim: string): number | undefined => {
+    const value = payload[claim]
+    if (value === undefined) return undefined
+    if (typeof value === 'number' && Number.isFinite(value)) return value
+    add(
+      'time_not_numeric',
+      'error',
+      `"${claim}" is not a number of seconds since 1970; verifiers will reject or misread it.`,
+    )
+    return undefined
+  }
+  const exp = time('exp')
+  const nbf = time('nbf')
+  const iat = time('iat')
+
+  if (!Object.hasOwn(payload, 'exp')) {
+    add('no_exp', 'warning', 'No exp: the token never expires. Set an expiry (e.g. 15m to 24h).')
+  }
+  if (exp !== undefined) {
+    const from = iat ?? nbf ?? nowSeconds
+    const lifetime = exp - from
+    if (lifetime > MAX_LIFETIME_SECONDS) {
+      const since = iat !== undefined ? 'iat' : nbf !== undefined ? 'nbf' : 'now'
+      add(
+        'long_lifetime',
+        'warning',
+        `The token lives ${formatDuration(lifetime)} (from ${since} to exp), over 24h: a stolen token stays useful that long.`,
+      )
+    }
+  }
+  if (iat !== undefined && iat > nowSeconds) {
+    add(
+      'iat_in_future',
+      'warning',
+      `iat is ${formatDuration(iat - nowSeconds)} in the future (${isoUtc(iat) ?? iat}): the issuer's clock is off or the token was forged.`,
+    )
+  }
+  if (nbf !== undefined && nbf > nowSeconds) {
+    add(
+      'nbf_in_future',
+      'warning',
+      `nbf is ${formatDuration(nbf - nowSeconds)} in the future (${isoUtc(nbf) ?? nbf}): the token is not valid yet.`,
+    )
+  }
+  if (nbf !== undefined && exp !== undefined && nbf > exp) {
+    add('nbf_after_exp', 'error', 'nbf is after exp: the token can never be valid.')
+  }
+}
