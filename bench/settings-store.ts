@@ -14,21 +14,21 @@ import { createConfSettingsStore } from '../src/main/core/settings/settings-stor
 const DURATION_MS = Number(process.env['BENCH_MS'] ?? 2000)
 const BATCH = 20
 
-function opsPerSecond(run: () => void, a: { ops: number; ms: number }): void {
+async function opsPerSecond(run: () => unknown, a: { ops: number; ms: number }): Promise<void> {
   const started = performance.now()
-  for (let i = 0; i < BATCH; i++) run()
+  for (let i = 0; i < BATCH; i++) await run()
   a.ms += performance.now() - started
   a.ops += BATCH
 }
 
 /** Alternating batches so load from other processes falls on both sides alike. */
-function paired(store: () => void, reference: () => void) {
+async function paired(store: () => unknown, reference: () => unknown) {
   const s = { ops: 0, ms: 0 }
   const r = { ops: 0, ms: 0 }
   const end = performance.now() + DURATION_MS
   while (performance.now() < end) {
-    opsPerSecond(store, s)
-    opsPerSecond(reference, r)
+    await opsPerSecond(store, s)
+    await opsPerSecond(reference, r)
   }
   return { store: (s.ops / s.ms) * 1000, reference: (r.ops / r.ms) * 1000 }
 }
@@ -45,23 +45,23 @@ for (let i = 0; i < 50; i++) {
     versions: [{ kid: `k${i}`, publicJwk: jwk }],
   }
 }
-store.set('keys', keys as never)
+await store.set('keys', keys as never)
 writeFileSync(refPath, readFileSync(store.path))
 const text = readFileSync(store.path, 'utf8')
 console.log(`settings document: ${text.length} bytes`)
 
-const reads = paired(
+const reads = await paired(
   () => void store.get('keys'),
   () => void (JSON.parse(readFileSync(refPath, 'utf8')) as Record<string, unknown>)['keys'],
 )
 let n = 0
-const writes = paired(
-  () => void store.update('counter', () => n++),
+const writes = await paired(
+  () => store.update('counter', () => n++),
   () => writeFileSync(refPath, JSON.stringify({ ...keys, counter: n++ })),
 )
 for (const [label, r] of [
   ['read (conf, re-read every access)', reads],
-  ['update (lock + read + atomic write + fsync)', writes],
+  ['update (async lock + read + atomic write + fsync)', writes],
 ] as const) {
   console.log(
     `${label}: ${r.store.toFixed(0)} ops/s vs reference ${r.reference.toFixed(0)} ops/s = ${(r.store / r.reference).toFixed(2)}x`,

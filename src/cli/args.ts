@@ -22,14 +22,3 @@ export function parse<O extends Options>(argv: string[], options: O, usage: stri
   if ((parsed.values as Record<string, unknown>)['help'] === true) throw new HelpRequested(usage)
   return parsed
 }
-
-/** Reads all of stdin as text, refusing more than `maxChars`. */
-export async function readStdin(stdin: NodeJS.ReadableStream, maxChars: number): Promise<string> {
-  let text = ''
-  stdin.setEncoding('utf8')
-  for await (const chunk of stdin) {
-    text += chunk as string
-    if (text.length > maxChars) break
-  }
-  return text
-}

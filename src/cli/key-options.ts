@@ -1,11 +1,10 @@
 /** The key flags shared by `jwtw mint` and `jwtw verify`, and the small value parsers they use. */
 import { readFile } from 'node:fs/promises'
 import { WorkbenchError } from '../shared/errors'
-import type { KeySourceInput } from '../shared/key-types'
+import { LIMITS, tooLarge } from '../shared/limits'
 import { UsageError } from './output'
 import { jsonOrString } from '../shared/json-or-string'
-
-const MAX_FILE_BYTES = 256 << 10
+import { type KeySourceInput } from '../shared/token-schemas'
 
 export const KEY_FLAGS = {
   secret: { type: 'string' },
@@ -65,8 +64,11 @@ export async function readTextFile(path: string, what: string): Promise<string> 
       cause: error,
     })
   }
-  if (data.length > MAX_FILE_BYTES) {
-    throw new WorkbenchError('ERR_FILE_READ', `The ${what} ${path} is over 256 KiB.`)
+  if (data.length > LIMITS.keyText) {
+    throw new WorkbenchError(
+      'ERR_FILE_READ',
+      tooLarge(`The ${what} ${path}`, data.length, LIMITS.keyText),
+    )
   }
   return data.toString('utf8')
 }

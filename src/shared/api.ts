@@ -4,6 +4,7 @@
  * browser-mode HTTP API and the renderer's `api` object are all derived from this table.
  */
 import { z } from 'zod'
+import { LIMITS } from './limits'
 import type { Result } from './result'
 import type { DecodedToken } from './token-types'
 import type { MintResult } from './mint-types'
@@ -22,20 +23,16 @@ import {
   TagsSchema,
   PrivateFormatSchema,
   PublicFormatSchema,
+  RecoverSchema,
 } from './stored-key-schemas'
 import type { AuditStatus, GeneratedSecret } from './secret-types'
 import {
-  auditRequestSchema,
+  AuditRequestSchema,
   GenerateSecretSchema,
   JobIdSchema,
   SaveSecretSchema,
 } from './secret-schemas'
 import type { KeySummary } from './stored-key-types'
-
-/** Untrusted text is capped before anything parses it (1 MiB). */
-export const MAX_TEXT_CHARS = 1 << 20
-/** A single token larger than this is refused (256 KiB). */
-export const MAX_TOKEN_CHARS = 256 << 10
 
 interface MethodSpec<A extends z.ZodTuple, R> {
   args: A
@@ -55,7 +52,7 @@ function method<A extends z.ZodTuple>(args: A) {
  * if (r.ok) console.log(r.value[0].payload)
  */
 export const contract = {
-  decode: method(z.tuple([z.string().max(MAX_TEXT_CHARS, 'text is over 1 MiB')])).returns<
+  decode: method(z.tuple([z.string().max(LIMITS.text, 'text is over 1 MiB')])).returns<
     DecodedToken[]
   >(),
   mint: method(z.tuple([MintRequestSchema])).returns<MintResult>(),
@@ -72,6 +69,9 @@ export const contract = {
   }>(),
   'keys.setKid': method(z.tuple([KeyNameSchema, KidSchema])).returns<StoredKeys.KeySummary>(),
   'keys.setTags': method(z.tuple([KeyNameSchema, TagsSchema])).returns<StoredKeys.KeySummary>(),
+  // Keychain entries no stored key or credential names (after a lost settings file).
+  'keys.orphans': method(z.tuple([])).returns<StoredKeys.OrphanEntry[]>(),
+  'keys.recover': method(z.tuple([RecoverSchema])).returns<StoredKeys.RecoverResult>(),
   'creds.list': method(z.tuple([])).returns<StoredKeys.CredentialSummary[]>(),
   'creds.set': method(z.tuple([CredentialSchema])).returns<StoredKeys.CredentialSummary>(),
   'creds.get': method(z.tuple([CredentialNameSchema])).returns<string>(),
@@ -84,7 +84,7 @@ export const contract = {
   // Wordlist paths are the user's own files, read only by main (desktop and browser mode on
   // 127.0.0.1 behind the session token); the result never carries file contents except the
   // one line that already signs the caller's token.
-  'audit.start': method(z.tuple([auditRequestSchema(MAX_TOKEN_CHARS)])).returns<{
+  'audit.start': method(z.tuple([AuditRequestSchema])).returns<{
     jobId: string
   }>(),
   'audit.status': method(z.tuple([JobIdSchema])).returns<AuditStatus>(),

@@ -1,23 +1,5 @@
 /** Key sources and key descriptions shared by mint, verify, the renderer and the CLI. */
-
-/** Every JWS algorithm the workbench signs and verifies. */
-export const JWS_ALGS = [
-  'HS256',
-  'HS384',
-  'HS512',
-  'RS256',
-  'RS384',
-  'RS512',
-  'PS256',
-  'PS384',
-  'PS512',
-  'ES256',
-  'ES384',
-  'ES512',
-  'EdDSA',
-] as const
-
-export type JwsAlg = (typeof JWS_ALGS)[number]
+import type { JwsAlg } from './algorithms'
 
 /**
  * Where a key comes from, as the contract carries it: a secret, pasted key text (PEM, JWK,
@@ -49,21 +31,8 @@ export interface KeyDescription {
   thumbprint?: string
   /** Stored key name. */
   name?: string
-}
-
-/** Algorithms that fit an HMAC secret, with the minimum secret length (RFC 7518 §3.2). */
-export const HMAC_MIN_BYTES: Record<'HS256' | 'HS384' | 'HS512', number> = {
-  HS256: 32,
-  HS384: 48,
-  HS512: 64,
-}
-
-/**
- * True when `alg` is one of the JWS algorithms the workbench supports.
- *
- * @example
- * isJwsAlg('RS256') // true
- */
-export function isJwsAlg(alg: unknown): alg is JwsAlg {
-  return typeof alg === 'string' && (JWS_ALGS as readonly string[]).includes(alg)
+  /** The JWK's "use" ('sig', 'enc'), when it had one. */
+  use?: string
+  /** The JWK's "key_ops", when it had them. */
+  keyOps?: string[]
 }

@@ -10,3 +10,13 @@ export function redact(value: string, keep = 10): string {
   if (value.length <= keep) return `…(${value.length} chars)`
   return `${value.slice(0, keep)}…(${value.length} chars)`
 }
+
+/**
+ * Shortens text for a message, marking the cut.
+ *
+ * @example
+ * clip('a'.repeat(200), 10) // 'aaaaaaaaaa…'
+ */
+export function clip(text: string, max = 128): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}

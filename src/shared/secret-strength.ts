@@ -3,10 +3,10 @@
  * entropy estimate, known placeholders and zxcvbn-ts's dictionaries and patterns. Pure and
  * browser-safe: the renderer runs it as the user types; zxcvbn-ts loads on the first call.
  */
+import { hmacMinBytes, type HmacAlg } from './algorithms'
 import {
   DEFAULT_SECRET_BYTES,
   MAX_SECRET_BYTES,
-  type HmacAlg,
   type SecretCheck,
   type SecretEncoding,
   type SecretReading,
@@ -15,8 +15,6 @@ import {
 } from './secret-types'
 import { isKnownWeakSecret } from './weak-secrets'
 
-/** RFC 7518 §3.2: a key of the same size as the hash output (or larger). */
-export const MIN_KEY_BYTES: Record<HmacAlg, number> = { HS256: 32, HS384: 48, HS512: 64 }
 export const MIN_CHARS = 32
 export const MIN_UNIQUE_CHARS = 8
 /** Below this many bits a secret is weak; at or above STRONG_BITS it can be strong. */
@@ -56,7 +54,7 @@ function loadZxcvbn(): Promise<ZxcvbnLike> {
 
 /** The advice every failed rule ends with, sized for the alg. */
 export function generateAdvice(alg: HmacAlg): string {
-  const bytes = Math.max(48, MIN_KEY_BYTES[alg])
+  const bytes = Math.max(48, hmacMinBytes(alg))
   return `generate one: ${bytes} random bytes, base64url (jwtw secret generate --bytes ${bytes})`
 }
 
@@ -151,7 +149,7 @@ export async function checkSecret(secret: string, alg: HmacAlg = 'HS256'): Promi
   const length = chars.length
   const textBytes = new TextEncoder().encode(secret).length
   const readings: SecretReading[] = [{ kind: 'text', bytes: textBytes }, ...encodedReadings(secret)]
-  const minBytes = MIN_KEY_BYTES[alg]
+  const minBytes = hmacMinBytes(alg)
   const uniqueChars = new Set(chars).size
   const classes = charClasses(secret)
   const classCount = Object.values(classes).filter(Boolean).length

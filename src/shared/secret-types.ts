@@ -1,7 +1,7 @@
 /** Result types of the secret methods: strength check, generator, weak-secret audit. */
 
-export const HMAC_ALGS = ['HS256', 'HS384', 'HS512'] as const
-export type HmacAlg = (typeof HMAC_ALGS)[number]
+import type { HmacAlg } from './algorithms'
+
 export type Verdict = 'weak' | 'acceptable' | 'strong'
 export const SECRET_ENCODINGS = ['base64url', 'base64', 'hex'] as const
 export type SecretEncoding = (typeof SECRET_ENCODINGS)[number]

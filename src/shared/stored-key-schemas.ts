@@ -1,14 +1,30 @@
 /** zod schemas of the keys, creds and issuer contract methods; every string is size-capped. */
 import { z } from 'zod'
-import { JWS_ALGS } from './key-types'
+import { JWS_ALGS } from './algorithms'
+import { LIMITS } from './limits'
+import { cleanTags, keyNameProblem } from './stored-key-types'
 
-/** Longest key name the contract carries (the key store's own rule is stricter). */
-export const MAX_NAME_CHARS = 128
-/** Largest key or credential text accepted across the contract (256 KiB). */
-export const MAX_KEY_INPUT_CHARS = 256 << 10
+/** Issues that carry their own error code (the dispatcher reports it instead of ERR_INVALID_ARGUMENT). */
+const withCode = (code: string) => ({ params: { code } })
 
-const name = z.string().min(1).max(MAX_NAME_CHARS)
-const tags = z.array(z.string().max(64)).max(32)
+/** A stored key's name: capped, then held to the key name rule (ERR_INVALID_KEY_NAME). */
+export const KeyNameSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.keyName)
+  .superRefine((name, ctx) => {
+    const problem = keyNameProblem(name)
+    if (problem !== null)
+      ctx.addIssue({ code: 'custom', message: problem, ...withCode('ERR_INVALID_KEY_NAME') })
+  })
+export const KidSchema = z.string().min(1).max(LIMITS.kid)
+export const TagsSchema = z
+  .array(z.string().max(LIMITS.tag))
+  .max(LIMITS.tags)
+  .refine(
+    (tags) => cleanTags(tags) !== null,
+    `Up to ${LIMITS.tags} tags of ${LIMITS.tag} characters each.`,
+  )
 
 /**
  * Arguments of `keys.generate`.
@@ -16,13 +32,16 @@ const tags = z.array(z.string().max(64)).max(32)
  * @example
  * GenerateKeySchema.parse({ name: 'dev', alg: 'ES256' })
  */
-export const GenerateKeySchema = z.object({
-  name,
+export const GenerateKeySchema = z.strictObject({
+  name: KeyNameSchema,
   alg: z.enum(JWS_ALGS),
   bits: z.number().int().min(256).max(8192).optional(),
-  kid: z.string().min(1).max(256).optional(),
-  tags: tags.optional(),
+  kid: KidSchema.optional(),
+  tags: TagsSchema.optional(),
 })
+export type GenerateKeyOptions = Omit<z.infer<typeof GenerateKeySchema>, 'name'>
+
+export const SECRET_TEXT_ENCODINGS = ['text', 'base64', 'hex'] as const
 
 /**
  * Arguments of `keys.import`: key text (PEM, JWK, JWKS) or an HMAC secret.
@@ -30,22 +49,35 @@ export const GenerateKeySchema = z.object({
  * @example
  * ImportKeySchema.parse({ name: 'prod', text: '-----BEGIN PUBLIC KEY-----...' })
  */
-export const ImportKeySchema = z.object({
-  name,
-  text: z.string().min(1).max(MAX_KEY_INPUT_CHARS),
+export const ImportKeySchema = z.strictObject({
+  name: KeyNameSchema,
+  text: z.string().min(1).max(LIMITS.keyText),
   alg: z.enum(JWS_ALGS).optional(),
-  kid: z.string().min(1).max(256).optional(),
+  /** kid to give the key, or to pick from a JWKS. */
+  kid: KidSchema.optional(),
+  /** Import every key of a JWKS, as NAME-1, NAME-2, ... */
   all: z.boolean().optional(),
-  secretEncoding: z.enum(['text', 'base64', 'hex']).optional(),
-  tags: tags.optional(),
+  /** How a plain HMAC secret is written; `b64:` and `hex:` prefixes also work. */
+  secretEncoding: z.enum(SECRET_TEXT_ENCODINGS).optional(),
+  tags: TagsSchema.optional(),
 })
+export type ImportKeyOptions = Omit<z.infer<typeof ImportKeySchema>, 'name' | 'text'>
 
-export const KeyNameSchema = name
 export const PublicFormatSchema = z.enum(['pem', 'jwk', 'jwks'])
 export const PrivateFormatSchema = z.enum(['pem', 'jwk', 'jwks', 'base64', 'hex'])
-export const KidSchema = z.string().min(1).max(256)
-export const TagsSchema = tags
-export const DeleteKeyOptionsSchema = z.object({ retiringOnly: z.boolean().optional() }).optional()
+export type PublicExportFormat = z.infer<typeof PublicFormatSchema>
+export type PrivateExportFormat = z.infer<typeof PrivateFormatSchema>
+export const DeleteKeyOptionsSchema = z
+  .strictObject({ retiringOnly: z.boolean().optional() })
+  .optional()
+
+/** Arguments of `keys.recover`: what to do with which orphaned keychain entries. */
+export const RecoverSchema = z.strictObject({
+  action: z.enum(['restore', 'delete']),
+  accounts: z.array(z.string().min(1).max(LIMITS.path)).min(1).max(1000),
+})
+
+export const CredentialNameSchema = z.string().min(1).max(LIMITS.credentialName)
 
 /**
  * Arguments of `creds.set`.
@@ -53,16 +85,13 @@ export const DeleteKeyOptionsSchema = z.object({ retiringOnly: z.boolean().optio
  * @example
  * CredentialSchema.parse({ name: 'staging api', value: 'eyJ...', host: 'api.staging' })
  */
-export const CredentialSchema = z.object({
-  name: z.string().min(1).max(200),
-  value: z
-    .string()
-    .min(1)
-    .max(64 << 10),
-  host: z.string().max(512).optional(),
-  note: z.string().max(1024).optional(),
+export const CredentialSchema = z.strictObject({
+  name: CredentialNameSchema,
+  value: z.string().min(1).max(LIMITS.credential),
+  host: z.string().max(LIMITS.credentialHost).optional(),
+  note: z.string().max(LIMITS.credentialNote).optional(),
 })
-export const CredentialNameSchema = z.string().min(1).max(200)
+export type CredentialInput = z.infer<typeof CredentialSchema>
 
 /**
  * Arguments of `issuer.start`.
@@ -70,9 +99,10 @@ export const CredentialNameSchema = z.string().min(1).max(200)
  * @example
  * IssuerOptionsSchema.parse({ port: 8787, keys: ['dev'] })
  */
-export const IssuerOptionsSchema = z.object({
+export const IssuerOptionsSchema = z.strictObject({
   port: z.number().int().min(0).max(65535).optional(),
   host: z.string().max(255).optional(),
-  issuer: z.string().url().max(2048).optional(),
-  keys: z.array(name).max(64).optional(),
+  issuer: z.url().max(LIMITS.url).optional(),
+  keys: z.array(KeyNameSchema).max(LIMITS.listItems).optional(),
 })
+export type IssuerOptions = z.infer<typeof IssuerOptionsSchema>

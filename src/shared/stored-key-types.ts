@@ -2,10 +2,8 @@
  * Stored keys, saved credentials and the local issuer as they cross the contract: metadata
  * only. Key material crosses only through the explicit private export.
  */
-import type { JwsAlg } from './key-types'
-
-/** Key families the key store generates and imports. */
-export type StoredKeyKind = 'hmac' | 'rsa' | 'ec' | 'ed25519'
+import type { JwsAlg, StoredKeyKind } from './algorithms'
+import { LIMITS } from './limits'
 
 /**
  * Rule for key names: a letter or digit, then letters, digits, `.`, `_` or `-`; 64 at most.
@@ -15,6 +13,26 @@ export type StoredKeyKind = 'hmac' | 'rsa' | 'ec' | 'ed25519'
  * KEY_NAME_PATTERN.test('prod-signing.2026') // true
  */
 export const KEY_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+
+/** What is wrong with a key name, or null: the one rule the contract and the store apply. */
+export function keyNameProblem(name: string): string | null {
+  return KEY_NAME_PATTERN.test(name)
+    ? null
+    : `Invalid key name "${name.slice(0, 64)}": use 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit.`
+}
+
+/**
+ * Tags as stored: trimmed, without empties or repeats. Null when there are too many or one
+ * is too long.
+ *
+ * @example
+ * cleanTags([' prod ', 'prod', '']) // ['prod']
+ */
+export function cleanTags(tags: readonly string[]): string[] | null {
+  const clean = [...new Set(tags.map((t) => t.trim()).filter((t) => t.length > 0))]
+  if (clean.length > LIMITS.tags || clean.some((t) => t.length > LIMITS.tag)) return null
+  return clean
+}
 
 /** A version of a stored key: the active one signs, retiring ones are only published. */
 export interface KeyVersionSummary {
@@ -50,23 +68,27 @@ export interface KeySummary {
   /** State of the active version's keychain entry. */
   secret: 'present' | 'missing' | 'none'
   versions: KeyVersionSummary[]
+  /** Warnings about the key itself, given when it is imported or saved (a short or known secret). */
+  warnings?: string[]
 }
 
-export type GenerateKeyOptions = { alg: JwsAlg; bits?: number; tags?: string[]; kid?: string }
-
-export type ImportKeyOptions = {
-  alg?: JwsAlg
-  /** kid to give the key, or to pick from a JWKS. */
-  kid?: string
-  /** Import every key of a JWKS, as NAME-1, NAME-2, ... */
-  all?: boolean
-  /** How a plain HMAC secret is written; `b64:` and `hex:` prefixes also work. */
-  secretEncoding?: 'text' | 'base64' | 'hex'
-  tags?: string[]
+/** A keychain entry of ours that no stored key or saved credential names any more. */
+export interface OrphanEntry {
+  account: string
+  kind: 'key' | 'credential'
+  /** What the entry holds, never its content: 'EC P-256 private key', 'HMAC secret, 64 bytes'. */
+  detail: string
+  /** The name a restore would give it. */
+  name: string
+  /** False when the entry is not one the workbench wrote (it can only be deleted). */
+  restorable: boolean
 }
 
-export type PublicExportFormat = 'pem' | 'jwk' | 'jwks'
-export type PrivateExportFormat = 'pem' | 'jwk' | 'jwks' | 'base64' | 'hex'
+/** What `keys.recover` did. */
+export interface RecoverResult {
+  restored: Array<{ account: string; name: string; kind: 'key' | 'credential' }>
+  deleted: string[]
+}
 
 /** A saved token or secret: the value is in the keychain, this is the rest. */
 export interface CredentialSummary {
@@ -82,10 +104,6 @@ export interface CredentialSummary {
   updatedAt: string
   secret: 'present' | 'missing'
 }
-
-export type CredentialInput = { name: string; value: string; host?: string; note?: string }
-
-export type IssuerOptions = { port?: number; host?: string; issuer?: string; keys?: string[] }
 
 /** Whether the local OIDC issuer runs, and where. */
 export interface IssuerStatus {

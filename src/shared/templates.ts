@@ -1,5 +1,5 @@
+import { type JwsAlg } from './algorithms'
 /** Mint templates: plain data for the common token shapes, used by the renderer and the CLI. */
-import type { JwsAlg } from './key-types'
 
 export const TEMPLATE_NAMES = [
   'service-client',

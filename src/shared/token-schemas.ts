@@ -1,41 +1,39 @@
 /**
- * zod schemas of the mint and verify requests as they cross the contract: every string and
- * collection capped, key material only as input (it never comes back).
+ * zod schemas of the mint and verify requests as they cross the contract (every string and
+ * collection capped, key material only as input), and the request types inferred from them.
  */
 import { z } from 'zod'
-import { JWS_ALGS } from './key-types'
+import { JWS_ALGS } from './algorithms'
+import { LIMITS } from './limits'
 import { TEMPLATE_NAMES } from './templates'
 
-// Kept here rather than imported from api.ts, which imports this module.
-const TOKEN_CHARS = 256 << 10
-const KEY_TEXT_CHARS = 256 << 10
-const SECRET_CHARS = 16 << 10
-const NAME_CHARS = 128
-const VALUE_CHARS = 1024
-const JSON_CHARS = 64 << 10
-
-const name = z.string().min(1).max(NAME_CHARS)
-const value = z.string().max(VALUE_CHARS)
+const name = z.string().min(1).max(LIMITS.memberName)
+const value = z.string().max(LIMITS.value)
+const timeText = z.string().max(LIMITS.timeText)
+const audience = z.union([value, z.array(value).max(LIMITS.listItems)])
 
 /** A JSON object, capped by its serialized size. */
 const jsonObject = z
-  .record(z.string().max(NAME_CHARS), z.unknown())
-  .refine((o) => JSON.stringify(o).length <= JSON_CHARS, 'JSON is over 64 KiB')
+  .record(z.string().max(LIMITS.memberName), z.unknown())
+  .refine((o) => JSON.stringify(o).length <= LIMITS.json, 'JSON is over 64 KiB')
 
 /**
- * A key source: secret text, pasted key text (PEM, JWK, JWKS) or a stored key's name.
+ * A key source: secret text, pasted key text (PEM, JWK, JWKS) or a stored key's name. Key
+ * files are read by the CLI and passed as key text.
  *
  * @example
  * KeySourceSchema.parse({ storedKey: 'prod-signing' })
  */
 export const KeySourceSchema = z.union([
-  z.strictObject({ secret: z.string().min(1).max(SECRET_CHARS) }),
-  z.strictObject({ keyText: z.string().min(1).max(KEY_TEXT_CHARS), kid: value.optional() }),
-  z.strictObject({ storedKey: name }),
+  z.strictObject({ secret: z.string().min(1).max(LIMITS.secret) }),
+  z.strictObject({ keyText: z.string().min(1).max(LIMITS.keyText), kid: value.optional() }),
+  z.strictObject({ storedKey: z.string().min(1).max(LIMITS.keyName) }),
 ])
+export type KeySourceInput = z.infer<typeof KeySourceSchema>
 
 /**
- * The mint request.
+ * The mint request. Every field is optional except the key (unless `unsecured`); a template
+ * fills the gaps and explicit fields win over it.
  *
  * @example
  * MintRequestSchema.parse({ key: { secret: 's' }, sub: 'alice', expiresIn: '15m' })
@@ -43,22 +41,63 @@ export const KeySourceSchema = z.union([
 export const MintRequestSchema = z.strictObject({
   key: KeySourceSchema.optional(),
   alg: z.enum(JWS_ALGS).optional(),
+  /** An unsecured token (`alg: none`) for negative testing; no key is used. */
   unsecured: z.boolean().optional(),
   template: z.enum(TEMPLATE_NAMES).optional(),
   sub: value.optional(),
   iss: value.optional(),
-  aud: z.union([value, z.array(value).max(64)]).optional(),
-  expiresIn: z.string().max(64).nullable().optional(),
-  notBefore: z.string().max(64).optional(),
+  aud: audience.optional(),
+  /** A duration ('15m'), an absolute time (ISO 8601 or epoch seconds), or null for no exp. */
+  expiresIn: timeText.nullable().optional(),
+  /** A duration from now or an absolute time. */
+  notBefore: timeText.optional(),
+  /** Include iat (default true). */
   iat: z.boolean().optional(),
+  /** true: a random jti; a string: that jti. */
   jti: z.union([z.boolean(), value]).optional(),
   claims: jsonObject.optional(),
+  /** Extra protected header fields. */
   header: jsonObject.optional(),
+  /** Header typ (default 'JWT'); null leaves it out. */
   typ: value.nullable().optional(),
+  /** Header kid; default: the key's own kid or its RFC 7638 thumbprint; null leaves it out. */
   kid: value.nullable().optional(),
   cty: value.optional(),
+  /** Refuse weak secrets (ERR_WEAK_SECRET) instead of warning. */
   strict: z.boolean().optional(),
 })
+export type MintRequest = z.infer<typeof MintRequestSchema>
+
+/** A claim that must be present, and equal `value` when one is given (`role=admin`). */
+const RequiredClaimSchema = z.strictObject({ name, value: z.unknown().optional() })
+export type RequiredClaim = z.infer<typeof RequiredClaimSchema>
+
+/**
+ * What to check besides the signature.
+ *
+ * @example
+ * VerifyOptionsSchema.parse({ audience: 'api', clockTolerance: '30s', require: [{ name: 'role', value: 'admin' }] })
+ */
+export const VerifyOptionsSchema = z.strictObject({
+  /** 'jwt' (default): the payload must be a JSON claims set. 'jws': any payload; claims are checked when it is one. */
+  kind: z.enum(['jwt', 'jws']).optional(),
+  /** Allowlist; the token's alg must be in it (and always fit the key). */
+  algorithms: z.array(z.enum(JWS_ALGS)).max(JWS_ALGS.length).optional(),
+  issuer: value.optional(),
+  audience: audience.optional(),
+  subject: value.optional(),
+  typ: value.optional(),
+  require: z.array(RequiredClaimSchema).max(LIMITS.listItems).optional(),
+  /** Leeway for exp, nbf and iat: a duration ('30s') or seconds. */
+  clockTolerance: z.union([timeText, z.number().min(0).max(1e9)]).optional(),
+  /** Verify as of this time (ISO 8601 or epoch seconds) instead of now. */
+  at: timeText.optional(),
+  /** Maximum age since iat, as a duration ('1h'). */
+  maxAge: timeText.optional(),
+  /** Select this kid from a JWKS (default: the token's kid). */
+  kid: value.optional(),
+})
+export type VerifyOptions = z.infer<typeof VerifyOptionsSchema>
 
 /**
  * The verify request.
@@ -67,23 +106,8 @@ export const MintRequestSchema = z.strictObject({
  * VerifyRequestSchema.parse({ token: 'eyJ...', key: { secret: 's' }, options: { audience: 'api' } })
  */
 export const VerifyRequestSchema = z.strictObject({
-  token: z.string().max(TOKEN_CHARS, 'token is over 256 KiB'),
+  token: z.string().max(LIMITS.token, 'token is over 256 KiB'),
   key: KeySourceSchema,
-  options: z
-    .strictObject({
-      algorithms: z.array(z.enum(JWS_ALGS)).max(JWS_ALGS.length).optional(),
-      issuer: value.optional(),
-      audience: z.union([value, z.array(value).max(64)]).optional(),
-      subject: value.optional(),
-      typ: value.optional(),
-      require: z
-        .array(z.strictObject({ name, value: z.unknown().optional() }))
-        .max(64)
-        .optional(),
-      clockTolerance: z.union([z.string().max(64), z.number().min(0).max(1e9)]).optional(),
-      at: z.string().max(64).optional(),
-      maxAge: z.string().max(64).optional(),
-      kid: value.optional(),
-    })
-    .optional(),
+  options: VerifyOptionsSchema.optional(),
 })
+export type VerifyRequest = z.infer<typeof VerifyRequestSchema>

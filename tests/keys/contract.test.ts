@@ -29,7 +29,7 @@ describe('app and CLI settings stores share one file', () => {
       bundle: true,
       platform: 'node',
       format: 'esm',
-      external: ['conf'],
+      external: ['conf', 'proper-lockfile'],
       write: false,
       logLevel: 'silent',
       plugins: [

@@ -2,13 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { AppContext } from '../../src/main/core/context'
+import { createContext, type AppContext } from '../../src/main/core/context'
 import { createOsKeychain, type Keychain } from '../../src/main/core/keychain'
 import { createConfSettingsStore } from '../../src/main/core/settings/settings-store'
 
 let counter = 0
 
 export interface KeyTestContext extends AppContext {
+  settingsDir: string
   warnings: string[]
   cleanup(): Promise<void>
 }
@@ -23,12 +24,14 @@ export function keyContext(
   const warnings: string[] = []
   const warn = (m: string) => void warnings.push(m)
   const now = options.now ?? new Date('2026-11-22T12:00:00Z')
-  return {
+  const ctx = createContext({
     keychain,
-    settingsDir: dir,
-    now: () => now,
     settings: createConfSettingsStore(dir, warn),
+    now: () => now,
     warn,
+  })
+  return Object.assign(ctx, {
+    settingsDir: dir,
     warnings,
     async cleanup() {
       if (!options.keychain) {
@@ -36,7 +39,7 @@ export function keyContext(
       }
       rmSync(dir, { recursive: true, force: true })
     },
-  }
+  })
 }
 
 /** A keychain that fails the way the OS one does when no Secret Service is reachable. */

@@ -13,9 +13,9 @@ import { join } from 'node:path'
 import { compactVerify, CompactSign, calculateJwkThumbprint, type JWK } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openKeyStore } from '../../src/main/core/keys/key-store'
-import { JWS_ALGS } from '../../src/shared/key-types'
 import { probeKeychain } from '../helpers/keychain-available'
 import { keyContext, unreachableKeychain, type KeyTestContext } from './helpers'
+import { JWS_ALGS } from '../../src/shared/algorithms'
 
 const { available } = await probeKeychain()
 
@@ -179,10 +179,11 @@ describe.skipIf(!available)('key store (real Secret Service)', () => {
     await expect(store.exportPublic('taken', 'jwk')).rejects.toMatchObject({
       code: 'ERR_KEY_SYMMETRIC',
     })
-    const hs = await store.saveHmacSecret('hs-saved', new Uint8Array([1, 2, 3, 4]), 'HS256')
-    expect(hs.detail).toBe('HMAC secret, 4 bytes')
-    expect(await store.exportPrivate('hs-saved', 'hex')).toBe('01020304\n')
-    expect(await store.exportPrivate('hs-saved', 'base64')).toBe('AQIDBA==\n')
+    const bytes = Uint8Array.from({ length: 16 }, (_, i) => i + 1)
+    const hs = await store.saveHmacSecret('hs-saved', bytes, 'HS256')
+    expect(hs.detail).toBe('HMAC secret, 16 bytes')
+    expect(await store.exportPrivate('hs-saved', 'hex')).toBe('0102030405060708090a0b0c0d0e0f10\n')
+    expect(await store.exportPrivate('hs-saved', 'base64')).toBe('AQIDBAUGBwgJCgsMDQ4PEA==\n')
   })
 })
 

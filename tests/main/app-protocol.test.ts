@@ -2,7 +2,12 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { APP_URL, isAppUrl, registerAppScheme, serveAppProtocol } from '../../src/main/electron/app-protocol'
+import {
+  APP_URL,
+  isAppUrl,
+  registerAppScheme,
+  serveAppProtocol,
+} from '../../src/main/electron/app-protocol'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/core/csp'
 
 function servedRoot() {

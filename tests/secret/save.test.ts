@@ -7,20 +7,20 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../src/main/core/dispatch'
 import { createHandlers } from '../../src/main/core/handlers'
 import { createOsKeychain } from '../../src/main/core/keychain'
-import { openKeyStore } from '../../src/main/core/keys/key-store'
 import { mintToken } from '../../src/main/core/mint/mint'
-import type { AppContext } from '../../src/main/core/context'
+import { defaultContext } from '../../src/main/core/context'
 import { probeKeychain } from '../helpers/keychain-available'
 import { runJwtw } from '../helpers/cli'
 
 const probe = await probeKeychain()
 const service = `jwtw-test-secret-${process.pid}`
 const dir = mkdtempSync(join(tmpdir(), 'jwtw-secret-save-'))
-const ctx: AppContext = {
+const ctx = defaultContext({
   keychain: createOsKeychain(service),
   settingsDir: dir,
   now: () => new Date('2026-11-22T12:00:00Z'),
-}
+  warn: () => undefined,
+})
 
 afterAll(async () => {
   if (probe.available) {
@@ -55,7 +55,7 @@ describe.skipIf(!probe.available)('saving secrets to the keychain', () => {
     expect(ok).toMatchObject({ ok: true, value: { alg: 'HS384' } })
     const again = await dispatch('secret.save', [{ name: 'given', secret: 'y'.repeat(40) }])
     expect(again).toMatchObject({ ok: false, error: { code: 'ERR_KEY_EXISTS' } })
-    expect((await openKeyStore(ctx).get('given')).alg).toBe('HS384')
+    expect((await ctx.keys.get('given')).alg).toBe('HS384')
   })
 
   it('jwtw secret generate --save stores it under JWTW_KEYCHAIN_SERVICE', async () => {

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signCompact } from '../../src/main/core/mint/jws-sign'
 import { mintToken } from '../../src/main/core/mint/mint'
 import { verifyToken } from '../../src/main/core/verify/verify'
-import type { KeySourceInput } from '../../src/shared/key-types'
 import type { VerifyResult } from '../../src/shared/verify-types'
 import { tokenContext } from './context'
 import { HMAC_SECRET, p256, rsa } from './keys'
+import { type KeySourceInput } from '../../src/shared/token-schemas'
 
 const ctx = tokenContext()
 const enc = (value: unknown) =>

@@ -3,8 +3,8 @@ import { execFileSync, spawn } from 'node:child_process'
 import { PassThrough, Readable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/main'
-import { MAX_TEXT_CHARS } from '../../src/shared/api'
 import { JWTW, ROOT, runJwtw } from '../helpers/cli'
+import { LIMITS } from '../../src/shared/limits'
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
 const nowS = () => Math.floor(Date.now() / 1000)
@@ -113,7 +113,7 @@ describe('jwtw decode', () => {
   })
 
   it('exits 1 with ERR_INPUT_TOO_LARGE for stdin over 1 MiB', async () => {
-    const run = await runJwtw(['decode'], { input: `${fresh()} ${'x'.repeat(MAX_TEXT_CHARS)}` })
+    const run = await runJwtw(['decode'], { input: `${fresh()} ${'x'.repeat(LIMITS.text)}` })
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^ERR_INPUT_TOO_LARGE: /)
     expect(run.stdout).toBe('')

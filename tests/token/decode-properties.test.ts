@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeText, decodeToken } from '../../src/main/core/token/decode'
+import { decodeText, decodeToken } from '../../src/shared/token-decode'
 import { WorkbenchError } from '../../src/shared/errors'
 
 const NOW = new Date('2026-11-22T12:00:00Z')

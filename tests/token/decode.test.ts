@@ -2,10 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AppContext } from '../../src/main/core/context'
 import { createHandlers } from '../../src/main/core/handlers'
-import { decodeText, decodeToken } from '../../src/main/core/token/decode'
-import { MAX_TEXT_CHARS, MAX_TOKEN_CHARS } from '../../src/shared/api'
+import { decodeText, decodeToken } from '../../src/shared/token-decode'
 import { findDuplicateKeys } from '../../src/shared/json-duplicates'
 import type { DecodedToken } from '../../src/shared/token-types'
+import { LIMITS } from '../../src/shared/limits'
 
 const NOW = new Date('2026-11-22T12:00:00Z')
 const NOW_S = NOW.getTime() / 1000
@@ -122,9 +122,9 @@ describe('decode: finding tokens in any text', () => {
   })
 
   it('refuses text over 1 MiB and a token over 256 KiB with ERR_INPUT_TOO_LARGE', () => {
-    expect(codeOf(() => decode(' '.repeat(MAX_TEXT_CHARS + 1)))).toBe('ERR_INPUT_TOO_LARGE')
-    expect(codeOf(() => decode(`${A}${' '.repeat(MAX_TEXT_CHARS - A.length)}`))).toBe('no error')
-    const huge = jws(HS, { data: 'x'.repeat(MAX_TOKEN_CHARS) })
+    expect(codeOf(() => decode(' '.repeat(LIMITS.text + 1)))).toBe('ERR_INPUT_TOO_LARGE')
+    expect(codeOf(() => decode(`${A}${' '.repeat(LIMITS.text - A.length)}`))).toBe('no error')
+    const huge = jws(HS, { data: 'x'.repeat(LIMITS.token) })
     expect(codeOf(() => decode(`Bearer ${huge}`))).toBe('ERR_INPUT_TOO_LARGE')
     expect(codeOf(() => decode(huge))).toBe('ERR_INPUT_TOO_LARGE')
     expect(codeOf(() => decodeToken(huge, NOW))).toBe('ERR_INPUT_TOO_LARGE')

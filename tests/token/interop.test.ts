@@ -2,9 +2,9 @@ import jwt from 'jsonwebtoken'
 import { describe, expect, it } from 'vitest'
 import { mintToken } from '../../src/main/core/mint/mint'
 import { verifyToken } from '../../src/main/core/verify/verify'
-import { JWS_ALGS } from '../../src/shared/key-types'
 import { tokenContext } from './context'
 import { keyFor } from './keys'
+import { JWS_ALGS } from '../../src/shared/algorithms'
 
 // Every algorithm jsonwebtoken signs (it has no EdDSA).
 const ALGS = JWS_ALGS.filter((alg) => alg !== 'EdDSA')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { decodeText, decodeToken } from '../../src/main/core/token/decode'
-import { lintToken } from '../../src/main/core/token/lint'
+import { decodeText, decodeToken } from '../../src/shared/token-decode'
+import { lintToken } from '../../src/shared/token-lint'
 
 const NOW = new Date('2026-11-22T12:00:00Z')
 const NOW_S = NOW.getTime() / 1000

@@ -3,10 +3,10 @@ import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { mintToken } from '../../src/main/core/mint/mint'
 import { verifyToken } from '../../src/main/core/verify/verify'
-import { JWS_ALGS } from '../../src/shared/key-types'
 import { TEMPLATE_NAMES, TEMPLATES } from '../../src/shared/templates'
 import { tokenContext } from './context'
 import { HMAC_SECRET, ed25519, keyFor, p256, rsa, selfSignedCertificate } from './keys'
+import { JWS_ALGS } from '../../src/shared/algorithms'
 
 const NOW = '2026-11-22T12:00:00Z'
 const NOW_S = Date.parse(NOW) / 1000
@@ -308,7 +308,7 @@ describe('key sources', () => {
     })
   })
 
-  it('refuses encrypted private keys and short RSA keys with ERR_INVALID_KEY', async () => {
+  it('refuses encrypted private keys (ERR_INVALID_KEY) and short RSA keys (ERR_KEY_WEAK)', async () => {
     const encrypted = rsa.privateKey.export({
       type: 'pkcs8',
       format: 'pem',
@@ -319,6 +319,6 @@ describe('key sources', () => {
     const { generateKeyPairSync } = await import('node:crypto')
     const small = generateKeyPairSync('rsa', { modulusLength: 1024 })
     const pem = small.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string
-    expect(await codeOf(mintToken({ key: { keyText: pem } }, ctx))).toBe('ERR_INVALID_KEY')
+    expect(await codeOf(mintToken({ key: { keyText: pem } }, ctx))).toBe('ERR_KEY_WEAK')
   })
 })

@@ -9,6 +9,8 @@ const { rfc7515, rfc7520, rfc8037 } = vectors
 const bytes = (text: string) => new TextEncoder().encode(text)
 // The RFC 7515 examples expire in 2011: verify them as of a moment before that.
 const before2011 = { at: '2011-03-22T00:00:00Z' }
+// Several vectors sign plain text, not a claims set: they verify as a JWS, not as a JWT.
+const jws = { kind: 'jws' as const }
 
 describe('RFC 7515 appendix A', () => {
   it('A.1 (HS256) reproduces byte for byte from its header and payload bytes', async () => {
@@ -47,15 +49,27 @@ describe('RFC 7515 appendix A', () => {
   })
 
   it.each([
-    ['A.3 (ES256)', rfc7515.a3],
-    ['A.4 (ES512)', rfc7515.a4],
-  ])('%s verifies', async (_name, vector) => {
+    ['A.3 (ES256)', rfc7515.a3, before2011],
+    ['A.4 (ES512, plain-text payload)', rfc7515.a4, jws],
+  ])('%s verifies', async (_name, vector, options) => {
     const result = await verifyToken(
-      { token: vector.compact, key: { keyText: JSON.stringify(vector.jwk) }, options: before2011 },
+      { token: vector.compact, key: { keyText: JSON.stringify(vector.jwk) }, options },
       tokenContext(),
     )
     expect(result.checks.filter((c) => !c.ok)).toEqual([])
     expect(result.valid).toBe(true)
+  })
+
+  it('A.4 as a JWT is refused: its payload is text, not a claims set', async () => {
+    const result = await verifyToken(
+      { token: rfc7515.a4.compact, key: { keyText: JSON.stringify(rfc7515.a4.jwk) } },
+      tokenContext(),
+    )
+    expect(result.valid).toBe(false)
+    expect(result.checks.filter((c) => !c.ok)).toEqual([
+      expect.objectContaining({ id: 'claims', code: 'ERR_JWT_CLAIMS_INVALID' }),
+    ])
+    expect(result.checks.find((c) => c.id === 'signature')?.ok).toBe(true)
   })
 
   it('A.3 is expired today, with ERR_JWT_EXPIRED and the exp time in the message', async () => {
@@ -92,7 +106,7 @@ describe('RFC 7520 section 4', () => {
     ['4.4 HS256', rfc7520.s4_4_hs256, rfc7520.hmacJwk],
   ])('%s verifies and yields the payload text', async (_name, token, jwk) => {
     const result = await verifyToken(
-      { token, key: { keyText: JSON.stringify(jwk) } },
+      { token, key: { keyText: JSON.stringify(jwk) }, options: jws },
       tokenContext(),
     )
     expect(result.checks.filter((c) => !c.ok)).toEqual([])
@@ -109,6 +123,7 @@ describe('RFC 7520 section 4', () => {
       {
         token: `${h}.${p}.${sig.toString('base64url')}`,
         key: { keyText: JSON.stringify(rfc7520.hmacJwk) },
+        options: jws,
       },
       tokenContext(),
     )
@@ -130,7 +145,7 @@ describe('RFC 8037 appendix A.4', () => {
     expect(token).toBe(rfc8037.a4.compact)
     const { kty, crv, x } = rfc8037.a4.jwk
     const result = await verifyToken(
-      { token, key: { keyText: JSON.stringify({ kty, crv, x }) } },
+      { token, key: { keyText: JSON.stringify({ kty, crv, x }) }, options: jws },
       tokenContext(),
     )
     expect(result.valid).toBe(true)

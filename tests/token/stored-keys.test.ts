@@ -4,23 +4,23 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { decodeProtectedHeader } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppContext } from '../../src/main/core/context'
+import { defaultContext } from '../../src/main/core/context'
 import { createOsKeychain } from '../../src/main/core/keychain'
-import { openKeyStore } from '../../src/main/core/keys/key-store'
 import { mintToken } from '../../src/main/core/mint/mint'
 import { verifyToken } from '../../src/main/core/verify/verify'
 import { probeKeychain } from '../helpers/keychain-available'
 
 const probe = await probeKeychain()
 const dir = mkdtempSync(join(tmpdir(), 'jwtw-token-stored-'))
-const ctx: AppContext = {
+const ctx = defaultContext({
   keychain: createOsKeychain(`jwtw-test-token-${process.pid}`),
   settingsDir: dir,
   now: () => new Date('2026-11-22T12:00:00Z'),
-}
+  warn: () => undefined,
+})
 
 describe.skipIf(!probe.available)('stored keys as a key source', () => {
-  const store = openKeyStore(ctx)
+  const store = ctx.keys
   beforeAll(async () => {
     await store.generate('es', { alg: 'ES256' })
     await store.generate('hs', { alg: 'HS256' })

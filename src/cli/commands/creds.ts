@@ -1,10 +1,10 @@
 /** `jwtw creds`: saved tokens and secrets per environment or host (values in the OS keychain). */
 import type { CredentialSummary } from '../../shared/stored-key-types'
-import { openCredentialStore } from '../../main/core/credentials/credential-store'
 import { parse } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { colorsFor, UsageError } from '../output'
-import { cliContext, readAllStdin } from './keys'
+import { cliContext } from '../context'
+import { readAllStdin } from '../stdin'
 
 export const CREDS_USAGE = `Usage: jwtw creds <subcommand>
 
@@ -33,7 +33,7 @@ export async function credsCommand(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = positionals
   if (sub === undefined) throw new UsageError('no subcommand given', CREDS_USAGE)
   const ctx = cliContext(io)
-  const store = openCredentialStore(ctx)
+  const store = ctx.credentials
   const need = (min: number, max: number, what: string) => {
     if (rest.length < min || rest.length > max) {
       throw new UsageError(`creds ${sub} expects ${what}`, CREDS_USAGE)

@@ -1,12 +1,13 @@
 /** `jwtw decode`: finds every token in a text (argument or stdin) and prints each decoded. */
-import { MAX_TEXT_CHARS } from '../../shared/api'
 import { describeClaim } from '../../shared/claims'
 import type { DecodedToken, LintSeverity } from '../../shared/token-types'
-import { decodeText } from '../../main/core/token/decode'
-import { parse, readStdin } from '../args'
+import { decodeText } from '../../shared/token-decode'
+import { parse } from '../args'
+import { readStdin } from '../stdin'
 import { EXIT, type CliIo } from '../io'
 import { colorsFor, UsageError, type Colors } from '../output'
 import { isRecord } from '../../shared/is-record'
+import { LIMITS } from '../../shared/limits'
 
 export const DECODE_USAGE = `Usage: jwtw decode [TOKEN|-] [--json]
 
@@ -28,7 +29,7 @@ export async function decodeCommand(argv: string[], io: CliIo): Promise<number> 
   if (arg === undefined || arg === '-') {
     if (io.stdin.isTTY) io.stderr.write('Paste a token or text, then press Ctrl+D.\n')
     // One character over the cap is enough for the decoder to refuse it as too large.
-    text = await readStdin(io.stdin, MAX_TEXT_CHARS + 1)
+    text = await readStdin(io.stdin, LIMITS.text + 1)
   } else {
     text = arg
   }

@@ -1,13 +1,15 @@
 /** `jwtw keys`: stored keys (material in the OS keychain, metadata in the settings file). */
 import { readFile } from 'node:fs/promises'
 import { WorkbenchError } from '../../shared/errors'
-import { isJwsAlg, JWS_ALGS } from '../../shared/key-types'
-import type { KeySummary, PrivateExportFormat } from '../../shared/stored-key-types'
-import { defaultContext, type AppContext } from '../../main/core/context'
-import { openKeyStore } from '../../main/core/keys/key-store'
+import { LIMITS, tooLarge } from '../../shared/limits'
+import type { KeySummary } from '../../shared/stored-key-types'
 import { parse } from '../args'
+import { cliContext } from '../context'
+import { readAllStdin } from '../stdin'
 import { EXIT, type CliIo } from '../io'
 import { colorsFor, UsageError } from '../output'
+import { isJwsAlg, JWS_ALGS } from '../../shared/algorithms'
+import { type PrivateExportFormat } from '../../shared/stored-key-schemas'
 
 export const KEYS_USAGE = `Usage: jwtw keys <subcommand>
 
@@ -29,13 +31,6 @@ Private keys and HMAC secrets live only in the OS keychain; the settings file ho
   --retiring       delete only the retiring versions left by rotate
 keys tag replaces a key's tags (environment, team, ...); with no TAG it clears them.
 Key names: 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit.`
-
-const MAX_IMPORT_BYTES = 256 << 10
-
-/** The CLI's context: warnings (a corrupt settings file moved aside) go to stderr. */
-export function cliContext(io: CliIo): AppContext {
-  return defaultContext({ warn: (message) => void io.stderr.write(`warning: ${message}\n`) })
-}
 
 export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(
@@ -67,7 +62,7 @@ export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
     }
     return values.alg
   }
-  const store = openKeyStore(cliContext(io))
+  const store = cliContext(io).keys
   const out = (text: string) => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
 
   switch (sub) {
@@ -209,23 +204,11 @@ async function readKeyFile(path: string): Promise<Uint8Array> {
       cause: error,
     })
   }
-  if (data.length > MAX_IMPORT_BYTES) {
-    throw new WorkbenchError('ERR_INPUT_TOO_LARGE', `The key file ${path} is over 256 KiB.`)
+  if (data.length > LIMITS.keyText) {
+    throw new WorkbenchError(
+      'ERR_INPUT_TOO_LARGE',
+      tooLarge(`The key file ${path}`, data.length, LIMITS.keyText),
+    )
   }
   return new Uint8Array(data)
-}
-
-/** All of stdin as bytes (a raw HMAC secret need not be UTF-8). */
-export async function readAllStdin(io: CliIo): Promise<Uint8Array> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of io.stdin) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string)
-    chunks.push(buf)
-    size += buf.length
-    if (size > MAX_IMPORT_BYTES) {
-      throw new WorkbenchError('ERR_INPUT_TOO_LARGE', 'The input on stdin is over 256 KiB.')
-    }
-  }
-  return new Uint8Array(Buffer.concat(chunks))
 }

@@ -1,15 +1,15 @@
 /** `jwtw mint`: signs a token from flags, a template and claims; prints only the token. */
 import { WorkbenchError } from '../../shared/errors'
-import { isJwsAlg, JWS_ALGS } from '../../shared/key-types'
-import type { MintRequest } from '../../shared/mint-types'
 import { isTemplateName, TEMPLATE_NAMES } from '../../shared/templates'
-import { defaultContext } from '../../main/core/context'
 import { mintToken } from '../../main/core/mint/mint'
 import { parse } from '../args'
+import { cliContext } from '../context'
 import type { CliIo } from '../io'
 import { EXIT } from '../io'
 import { KEY_FLAGS, keySourceFromFlags, nameValue, readTextFile } from '../key-options'
 import { colorsFor, UsageError } from '../output'
+import { isJwsAlg, JWS_ALGS } from '../../shared/algorithms'
+import { type MintRequest } from '../../shared/token-schemas'
 
 export const MINT_USAGE = `Usage: jwtw mint [--secret S | --secret-file FILE | --key NAME | --key-file FILE]
                  [--alg ALG] [--sub S] [--iss S] [--aud S]... [--expires-in DUR]
@@ -115,7 +115,7 @@ export async function mintCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.unsecured) request.unsecured = true
   else request.key = await keySourceFromFlags(values, io.env, MINT_USAGE)
 
-  const result = await mintToken(request, defaultContext())
+  const result = await mintToken(request, cliContext(io))
   const c = colorsFor(io.stderr, io.env)
   for (const warning of result.warnings) {
     io.stderr.write(`${c.yellow('warning')}: ${warning.message}\n`)

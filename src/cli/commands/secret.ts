@@ -1,23 +1,22 @@
 /** `jwtw secret check|generate|audit`: HMAC secret strength, generation and weak-secret audit. */
-import { MAX_TOKEN_CHARS } from '../../shared/api'
-import { MAX_SECRET_CHARS } from '../../shared/secret-schemas'
 import { checkSecret, generateSecret, isEnvName } from '../../shared/secret-strength'
 import {
   DEFAULT_SECRET_BYTES,
-  HMAC_ALGS,
   MAX_SECRET_BYTES,
   MIN_SECRET_BYTES,
   SECRET_ENCODINGS,
   type AuditProgress,
-  type HmacAlg,
   type SecretEncoding,
 } from '../../shared/secret-types'
-import { defaultContext } from '../../main/core/context'
 import { runAudit } from '../../main/core/audit/run-audit'
 import { saveSecretAsKey } from '../../main/core/secrets/secret-service'
-import { parse, readStdin } from '../args'
+import { parse } from '../args'
+import { cliContext } from '../context'
+import { readStdin } from '../stdin'
 import { EXIT, type CliIo } from '../io'
 import { colorsFor, HelpRequested, UsageError } from '../output'
+import { LIMITS } from '../../shared/limits'
+import { HMAC_ALGS, type HmacAlg } from '../../shared/algorithms'
 
 export const SECRET_USAGE = `Usage: jwtw secret <check|generate|audit> [options]
 
@@ -67,7 +66,7 @@ async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     SECRET_USAGE,
   )
   const alg = algOf(values.alg)
-  const secret = await positionalOrStdin(positionals, io, 'secret', MAX_SECRET_CHARS)
+  const secret = await positionalOrStdin(positionals, io, 'secret', LIMITS.checkedSecret)
   if (secret.length === 0) throw new UsageError('the secret is empty', SECRET_USAGE)
   const result = await checkSecret(secret, alg)
   if (values.json) {
@@ -119,7 +118,7 @@ async function generateCommand(argv: string[], io: CliIo): Promise<number> {
   const alg = algOf(values.alg)
   const generated = generateSecret({ bytes, encoding, envName: values.env ?? 'JWT_SECRET_KEY' })
   if (values.save !== undefined) {
-    await saveSecretAsKey(defaultContext(), values.save, generated.secret, alg)
+    await saveSecretAsKey(cliContext(io), values.save, generated.secret, alg)
     io.stderr.write(`Saved in the OS keychain as ${alg} key "${values.save}".\n`)
   }
   io.stdout.write(`${values.env === undefined ? generated.secret : generated.envLine}\n`)
@@ -142,7 +141,7 @@ async function auditCommand(argv: string[], io: CliIo): Promise<number> {
     },
     SECRET_USAGE,
   )
-  const token = await positionalOrStdin(positionals, io, 'token', MAX_TOKEN_CHARS)
+  const token = await positionalOrStdin(positionals, io, 'token', LIMITS.token)
   const workers = values.workers === undefined ? undefined : Number(values.workers)
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) {
     throw new UsageError('--workers must be a whole number from 1 to 64', SECRET_USAGE)

@@ -7,7 +7,7 @@ import {
 import { parse } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { UsageError } from '../output'
-import { cliContext } from './keys'
+import { cliContext } from '../context'
 
 export const SERVE_USAGE = `Usage: jwtw serve [--port N] [--host H] [--issuer URL] [--key NAME]...
 

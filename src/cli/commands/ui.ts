@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { WorkbenchError } from '../../shared/errors'
 import { createDispatcher } from '../../main/core/dispatch'
-import { defaultContext } from '../../main/core/context'
 import { createHandlers } from '../../main/core/handlers'
 import { startWebServer } from '../../main/web/web-server'
 import { parse } from '../args'
+import { cliContext } from '../context'
 import type { CliIo } from '../io'
 import { UsageError } from '../output'
 
@@ -50,7 +50,7 @@ export async function uiCommand(argv: string[], io: CliIo): Promise<number> {
   let server
   try {
     server = await startWebServer({
-      dispatch: createDispatcher(createHandlers(defaultContext())),
+      dispatch: createDispatcher(createHandlers(cliContext(io))),
       rendererDir: dir,
       port,
     })

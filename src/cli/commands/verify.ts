@@ -1,15 +1,17 @@
 /** `jwtw verify`: checks a token's signature and claims and lists every check. */
-import { MAX_TEXT_CHARS } from '../../shared/api'
 import { WorkbenchError } from '../../shared/errors'
-import { isJwsAlg, JWS_ALGS, type JwsAlg } from '../../shared/key-types'
-import type { VerifyOptions, VerifyResult } from '../../shared/verify-types'
-import { defaultContext } from '../../main/core/context'
+import type { VerifyResult } from '../../shared/verify-types'
 import { verifyToken } from '../../main/core/verify/verify'
-import { parse, readStdin } from '../args'
+import { parse } from '../args'
+import { cliContext } from '../context'
+import { readStdin } from '../stdin'
 import type { CliIo } from '../io'
 import { EXIT } from '../io'
 import { KEY_FLAGS, keySourceFromFlags, nameValue } from '../key-options'
 import { colorsFor, UsageError } from '../output'
+import { LIMITS } from '../../shared/limits'
+import { isJwsAlg, JWS_ALGS, type JwsAlg } from '../../shared/algorithms'
+import { type VerifyOptions } from '../../shared/token-schemas'
 
 export const VERIFY_USAGE = `Usage: jwtw verify [TOKEN|-] (--secret S | --secret-file FILE | --key NAME | --key-file FILE)
                    [--alg ALG]... [--iss S] [--aud S] [--sub S] [--require NAME[=VALUE]]...
@@ -80,7 +82,7 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
   const positional = positionals[0]
   const token =
     positional === undefined || positional === '-'
-      ? await readStdin(io.stdin, MAX_TEXT_CHARS)
+      ? await readStdin(io.stdin, LIMITS.text)
       : positional
   if (token.trim() === '') {
     throw new WorkbenchError(
@@ -88,7 +90,7 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
       'No token given: pass it as an argument or on stdin.',
     )
   }
-  const result = await verifyToken({ token: token.trim(), key, options }, defaultContext())
+  const result = await verifyToken({ token: token.trim(), key, options }, cliContext(io))
   if (values.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
   else printResult(result, io)
   if (result.valid) return EXIT.ok

@@ -1,39 +1,64 @@
 /**
- * What the services need from the outside world, built once per process (app, CLI, browser
- * mode) and injected, so tests can pass a real keychain under a test service name, a temp
- * settings directory and a frozen clock.
+ * The services' context: the environment (keychain, settings, clock, warnings) and the stores
+ * built on it once per process, so the app, the CLI and browser mode share one of each.
  */
-import { createOsKeychain, type Keychain } from './keychain'
+import { openCredentialStore, type CredentialStore } from './credentials/credential-store'
+import type { CoreEnv } from './env'
+import { createOsKeychain } from './keychain'
+import { openKeyStore, type KeyStore } from './keys/key-store'
 import { settingsDir } from './settings/settings-dir'
 import { createConfSettingsStore, type SettingsStore } from './settings/settings-store'
 
-export interface AppContext {
-  keychain: Keychain
-  /** Directory of the settings file (metadata only, never secrets). */
-  settingsDir: string
-  /** The current time; injected so results that depend on now can be tested. */
-  now: () => Date
-  /** The settings file; when absent, services open conf at settingsDir. */
-  settings?: SettingsStore
-  /** Non-fatal notices (a corrupt settings file moved aside); the CLI prints them to stderr. */
-  warn?: (message: string) => void
+export interface AppContext extends CoreEnv {
+  readonly keys: KeyStore
+  readonly credentials: CredentialStore
 }
 
-/** The context from the environment: OS keychain, JWTW_HOME or the default directory, real clock. */
-export function defaultContext(overrides: Partial<AppContext> = {}): AppContext {
-  const dir = overrides.settingsDir ?? settingsDir()
-  const warn =
-    overrides.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`))
-  let settings = overrides.settings
+/** The stores over an environment, each built on first use. */
+export function createContext(env: CoreEnv): AppContext {
+  let keys: KeyStore | undefined
+  let credentials: CredentialStore | undefined
   return {
-    keychain: overrides.keychain ?? createOsKeychain(),
-    settingsDir: dir,
-    now: overrides.now ?? (() => new Date()),
+    get keychain() {
+      return env.keychain
+    },
+    get settings() {
+      return env.settings
+    },
+    now: () => env.now(),
+    warn: (message) => env.warn(message),
+    get keys() {
+      return (keys ??= openKeyStore(env))
+    },
+    get credentials() {
+      return (credentials ??= openCredentialStore(env))
+    },
+  }
+}
+
+export interface ContextOptions {
+  settingsDir?: string
+  settings?: SettingsStore
+  warn?: (message: string) => void
+  now?: () => Date
+  keychain?: CoreEnv['keychain']
+}
+
+/**
+ * The context from the environment: OS keychain, JWTW_HOME or the default directory, real
+ * clock, warnings to stderr unless `warn` says otherwise.
+ */
+export function defaultContext(options: ContextOptions = {}): AppContext {
+  const dir = options.settingsDir ?? settingsDir()
+  const warn = options.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`))
+  let settings = options.settings
+  return createContext({
+    keychain: options.keychain ?? createOsKeychain(),
     // Opened on first use: commands that never touch settings never create the file.
     get settings() {
-      settings ??= createConfSettingsStore(dir, warn)
-      return settings
+      return (settings ??= createConfSettingsStore(dir, warn))
     },
+    now: options.now ?? (() => new Date()),
     warn,
-  }
+  })
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { contract, isMethodName, type Handlers } from '../../shared/api'
-import { toErrorPayload } from '../../shared/errors'
+import { isErrorCode, toErrorPayload, type ErrorCode } from '../../shared/errors'
 import { fail, ok, type Result } from '../../shared/result'
 
 export type Dispatch = (method: string, rawArgs: unknown) => Promise<Result<unknown>>
@@ -21,7 +21,7 @@ export function createDispatcher(handlers: Handlers): Dispatch {
     const parsed = contract[method].args.safeParse(rawArgs)
     if (!parsed.success) {
       return fail({
-        code: 'ERR_INVALID_ARGUMENT',
+        code: issueCode(parsed.error),
         message: `Invalid arguments for ${method}: ${z.prettifyError(parsed.error)}`,
       })
     }
@@ -32,4 +32,11 @@ export function createDispatcher(handlers: Handlers): Dispatch {
       return fail(toErrorPayload(error))
     }
   }
+}
+
+/** A schema issue may name its own code (a key name that breaks the name rule); else ERR_INVALID_ARGUMENT. */
+function issueCode(error: z.ZodError): ErrorCode {
+  const first = error.issues[0] as { params?: { code?: unknown } } | undefined
+  const code = first?.params?.code
+  return isErrorCode(code) ? code : 'ERR_INVALID_ARGUMENT'
 }

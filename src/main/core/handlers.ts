@@ -4,7 +4,7 @@ import type { AppContext } from './context'
 import { createKeyHandlers } from './key-handlers'
 import { createAuditJobs } from './audit/audit-jobs'
 import { generateSecretFor, saveSecretAsKey } from './secrets/secret-service'
-import { decodeText } from './token/decode'
+import { decodeText } from '../../shared/token-decode'
 import { mintToken } from './mint/mint'
 import { verifyToken } from './verify/verify'
 

@@ -1,9 +1,8 @@
 /** Contract handlers for stored keys, saved credentials and the local issuer toggle. */
 import type { Handlers } from '../../shared/api'
 import type { AppContext } from './context'
-import { openCredentialStore } from './credentials/credential-store'
 import { createIssuerToggle } from './issuer/issuer-server'
-import { openKeyStore } from './keys/key-store'
+import { findOrphans, recoverOrphans } from './keys/key-recover'
 
 type KeyMethods =
   | 'keys.list'
@@ -15,6 +14,8 @@ type KeyMethods =
   | 'keys.delete'
   | 'keys.setKid'
   | 'keys.setTags'
+  | 'keys.orphans'
+  | 'keys.recover'
   | 'creds.list'
   | 'creds.set'
   | 'creds.get'
@@ -25,8 +26,8 @@ type KeyMethods =
 
 /** One issuer per handler table: the app's start/stop toggle. */
 export function createKeyHandlers(ctx: AppContext): Pick<Handlers, KeyMethods> {
-  const keys = () => openKeyStore(ctx)
-  const creds = () => openCredentialStore(ctx)
+  const keys = () => ctx.keys
+  const creds = () => ctx.credentials
   const issuer = createIssuerToggle(ctx)
   return {
     'keys.list': () => keys().list(),
@@ -41,6 +42,8 @@ export function createKeyHandlers(ctx: AppContext): Pick<Handlers, KeyMethods> {
     },
     'keys.setKid': (name, kid) => keys().setKid(name, kid),
     'keys.setTags': (name, tags) => keys().setTags(name, tags),
+    'keys.orphans': () => findOrphans(ctx),
+    'keys.recover': ({ action, accounts }) => recoverOrphans(ctx, ctx.keys, action, accounts),
     'creds.list': () => creds().list(),
     'creds.set': (input) => creds().set(input),
     'creds.get': (name) => creds().get(name),

@@ -6,14 +6,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { MAX_TEXT_CHARS } from '../../shared/api'
 import type { ErrorPayload } from '../../shared/errors'
 import { CONTENT_SECURITY_POLICY } from '../core/csp'
 import type { Dispatch } from '../core/dispatch'
 import { readStaticFile } from '../core/static-files'
-
-// JSON-encoded arguments may be somewhat larger than the largest text argument.
-const MAX_BODY_BYTES = MAX_TEXT_CHARS * 4 + 64 * 1024
+import { LIMITS } from '../../shared/limits'
 
 export interface WebServerOptions {
   dispatch: Dispatch
@@ -184,7 +181,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
+      if (size > LIMITS.requestBodyBytes) {
         req.removeAllListeners('data')
         req.resume()
         resolve(null)

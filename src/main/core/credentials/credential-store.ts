@@ -1,24 +1,30 @@
 /**
  * Saved credentials: tokens and secrets per named environment or host. The value lives in the
- * keychain; host, kind, expiry (read from the token's exp) and note live in the settings file.
+ * keychain; host, kind, expiry (read from the token's exp) and note live in the settings file,
+ * read through a schema (a malformed record is skipped with a warning and kept untouched).
  */
+import { z } from 'zod'
 import { WorkbenchError } from '../../../shared/errors'
-import type { CredentialInput, CredentialSummary } from '../../../shared/stored-key-types'
-import type { AppContext } from '../context'
+import { LIMITS } from '../../../shared/limits'
+import { clip } from '../../../shared/redact'
+import type { CredentialInput } from '../../../shared/stored-key-schemas'
+import type { CredentialSummary } from '../../../shared/stored-key-types'
+import { decodeToken } from '../../../shared/token-decode'
+import { isRecord } from '../../../shared/is-record'
+import type { CoreEnv } from '../env'
+import { credentialAccount } from '../keys/key-material'
 import type { JsonValue } from '../settings/settings-store'
-import { settingsOf } from '../keys/key-store'
 
-interface CredentialRecord {
-  name: string
-  host?: string
-  kind: 'token' | 'secret'
-  note?: string
-  expiresAt?: string
-  createdAt: string
-  updatedAt: string
-}
-
-type CredentialMap = Record<string, CredentialRecord>
+const CredentialRecordSchema = z.looseObject({
+  name: z.string().min(1).max(LIMITS.credentialName),
+  host: z.string().max(LIMITS.credentialHost).optional(),
+  kind: z.enum(['token', 'secret']),
+  note: z.string().max(LIMITS.credentialNote).optional(),
+  expiresAt: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+type CredentialRecord = z.infer<typeof CredentialRecordSchema>
 
 export interface CredentialStore {
   list(): Promise<CredentialSummary[]>
@@ -30,21 +36,13 @@ export interface CredentialStore {
 
 const SECTION = 'credentials'
 const DAY_MS = 24 * 60 * 60 * 1000
-export const MAX_CREDENTIAL_CHARS = 64 << 10
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
 
-/** Opens the credential store over the context's keychain and settings file. */
-export function openCredentialStore(ctx: AppContext): CredentialStore {
-  const settings = settingsOf(ctx)
-  const keychain = ctx.keychain
-  const account = (name: string) => `cred/${name}`
-  const readAll = (): CredentialMap => {
-    const value = settings.get(SECTION)
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as unknown as CredentialMap)
-      : {}
-  }
+/** Opens the credential store over the environment's keychain and settings file. */
+export function openCredentialStore(env: CoreEnv): CredentialStore {
+  const { keychain } = env
   const find = (name: string): CredentialRecord => {
-    const record = readAll()[name]
+    const record = readRecords(env)[name]
     if (!record) {
       throw new WorkbenchError(
         'ERR_CREDENTIAL_NOT_FOUND',
@@ -53,19 +51,16 @@ export function openCredentialStore(ctx: AppContext): CredentialStore {
     }
     return record
   }
-  const summarize = (record: CredentialRecord, accounts: Set<string>): CredentialSummary => {
-    const summary: CredentialSummary = {
-      ...record,
-      state: stateOf(record.expiresAt, ctx.now()),
-      secret: accounts.has(account(record.name)) ? 'present' : 'missing',
-    }
-    return summary
-  }
+  const summarize = (record: CredentialRecord, accounts: Set<string>): CredentialSummary => ({
+    ...record,
+    state: stateOf(record.expiresAt, env.now()),
+    secret: accounts.has(credentialAccount(record.name)) ? 'present' : 'missing',
+  })
 
   return {
     async list() {
       const accounts = new Set(await keychain.list())
-      return Object.values(readAll())
+      return Object.values(readRecords(env))
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((r) => summarize(r, accounts))
     },
@@ -75,40 +70,23 @@ export function openCredentialStore(ctx: AppContext): CredentialStore {
       const value = input.value
       if (value.length === 0)
         throw new WorkbenchError('ERR_INVALID_ARGUMENT', 'The value is empty.')
-      if (value.length > MAX_CREDENTIAL_CHARS) {
+      if (value.length > LIMITS.credential) {
         throw new WorkbenchError('ERR_INPUT_TOO_LARGE', 'A saved credential is at most 64 KiB.')
       }
-      const now = ctx.now().toISOString()
-      const existing = readAll()[input.name]
-      const record: CredentialRecord = {
-        name: input.name,
-        kind: 'secret',
-        createdAt: existing?.createdAt ?? now,
-        updatedAt: now,
-      }
+      const existing = readRecords(env)[input.name]
+      const record = recordFor(input.name, value, env.now(), existing)
       const host = input.host ?? existing?.host
-      if (host) record.host = clip(host, 512)
+      if (host) record.host = clip(host, LIMITS.credentialHost)
       const note = input.note ?? existing?.note
-      if (note) record.note = clip(note, 1024)
-      const exp = tokenExpiry(value.trim())
-      if (exp !== undefined) {
-        record.kind = 'token'
-        if (exp !== null) record.expiresAt = exp
-      }
-      await keychain.set(account(input.name), value)
-      settings.update(SECTION, (current) => {
-        const all = (typeof current === 'object' && current !== null && !Array.isArray(current)
-          ? current
-          : {}) as unknown as CredentialMap
-        all[input.name] = record
-        return all as unknown as JsonValue
-      })
-      return summarize(record, new Set([account(input.name)]))
+      if (note) record.note = clip(note, LIMITS.credentialNote)
+      await keychain.set(credentialAccount(input.name), value)
+      await writeRecord(env, record)
+      return summarize(record, new Set([credentialAccount(input.name)]))
     },
 
     async get(name) {
       find(name)
-      const value = await keychain.get(account(name))
+      const value = await keychain.get(credentialAccount(name))
       if (value === null) {
         throw new WorkbenchError(
           'ERR_KEY_SECRET_MISSING',
@@ -120,23 +98,86 @@ export function openCredentialStore(ctx: AppContext): CredentialStore {
 
     async remove(name) {
       find(name)
-      await keychain.delete(account(name))
-      settings.update(SECTION, (current) => {
-        const all = { ...(current as unknown as CredentialMap) }
+      await keychain.delete(credentialAccount(name))
+      await env.settings.update(SECTION, (current) => {
+        const all = { ...(isObject(current) ? current : {}) }
         delete all[name]
-        return all as unknown as JsonValue
+        return all
       })
     },
   }
 }
 
+/** Names of the saved credentials, malformed records included (their entries are not orphans). */
+export function credentialNames(env: CoreEnv): string[] {
+  const raw = env.settings.get(SECTION)
+  return isObject(raw) ? Object.keys(raw) : []
+}
+
+/** Rebuilds the record of a credential whose keychain entry outlived the settings file. */
+export async function restoreCredential(env: CoreEnv, name: string): Promise<void> {
+  const value = await env.keychain.get(credentialAccount(name))
+  if (value === null)
+    throw new WorkbenchError('ERR_CREDENTIAL_NOT_FOUND', `No entry for "${clip(name)}".`)
+  await writeRecord(env, recordFor(name, value, env.now(), undefined))
+}
+
+function recordFor(
+  name: string,
+  value: string,
+  now: Date,
+  existing: CredentialRecord | undefined,
+): CredentialRecord {
+  const at = now.toISOString()
+  const record: CredentialRecord = {
+    name,
+    kind: 'secret',
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+  }
+  const exp = tokenExpiry(value.trim())
+  if (exp !== undefined) {
+    record.kind = 'token'
+    if (exp !== null) record.expiresAt = exp
+  }
+  return record
+}
+
+async function writeRecord(env: CoreEnv, record: CredentialRecord): Promise<void> {
+  await env.settings.update(SECTION, (current) => ({
+    ...(isObject(current) ? current : {}),
+    [record.name]: record as unknown as JsonValue,
+  }))
+}
+
+function readRecords(env: CoreEnv): Record<string, CredentialRecord> {
+  const raw = env.settings.get(SECTION)
+  const records: Record<string, CredentialRecord> = {}
+  if (!isObject(raw)) return records
+  for (const [name, value] of Object.entries(raw)) {
+    const parsed = CredentialRecordSchema.safeParse(value)
+    if (parsed.success && parsed.data.name === name) records[name] = parsed.data
+    else {
+      env.warn(
+        `The saved credential record "${clip(name)}" in ${env.settings.path} is malformed; it is skipped and left in the file untouched.`,
+      )
+    }
+  }
+  return records
+}
+
 /** Names like `staging api` or `spacetime://localhost:3000/blackholio`: printable, 1-200 chars. */
 export function assertCredentialName(name: string): void {
   const hasControl = [...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)
-  if (name.trim() !== name || name.length === 0 || name.length > 200 || hasControl) {
+  if (
+    name.trim() !== name ||
+    name.length === 0 ||
+    name.length > LIMITS.credentialName ||
+    hasControl
+  ) {
     throw new WorkbenchError(
       'ERR_INVALID_CREDENTIAL_NAME',
-      'A credential name is 1-200 printable characters without leading or trailing spaces.',
+      `A credential name is 1-${LIMITS.credentialName} printable characters without leading or trailing spaces.`,
     )
   }
 }
@@ -147,20 +188,15 @@ export function assertCredentialName(name: string): void {
  */
 export function tokenExpiry(value: string): string | null | undefined {
   const token = value.replace(/^(Authorization:\s*)?Bearer\s+/i, '')
-  const parts = token.split('.')
-  if (parts.length !== 3 || !parts.every((p) => /^[A-Za-z0-9_-]*$/.test(p))) return undefined
-  try {
-    const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as unknown
-    if (typeof header !== 'object' || header === null || !('alg' in header)) return undefined
-    const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as {
-      exp?: unknown
-    }
-    if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) return null
-    const at = new Date(payload.exp * 1000)
-    return Number.isNaN(at.getTime()) ? null : at.toISOString()
-  } catch {
+  if (!COMPACT_JWS.test(token)) return undefined
+  const decoded = decodeToken(token, new Date(0), { display: false })
+  if (decoded.header === null || !('alg' in decoded.header) || !isRecord(decoded.payload)) {
     return undefined
   }
+  const exp = decoded.payload['exp']
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return null
+  const at = new Date(exp * 1000)
+  return Number.isNaN(at.getTime()) ? null : at.toISOString()
 }
 
 function stateOf(expiresAt: string | undefined, now: Date): CredentialSummary['state'] {
@@ -170,6 +206,6 @@ function stateOf(expiresAt: string | undefined, now: Date): CredentialSummary['s
   return left <= DAY_MS ? 'expiring' : 'valid'
 }
 
-function clip(text: string, max = 128): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text
+function isObject(value: JsonValue | undefined): value is Record<string, JsonValue | undefined> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

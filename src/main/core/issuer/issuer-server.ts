@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WorkbenchError } from '../../../shared/errors'
-import type { IssuerOptions, IssuerStatus } from '../../../shared/stored-key-types'
+import type { IssuerStatus } from '../../../shared/stored-key-types'
 import type { AppContext } from '../context'
-import { openKeyStore } from '../keys/key-store'
+import { type IssuerOptions } from '../../../shared/stored-key-schemas'
 
 export const DEFAULT_ISSUER_PORT = 8787
 export const DEFAULT_ISSUER_HOST = '127.0.0.1'
@@ -26,7 +26,7 @@ export async function startIssuer(
 ): Promise<RunningIssuer> {
   const host = options.host ?? DEFAULT_ISSUER_HOST
   const keys = options.keys ?? []
-  const store = openKeyStore(ctx)
+  const store = ctx.keys
   // Fail now on a misspelt key name rather than at the first request.
   store.publishedJwks(keys)
   let issuer = ''

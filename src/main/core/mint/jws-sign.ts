@@ -5,23 +5,7 @@
  */
 import { constants, createHmac, sign, type KeyObject } from 'node:crypto'
 import { WorkbenchError } from '../../../shared/errors'
-import type { JwsAlg } from '../../../shared/key-types'
-
-const HASH: Record<JwsAlg, string> = {
-  HS256: 'sha256',
-  HS384: 'sha384',
-  HS512: 'sha512',
-  RS256: 'sha256',
-  RS384: 'sha384',
-  RS512: 'sha512',
-  PS256: 'sha256',
-  PS384: 'sha384',
-  PS512: 'sha512',
-  ES256: 'sha256',
-  ES384: 'sha384',
-  ES512: 'sha512',
-  EdDSA: '',
-}
+import { JWS_ALGORITHMS, type JwsAlg } from '../../../shared/algorithms'
 
 /** The compact JWS of `headerBytes` and `payloadBytes` signed with `alg`. */
 export function signCompact(
@@ -35,15 +19,17 @@ export function signCompact(
 }
 
 function signature(input: string, alg: JwsAlg, key: KeyObject | Uint8Array): Buffer {
-  const hash = HASH[alg]
-  if (alg.startsWith('HS')) {
+  const { hash: jwsHash, keyType, padding } = JWS_ALGORITHMS[alg]
+  // Node names hashes without the dash: SHA-256 -> sha256.
+  const hash = jwsHash === null ? '' : jwsHash.replace('-', '').toLowerCase()
+  if (keyType === 'oct') {
     if (!(key instanceof Uint8Array)) throw mismatch(alg)
     return createHmac(hash, key).update(input).digest()
   }
   if (key instanceof Uint8Array || key.type !== 'private') throw mismatch(alg)
   const data = Buffer.from(input)
-  if (alg === 'EdDSA') return sign(null, data, key)
-  if (alg.startsWith('PS')) {
+  if (keyType === 'OKP') return sign(null, data, key)
+  if (padding === 'pss') {
     // RFC 7518 §3.5: MGF1 with the same hash and a salt as long as the hash output.
     return sign(hash, data, {
       key,
@@ -51,7 +37,7 @@ function signature(input: string, alg: JwsAlg, key: KeyObject | Uint8Array): Buf
       saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
     })
   }
-  if (alg.startsWith('ES')) return sign(hash, data, { key, dsaEncoding: 'ieee-p1363' })
+  if (keyType === 'EC') return sign(hash, data, { key, dsaEncoding: 'ieee-p1363' })
   return sign(hash, data, key)
 }
 

@@ -4,14 +4,16 @@
  */
 import { randomUUID } from 'node:crypto'
 import { base64url } from 'jose'
+import { hmacMinBytes, isHmacAlg, type JwsAlg } from '../../../shared/algorithms'
 import { WorkbenchError } from '../../../shared/errors'
-import { HMAC_MIN_BYTES, type JwsAlg } from '../../../shared/key-types'
-import type { MintRequest, MintResult, MintWarning } from '../../../shared/mint-types'
+import type { MintResult, MintWarning } from '../../../shared/mint-types'
 import { TEMPLATES } from '../../../shared/templates'
+import type { MintRequest } from '../../../shared/token-schemas'
 import type { AppContext } from '../context'
 import { resolveTime } from '../duration'
+import { keySourceFrom, resolveKeySource } from '../keys/key-source'
+import { assertUsableFor, type UsableKey } from '../keys/usable-key'
 import { signCompact } from './jws-sign'
-import { keySourceFrom, resolveKeySource, type UsableKey } from '../keys/key-source'
 
 const REGISTERED_ORDER = ['iss', 'sub', 'aud', 'iat', 'nbf', 'exp', 'jti']
 
@@ -63,8 +65,10 @@ export async function mintToken(request: MintRequest, ctx: AppContext): Promise<
       'No signing key: give a secret, a key or a stored key name.',
     )
   }
-  const keys = await resolveKeySource(keySourceFrom(request.key), ctx, 'sign')
+  const { keys, refused } = await resolveKeySource(keySourceFrom(request.key), ctx, 'sign')
+  if (keys.length === 0 && refused[0]) throw new WorkbenchError(refused[0].code, refused[0].message)
   const key = pickSigningKey(keys)
+  assertUsableFor(key.description, 'sign')
   const alg = request.alg ?? defaultAlg(key, template?.alg)
   if (!key.description.algs.includes(alg)) {
     throw new WorkbenchError(
@@ -72,8 +76,8 @@ export async function mintToken(request: MintRequest, ctx: AppContext): Promise<
       `${alg} does not fit this key (${key.description.detail}); it signs ${key.description.algs.join(', ') || 'nothing supported'}.`,
     )
   }
-  if (key.signing instanceof Uint8Array) {
-    const minimum = HMAC_MIN_BYTES[alg as keyof typeof HMAC_MIN_BYTES]
+  if (key.signing instanceof Uint8Array && isHmacAlg(alg)) {
+    const minimum = hmacMinBytes(alg)
     if (key.signing.length < minimum) {
       const message = `The secret is ${key.signing.length} bytes; ${alg} needs at least ${minimum} (RFC 7518 §3.2). Use a longer random secret.`
       if (request.strict) throw new WorkbenchError('ERR_WEAK_SECRET', message)

@@ -1,9 +1,9 @@
 /** Secret generation and saving for the contract and the CLI; keychain writes go through the key store. */
 import { generateSecret } from '../../../shared/secret-strength'
-import type { GeneratedSecret, HmacAlg, SecretEncoding } from '../../../shared/secret-types'
+import type { GeneratedSecret, SecretEncoding } from '../../../shared/secret-types'
 import type { KeySummary } from '../../../shared/stored-key-types'
 import type { AppContext } from '../context'
-import { openKeyStore } from '../keys/key-store'
+import { type HmacAlg } from '../../../shared/algorithms'
 
 /**
  * Saves a secret as an HS key. The key is the secret's UTF-8 text, the bytes an app gets from
@@ -15,7 +15,7 @@ export function saveSecretAsKey(
   secret: string,
   alg: HmacAlg = 'HS256',
 ): Promise<KeySummary> {
-  return openKeyStore(ctx).saveHmacSecret(name, new TextEncoder().encode(secret), alg)
+  return ctx.keys.saveHmacSecret(name, new TextEncoder().encode(secret), alg)
 }
 
 export async function generateSecretFor(

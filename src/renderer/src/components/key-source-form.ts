@@ -1,6 +1,6 @@
 /** The key-source part of the Mint and Verify forms, and how it becomes a contract KeySourceInput. */
-import type { KeySourceInput } from '../../../shared/key-types'
 import type { FormResult } from './form-fields'
+import { type KeySourceInput } from '../../../shared/token-schemas'
 
 export type KeySourceMode = 'secret' | 'stored' | 'keyText'
 

@@ -1,6 +1,6 @@
 /** Opens a log file and hands its text on; files over the contract's 1 MiB cap are refused here. */
-import { MAX_TEXT_CHARS } from '../../../shared/api'
 import type { ErrorPayload } from '../../../shared/errors'
+import { LIMITS } from '../../../shared/limits'
 
 interface Props {
   onText: (text: string, fileName: string) => void
@@ -14,7 +14,7 @@ export function LogFileInput({ onText, onError }: Props) {
   })
   const open = async (file: File) => {
     // Checked before reading, so a huge file is never loaded into the page.
-    if (file.size > MAX_TEXT_CHARS) {
+    if (file.size > LIMITS.text) {
       onError(tooLarge(file.name, `${file.size.toLocaleString('en')} bytes`))
       return
     }
@@ -28,7 +28,7 @@ export function LogFileInput({ onText, onError }: Props) {
       })
       return
     }
-    if (text.length > MAX_TEXT_CHARS) onError(tooLarge(file.name, 'over 1 MiB of text'))
+    if (text.length > LIMITS.text) onError(tooLarge(file.name, 'over 1 MiB of text'))
     else onText(text, file.name)
   }
   return (

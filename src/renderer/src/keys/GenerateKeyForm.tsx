@@ -1,12 +1,12 @@
 /** Generate a key in the keychain: name, key type (size or curve) and alg. */
 import { useState } from 'react'
-import type { JwsAlg } from '../../../shared/key-types'
 import type { KeySummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { KEY_TYPES, keyType, parseList } from './key-choices'
 import { ChoiceSelect } from '../components/ChoiceSelect'
+import { type JwsAlg } from '../../../shared/algorithms'
 
 export function GenerateKeyForm({ onCreated }: { onCreated: (key: KeySummary) => void }) {
   const [name, setName] = useState('')

@@ -1,12 +1,13 @@
 /** Import a key from pasted text: PEM, JWK, JWKS (one key or all of them) or an HMAC secret. */
 import { useState } from 'react'
-import { JWS_ALGS, type JwsAlg } from '../../../shared/key-types'
-import type { ImportKeyOptions, KeySummary } from '../../../shared/stored-key-types'
+import type { KeySummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
 import { CheckField } from '../components/CheckField'
 import { ChoiceSelect } from '../components/ChoiceSelect'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
+import { JWS_ALGS, type JwsAlg } from '../../../shared/algorithms'
+import { type ImportKeyOptions } from '../../../shared/stored-key-schemas'
 
 type SecretWriting = NonNullable<ImportKeyOptions['secretEncoding']>
 const SECRET_WRITINGS: Record<SecretWriting, string> = {

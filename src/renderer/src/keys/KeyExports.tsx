@@ -4,11 +4,7 @@
  * when the key, the format or the view changes.
  */
 import { useState } from 'react'
-import type {
-  KeySummary,
-  PrivateExportFormat,
-  PublicExportFormat,
-} from '../../../shared/stored-key-types'
+import type { KeySummary } from '../../../shared/stored-key-types'
 import type { Result } from '../../../shared/result'
 import { api } from '../api'
 import { CopyableText } from './CopyableText'
@@ -16,6 +12,10 @@ import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from './ConfirmButton'
 import { ChoiceSelect } from '../components/ChoiceSelect'
+import {
+  type PrivateExportFormat,
+  type PublicExportFormat,
+} from '../../../shared/stored-key-schemas'
 
 const KEY_FORMATS = ['pem', 'jwk', 'jwks'] as const satisfies readonly PublicExportFormat[]
 const SECRET_FORMATS: readonly PrivateExportFormat[] = ['jwk', 'jwks', 'base64', 'hex']

@@ -1,6 +1,5 @@
+import { type JwsAlg, HMAC_ALGS } from '../../../shared/algorithms'
 /** The key types the Generate form offers, each with the algs it can sign with. */
-import type { JwsAlg } from '../../../shared/key-types'
-import { HMAC_ALGS } from '../../../shared/secret-types'
 
 export interface KeyTypeChoice {
   id: string

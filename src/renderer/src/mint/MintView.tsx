@@ -1,7 +1,6 @@
 /** Sign a token: a template, an algorithm, a key, claims and header; the result to copy. */
 import type { FormEvent } from 'react'
 import type { ErrorPayload } from '../../../shared/errors'
-import { JWS_ALGS, type JwsAlg } from '../../../shared/key-types'
 import { TEMPLATE_NAMES, TEMPLATES, type TemplateName } from '../../../shared/templates'
 import { api } from '../api'
 import { ErrorBanner } from '../ErrorBanner'
@@ -11,6 +10,7 @@ import { TextField } from '../components/TextField'
 import { useFormRequest } from '../components/useFormRequest'
 import { buildMintRequest, formFromTemplate, type MintForm } from './mint-form'
 import { MintResultPanel } from './MintResultPanel'
+import { JWS_ALGS, type JwsAlg } from '../../../shared/algorithms'
 import '../components/forms.css'
 import './mint.css'
 

@@ -3,11 +3,11 @@
  * filling the form, and the form becoming a contract MintRequest (or a coded field error).
  */
 import { isRecord } from '../../../shared/is-record'
-import { isJwsAlg, type JwsAlg } from '../../../shared/key-types'
-import type { MintRequest } from '../../../shared/mint-types'
 import { TEMPLATES, type TemplateName } from '../../../shared/templates'
 import { audienceList, optionalText, type FormResult } from '../components/form-fields'
 import { EMPTY_KEY_SOURCE, toKeySource, type KeySourceForm } from '../components/key-source-form'
+import { isJwsAlg, type JwsAlg } from '../../../shared/algorithms'
+import { type MintRequest } from '../../../shared/token-schemas'
 
 export interface MintForm {
   template: TemplateName | ''

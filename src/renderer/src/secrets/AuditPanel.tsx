@@ -3,6 +3,7 @@
  * cancel, and the finding when a candidate signs the token.
  */
 import { useState } from 'react'
+import { formatSize } from '../../../shared/limits'
 import type { ErrorPayload } from '../../../shared/errors'
 import type { AuditStatus, BuiltInList } from '../../../shared/secret-types'
 import { CheckField } from '../components/CheckField'
@@ -15,12 +16,6 @@ const BUILT_IN: ReadonlyArray<{ id: BuiltInList; label: string }> = [
 ]
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 })
-
-function megabytes(bytes: number): string {
-  return bytes < 1 << 20
-    ? `${(bytes / 1024).toFixed(1)} KiB`
-    : `${(bytes / (1 << 20)).toFixed(1)} MiB`
-}
 
 export function AuditPanel() {
   const [token, setToken] = useState('')
@@ -130,7 +125,7 @@ function AuditProgressView({ status }: { status: AuditStatus }) {
         <span className="muted" aria-live="polite">
           {progress.tried.toLocaleString('en')} candidates tried
           {progress.bytesTotal > 0 &&
-            ` · ${megabytes(progress.bytesDone)} of ${megabytes(progress.bytesTotal)} (${percent}%)`}
+            ` · ${formatSize(progress.bytesDone)} of ${formatSize(progress.bytesTotal)} (${percent}%)`}
           {progress.rate > 0 && ` · ${compact.format(progress.rate)}/s`}
         </span>
       </div>

@@ -2,11 +2,9 @@
 import { useState } from 'react'
 import {
   DEFAULT_SECRET_BYTES,
-  HMAC_ALGS,
   MAX_SECRET_BYTES,
   MIN_SECRET_BYTES,
   SECRET_ENCODINGS,
-  type HmacAlg,
   type SecretEncoding,
 } from '../../../shared/secret-types'
 import { api } from '../api'
@@ -14,6 +12,7 @@ import { CopyButton } from '../components/CopyButton'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { ChoiceSelect } from '../components/ChoiceSelect'
+import { HMAC_ALGS, type HmacAlg } from '../../../shared/algorithms'
 
 export function SecretGenerator({ onCheck }: { onCheck: (secret: string) => void }) {
   const [bytes, setBytes] = useState(String(DEFAULT_SECRET_BYTES))

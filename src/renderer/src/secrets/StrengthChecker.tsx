@@ -1,9 +1,10 @@
 /** The live strength checker: a hidden input, the alg, and the verdict with every rule. */
 import { useState } from 'react'
-import { HMAC_ALGS, type HmacAlg, type SecretCheck } from '../../../shared/secret-types'
+import { type SecretCheck } from '../../../shared/secret-types'
 import { ErrorBanner } from '../ErrorBanner'
 import { useSecretCheck } from './useSecretCheck'
 import { ChoiceSelect } from '../components/ChoiceSelect'
+import { HMAC_ALGS, type HmacAlg } from '../../../shared/algorithms'
 
 export function StrengthChecker({
   secret,

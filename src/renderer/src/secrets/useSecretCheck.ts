@@ -5,9 +5,10 @@
  */
 import { useEffect, useState } from 'react'
 import type { ErrorPayload } from '../../../shared/errors'
-import { MAX_SECRET_CHARS } from '../../../shared/secret-schemas'
 import { checkSecret } from '../../../shared/secret-strength'
-import type { HmacAlg, SecretCheck } from '../../../shared/secret-types'
+import type { SecretCheck } from '../../../shared/secret-types'
+import { LIMITS } from '../../../shared/limits'
+import { type HmacAlg } from '../../../shared/algorithms'
 
 export const CHECK_DEBOUNCE_MS = 250
 
@@ -25,7 +26,7 @@ export function useSecretCheck(secret: string, alg: HmacAlg): SecretCheckState {
     check: SecretCheck | null
     error: ErrorPayload | null
   } | null>(null)
-  const tooLong = secret.length > MAX_SECRET_CHARS
+  const tooLong = secret.length > LIMITS.checkedSecret
 
   useEffect(() => {
     if (secret === '' || tooLong) return
@@ -55,7 +56,7 @@ export function useSecretCheck(secret: string, alg: HmacAlg): SecretCheckState {
       check: null,
       error: {
         code: 'ERR_INPUT_TOO_LARGE',
-        message: `A secret is checked up to ${MAX_SECRET_CHARS} characters; this one has ${secret.length}.`,
+        message: `A secret is checked up to ${LIMITS.checkedSecret} characters; this one has ${secret.length}.`,
       },
       stale: false,
     }

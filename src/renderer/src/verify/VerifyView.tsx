@@ -1,7 +1,6 @@
 /** Verify a token with a key and explain the verdict: every check, lint, the decoded token. */
 import type { FormEvent } from 'react'
 import type { ErrorPayload } from '../../../shared/errors'
-import { JWS_ALGS } from '../../../shared/key-types'
 import { api } from '../api'
 import { ErrorBanner } from '../ErrorBanner'
 import { CheckField } from '../components/CheckField'
@@ -10,6 +9,7 @@ import { TextField } from '../components/TextField'
 import { useFormRequest } from '../components/useFormRequest'
 import { buildVerifyRequest, type VerifyForm } from './verify-form'
 import { VerifyResultPanel } from './VerifyResultPanel'
+import { JWS_ALGS } from '../../../shared/algorithms'
 import '../components/forms.css'
 import './verify.css'
 

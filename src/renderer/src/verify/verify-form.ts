@@ -1,9 +1,13 @@
 /** What the Verify form holds and how it becomes a contract VerifyRequest (or a coded field error). */
-import type { JwsAlg } from '../../../shared/key-types'
 import { jsonOrString } from '../../../shared/json-or-string'
-import type { RequiredClaim, VerifyOptions, VerifyRequest } from '../../../shared/verify-types'
 import { audienceList, optionalText, type FormResult } from '../components/form-fields'
 import { EMPTY_KEY_SOURCE, toKeySource, type KeySourceForm } from '../components/key-source-form'
+import { type JwsAlg } from '../../../shared/algorithms'
+import {
+  type RequiredClaim,
+  type VerifyOptions,
+  type VerifyRequest,
+} from '../../../shared/token-schemas'
 
 export interface VerifyForm {
   token: string

@@ -2,10 +2,11 @@
  * Lint: what is risky about a token even when its signature is fine. Runs on every decode,
  * and on verify with the secret, where the HMAC key itself can be judged too.
  */
-import { formatDuration, isoUtc } from '../../../shared/relative-time'
-import type { DecodedToken, LintFinding, LintSeverity } from '../../../shared/token-types'
-import { isKnownWeakSecret } from '../../../shared/weak-secrets'
-import { isRecord } from '../../../shared/is-record'
+import { hmacMinBytes, isHmacAlg } from './algorithms'
+import { isRecord } from './is-record'
+import { formatDuration, isoUtc } from './relative-time'
+import type { DecodedToken, LintFinding, LintSeverity } from './token-types'
+import { isKnownWeakSecret } from './weak-secrets'
 
 export interface LintOptions {
   now: Date
@@ -13,8 +14,6 @@ export interface LintOptions {
   secret?: Uint8Array
 }
 
-/** RFC 7518 §3.2: an HMAC key must be at least as long as the hash output. */
-const HMAC_MIN_BYTES: Record<string, number> = { HS256: 32, HS384: 48, HS512: 64 }
 const MAX_LIFETIME_SECONDS = 24 * 3600
 const KEY_URL_HEADERS = ['jku', 'x5u'] as const
 const EMBEDDED_KEY_HEADERS = ['jwk', 'x5c'] as const
@@ -63,7 +62,7 @@ export function lintToken(decoded: DecodedToken, options: LintOptions): LintFind
     }
   }
 
-  const secretMin = alg === undefined ? undefined : HMAC_MIN_BYTES[alg]
+  const secretMin = isHmacAlg(alg) ? hmacMinBytes(alg) : undefined
   if (options.secret !== undefined && secretMin !== undefined) {
     if (options.secret.length < secretMin) {
       add(

@@ -1,53 +1,33 @@
 /**
- * Finds every JWS (3 segments) and JWE (5 segments) in arbitrary text and decodes each one
- * leniently: as far as it goes, naming every defect instead of giving up.
+ * Decodes tokens leniently: as far as each one goes, naming every defect instead of giving up.
+ * Pure (no Node), so the renderer decodes on the keystroke and main, the CLI and the scanner
+ * run the same code.
  */
-import { MAX_TEXT_CHARS, MAX_TOKEN_CHARS } from '../../../shared/api'
-import { WorkbenchError } from '../../../shared/errors'
-import { findDuplicateKeys } from '../../../shared/json-duplicates'
-import { redact } from '../../../shared/redact'
-import { describeTime, isoUtc, TIME_CLAIMS } from '../../../shared/relative-time'
-import type { DecodedToken, JsonObject, TokenDefect, TokenTime } from '../../../shared/token-types'
-import { lintToken } from './lint'
-import { isRecord } from '../../../shared/is-record'
+import { base64urlFault, base64urlText, decodedLength } from './base64url'
+import { WorkbenchError } from './errors'
+import { isRecord } from './is-record'
+import { findDuplicateKeys } from './json-duplicates'
+import { LIMITS, tooLarge } from './limits'
+import { redact } from './redact'
+import { describeTime, isoUtc, TIME_CLAIMS } from './relative-time'
+import { findTokens } from './token-finder'
+import { lintToken } from './token-lint'
+import type { DecodedToken, JsonObject, TokenDefect, TokenTime } from './token-types'
 
-// The scan is a single linear pass over runs of base64url characters and dots: no regular
-// expression with nested quantifiers ever sees untrusted text, so nothing can backtrack.
-const RUN_CHAR = new Uint8Array(128)
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.') {
-  RUN_CHAR[c.charCodeAt(0)] = 1
-}
-const BASE64URL = /^[A-Za-z0-9_-]*$/
-// A whole input that is one token may also use the standard alphabet or padding; that is
-// reported as a defect rather than ignored.
-const LOOSE_CHAR = /^[A-Za-z0-9_\-+/=.]+$/
-const STRICT_CHAR = /^[A-Za-z0-9_\-.]+$/
-const HEX4 = /^[0-9a-fA-F]{4}/
-const HEX2 = /^[0-9a-fA-F]{2}/
-const WHITESPACE = /\s/
-// Real headers and claims nest a few levels; this leaves room for rich claims and none for abuse.
-const MAX_JSON_DEPTH = 64
 const JWS_PARTS = ['header', 'payload', 'signature']
 const JWE_PARTS = ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag']
 
-interface Found {
-  token: string
-  offset: number
-  count: number
-  whitespace: boolean
-}
-
 /**
  * Decodes every distinct token in `text`, in order of first appearance, with its times and
- * lint findings relative to `now`. Throws ERR_INPUT_TOO_LARGE over the caps and
+ * lint findings relative to `now`. Throws ERR_INPUT_TOO_LARGE over the cap and
  * ERR_NO_TOKEN_FOUND when nothing looks like a token.
+ *
+ * @example
+ * decodeText('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln')[0].payload // { sub: 'a' }
  */
 export function decodeText(text: string, now: Date = new Date()): DecodedToken[] {
-  if (text.length > MAX_TEXT_CHARS) {
-    throw new WorkbenchError(
-      'ERR_INPUT_TOO_LARGE',
-      'The text is over 1 MiB; paste a smaller excerpt.',
-    )
+  if (text.length > LIMITS.text) {
+    throw new WorkbenchError('ERR_INPUT_TOO_LARGE', tooLarge('The text', text.length, LIMITS.text))
   }
   const found = findTokens(text)
   if (found.length === 0) {
@@ -57,106 +37,6 @@ export function decodeText(text: string, now: Date = new Date()): DecodedToken[]
     )
   }
   return found.map((f) => decodeToken(f.token, now, f))
-}
-
-/** Where each distinct token is in `text`, in order of first appearance, with its count. */
-function findTokens(text: string): Found[] {
-  const trimmed = text.trim()
-  const offset = text.indexOf(trimmed)
-  if (WHITESPACE.test(trimmed)) {
-    // A single token wrapped over lines (a terminal or an email did it) is still one token.
-    const compact = trimmed.replace(/\s+/g, '')
-    if (/^e[wy]/.test(compact) && isBareToken(compact) && !hasWholeToken(trimmed)) {
-      return [{ token: compact, offset, count: 1, whitespace: true }]
-    }
-  } else if (isBareToken(trimmed) && (/^e[wy]/.test(trimmed) || looksLikeToken(trimmed))) {
-    return [{ token: trimmed, offset, count: 1, whitespace: false }]
-  }
-  const byToken = new Map<string, Found>()
-  const n = text.length
-  let i = 0
-  while (i < n) {
-    const code = text.charCodeAt(i)
-    if (code >= 128 || RUN_CHAR[code] === 0) {
-      i++
-      continue
-    }
-    let start = i
-    let dots = 0
-    while (i < n) {
-      const c = text.charCodeAt(i)
-      if (c >= 128 || RUN_CHAR[c] === 0) break
-      if (c === 0x2e) dots++
-      i++
-    }
-    if (dots < 2) continue
-    start = skipEscape(text, start)
-    while (text.charCodeAt(start) === 0x2e) start++
-    let token = text.slice(start, i)
-    // A sentence may end right after a token. Only a JWS can end with a dot (an empty
-    // signature); a JWE always ends with its tag. Counted, not looped, to stay linear.
-    const total = countDots(token)
-    let trailing = 0
-    while (token.charCodeAt(token.length - 1 - trailing) === 0x2e) trailing++
-    const strip = total > 2 ? Math.min(trailing, total - 2) : 0
-    if (strip > 0) token = token.slice(0, -strip)
-    if (!/^e[wy]/.test(token) || total - strip < 2) continue
-    if (!looksLikeToken(token)) continue
-    const seen = byToken.get(token)
-    if (seen) seen.count++
-    else byToken.set(token, { token, offset: start, count: 1, whitespace: false })
-  }
-  return [...byToken.values()]
-}
-
-/** Skips an escape that glued itself to the token: `\n`, `\t`, `\u0022` in JSON, `%20` in URLs. */
-function skipEscape(text: string, start: number): number {
-  const before = text[start - 1]
-  if (before === '\\') {
-    const c = text[start]
-    if (c === 'n' || c === 'r' || c === 't' || c === 'b' || c === 'f') return start + 1
-    if (c === 'u' && HEX4.test(text.slice(start + 1, start + 5))) return start + 5
-  } else if (before === '%' && HEX2.test(text.slice(start, start + 2))) {
-    return start + 2
-  }
-  return start
-}
-
-function countDots(token: string): number {
-  let dots = 0
-  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) === 0x2e) dots++
-  return dots
-}
-
-function validSegmentCount(token: string): boolean {
-  const dots = countDots(token)
-  return dots === 2 || dots === 4
-}
-
-// Two tokens separated by a space are two tokens, not one wrapped token.
-function hasWholeToken(text: string): boolean {
-  return text.split(/\s+/).some((piece) => /^e[wy]/.test(piece) && validSegmentCount(piece))
-}
-
-function isBareToken(text: string): boolean {
-  const dots = countDots(text)
-  if (dots < 2 || dots > 4 || text.startsWith('.')) return false
-  // "id_token=eyJ..." is text around a token, not a token in standard base64.
-  return STRICT_CHAR.test(text) || (/^e[wy]/.test(text) && LOOSE_CHAR.test(text))
-}
-
-// Inside other text, "ey" followed by dots is also a host name or a sentence; keep the
-// candidate only when its header decodes to JSON or starts like one ('{"').
-function looksLikeToken(token: string): boolean {
-  if (token.startsWith('eyJ')) return true
-  if (token.length > MAX_TOKEN_CHARS) return true
-  const first = token.slice(0, token.indexOf('.'))
-  try {
-    JSON.parse(Buffer.from(first, 'base64url').toString('utf8'))
-    return true
-  } catch {
-    return false
-  }
 }
 
 /** Where a token was found, and whether to add what only a person reads (times, lint). */
@@ -180,10 +60,10 @@ export function decodeToken(
   now: Date = new Date(),
   where: DecodeOptions = {},
 ): DecodedToken {
-  if (token.length > MAX_TOKEN_CHARS) {
+  if (token.length > LIMITS.token) {
     throw new WorkbenchError(
       'ERR_INPUT_TOO_LARGE',
-      `A token of ${token.length} characters is over the 256 KiB limit.`,
+      tooLarge('The token', token.length, LIMITS.token),
     )
   }
   const defects: TokenDefect[] = []
@@ -223,7 +103,10 @@ export function decodeToken(
         part: 'payload',
         message: 'The header sets b64:false (RFC 7797): the payload is not base64url-encoded.',
       })
-      payload = parseOr(payloadSegment, payloadSegment)
+      // Not JSON is fine here (RFC 7797 signs any text); JSON is held to the same rules.
+      payload = looksLikeJson(payloadSegment)
+        ? (parseJsonText(payloadSegment, 'payload', defects) ?? null)
+        : payloadSegment
     } else {
       payload = decodeJsonSegment(payloadSegment, 'payload', defects) ?? null
       if (payload !== null && !isRecord(payload)) {
@@ -235,9 +118,8 @@ export function decodeToken(
       }
     }
     const signature = segments[2] ?? ''
-    signatureBytes = checkBase64url(signature, 'signature', defects)
-      ? Buffer.byteLength(signature, 'base64url')
-      : Buffer.from(signature, 'base64url').length
+    checkBase64url(signature, 'signature', defects)
+    signatureBytes = decodedLength(signature.length)
     const alg = headerObject?.['alg']
     if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
       defects.push({
@@ -274,62 +156,29 @@ export function decodeToken(
   return decoded
 }
 
-/**
- * Checks a segment's base64url encoding and names what is wrong; the bytes are not decoded.
- * True when the segment is well-formed.
- */
+/** Names what is wrong with a segment's base64url encoding; true when it is well-formed. */
 function checkBase64url(segment: string, part: string, defects: TokenDefect[]): boolean {
-  if (!BASE64URL.test(segment)) {
+  const fault = base64urlFault(segment)
+  if (fault === 'alphabet') {
     defects.push({
       code: 'bad_base64url',
       part,
       message: `The ${part} uses characters outside base64url (standard base64 "+", "/" or "=" padding?).`,
     })
-    return false
-  }
-  if (segment.length % 4 === 1) {
+  } else if (fault === 'length') {
     defects.push({
       code: 'bad_base64url',
       part,
       message: `The ${part} has ${segment.length} characters, a length no base64url text can have; it may be truncated.`,
     })
-    return false
-  }
-  if (!unusedBitsClear(segment)) {
+  } else if (fault === 'bits') {
     defects.push({
       code: 'non_canonical_base64url',
       part,
       message: `The ${part} is not canonical base64url (unused bits are set); strict verifiers reject it.`,
     })
   }
-  return true
-}
-
-const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-
-/**
- * True when the last character of base64url text carries no stray bits (2 or 4 unused bits
- * when the length is 2 or 3 mod 4), so the text is the one canonical encoding of its bytes.
- * A length of 1 mod 4 is reported separately.
- */
-function unusedBitsClear(segment: string): boolean {
-  const rest = segment.length % 4
-  if (rest === 0 || rest === 1) return true
-  const last = BASE64URL_ALPHABET.indexOf(segment[segment.length - 1]!)
-  return (last & (rest === 2 ? 15 : 3)) === 0
-}
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true })
-
-// Segments are decoded into one reused buffer: Buffer.from would carve each one out of
-// Node's shared pool, and refilling that pool costs more than decoding a short segment.
-let scratch = Buffer.allocUnsafeSlow(4096)
-
-/** The bytes of a base64url segment, valid until the next call (read them at once). */
-function segmentBytes(segment: string): Buffer {
-  const most = Math.ceil((segment.length * 3) / 4)
-  if (most > scratch.length) scratch = Buffer.allocUnsafeSlow(most)
-  return scratch.subarray(0, scratch.write(segment, 'base64url'))
+  return fault === null || fault === 'bits'
 }
 
 // The tokens of one issuer share their header segment (a page of logs, a stream of requests
@@ -368,14 +217,13 @@ function deepFreeze<T>(value: T): T {
 
 function decodeJsonSegment(segment: string, part: string, defects: TokenDefect[]): unknown {
   checkBase64url(segment, part, defects)
-  const bytes = segmentBytes(segment)
-  let text: string
-  try {
-    text = UTF8.decode(bytes)
-  } catch {
-    defects.push({ code: 'not_utf8', part, message: `The ${part} is not valid UTF-8.` })
-    text = bytes.toString('utf8')
-  }
+  const { text, utf8 } = base64urlText(segment)
+  if (!utf8) defects.push({ code: 'not_utf8', part, message: `The ${part} is not valid UTF-8.` })
+  return parseJsonText(text, part, defects)
+}
+
+/** Parses JSON text of a part, refusing what is too deep and naming duplicate members. */
+function parseJsonText(text: string, part: string, defects: TokenDefect[]): unknown {
   let value: unknown
   try {
     value = JSON.parse(text) as unknown
@@ -387,13 +235,13 @@ function decodeJsonSegment(segment: string, part: string, defects: TokenDefect[]
     })
     return undefined
   }
-  const { depth, strings } = jsonShape(value, MAX_JSON_DEPTH + 1)
-  if (depth > MAX_JSON_DEPTH) {
+  const { depth, strings } = jsonShape(value, LIMITS.jsonDepth + 1)
+  if (depth > LIMITS.jsonDepth) {
     // Every serializer (IPC, HTTP, the CLI's output) recurses and would overflow on it.
     defects.push({
       code: 'json_too_deep',
       part,
-      message: `The ${part} nests ${depth} levels deep (over ${MAX_JSON_DEPTH}); it is not shown.`,
+      message: `The ${part} nests ${depth} levels deep (over ${LIMITS.jsonDepth}); it is not shown.`,
     })
     return undefined
   }
@@ -462,10 +310,11 @@ function timesOf(payload: JsonObject, now: Date): TokenTime[] {
   return times
 }
 
-function parseOr(text: string, fallback: unknown): unknown {
+function looksLikeJson(text: string): boolean {
   try {
-    return JSON.parse(text) as unknown
+    JSON.parse(text)
+    return true
   } catch {
-    return fallback
+    return false
   }
 }

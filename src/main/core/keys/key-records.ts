@@ -1,0 +1,133 @@
+/**
+ * Stored keys' metadata in the settings file, read through a schema. A malformed record is
+ * skipped with a warning naming it and written back untouched, so one bad record never hides
+ * the others and nothing is ever lost.
+ */
+import { z } from 'zod'
+import { JWS_ALGS } from '../../../shared/algorithms'
+import { WorkbenchError } from '../../../shared/errors'
+import { LIMITS } from '../../../shared/limits'
+import { clip } from '../../../shared/redact'
+import type { CoreEnv } from '../env'
+import type { JsonValue } from '../settings/settings-store'
+
+const VersionRecordSchema = z.looseObject({
+  kid: z.string().min(1).max(LIMITS.kid),
+  status: z.enum(['active', 'retiring']),
+  createdAt: z.string(),
+  /** Keychain account holding the private material; absent for verify-only keys. */
+  account: z.string().optional(),
+  publicJwk: z.record(z.string(), z.string()).optional(),
+})
+
+const KeyRecordSchema = z
+  .looseObject({
+    name: z.string().min(1).max(LIMITS.keyName),
+    kind: z.enum(['hmac', 'rsa', 'ec', 'ed25519']),
+    alg: z.enum(JWS_ALGS),
+    detail: z.string(),
+    /** RSA modulus bits or HMAC secret bytes: what rotation reproduces. */
+    size: z.number().int().positive().optional(),
+    createdAt: z.string(),
+    rotatedAt: z.string().optional(),
+    tags: z.array(z.string()),
+    verifyOnly: z.boolean(),
+    versions: z.array(VersionRecordSchema).min(1),
+  })
+  .refine((r) => r.versions.filter((v) => v.status === 'active').length === 1, {
+    message: 'exactly one version must be active',
+  })
+
+export type VersionRecord = z.infer<typeof VersionRecordSchema>
+export type KeyRecord = z.infer<typeof KeyRecordSchema>
+export type KeyMap = Record<string, KeyRecord>
+
+const SECTION = 'keys'
+
+/** The valid records, and the names of the malformed ones (kept in the file untouched). */
+export interface KeyRecords {
+  records: KeyMap
+  malformed: string[]
+}
+
+/** Reads the key records; warns once per read about each malformed one. */
+export function readKeyRecords(env: CoreEnv): KeyRecords {
+  const { records, malformed } = parseSection(env.settings.get(SECTION))
+  for (const [name, reason] of malformed) {
+    env.warn(
+      `The stored key record "${clip(name)}" in ${env.settings.path} is malformed (${reason}); it is skipped and left in the file untouched. Fix or delete that entry by hand.`,
+    )
+  }
+  return { records, malformed: malformed.map(([name]) => name) }
+}
+
+/**
+ * Changes the valid records under the settings lock (fresh from disk); malformed records are
+ * written back as they were, and their names stay taken.
+ */
+export async function updateKeyRecords(
+  env: CoreEnv,
+  change: (records: KeyMap, taken: string[]) => void,
+): Promise<void> {
+  await env.settings.update(SECTION, (current) => {
+    const { records, malformed } = parseSection(current)
+    const raw = isObject(current) ? current : {}
+    change(records, [...Object.keys(records), ...malformed.map(([name]) => name)])
+    const next: Record<string, JsonValue | undefined> = {}
+    for (const [name] of malformed) next[name] = raw[name]
+    for (const [name, record] of Object.entries(records)) next[name] = record as JsonValue
+    return next
+  })
+}
+
+/** The record named `name`, or ERR_KEY_NOT_FOUND. */
+export function findRecord(records: KeyMap, name: string): KeyRecord {
+  const record = Object.hasOwn(records, name) ? records[name] : undefined
+  if (!record) {
+    throw new WorkbenchError(
+      'ERR_KEY_NOT_FOUND',
+      `No stored key named "${clip(name)}". Run \`jwtw keys list\` to see the stored keys.`,
+    )
+  }
+  return record
+}
+
+/** The active version of a record. */
+export function activeVersion(record: KeyRecord): VersionRecord {
+  return record.versions.find((v) => v.status === 'active')!
+}
+
+/** Active first, then retiring, newest first. */
+export function orderedVersions(record: KeyRecord): VersionRecord[] {
+  return [...record.versions].sort((a, b) =>
+    a.status === b.status ? b.createdAt.localeCompare(a.createdAt) : a.status === 'active' ? -1 : 1,
+  )
+}
+
+function parseSection(value: JsonValue | undefined): {
+  records: KeyMap
+  malformed: Array<[string, string]>
+} {
+  const records: KeyMap = {}
+  const malformed: Array<[string, string]> = []
+  if (!isObject(value)) return { records, malformed }
+  for (const [name, raw] of Object.entries(value)) {
+    const parsed = KeyRecordSchema.safeParse(raw)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      malformed.push([
+        name,
+        issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid',
+      ])
+    } else if (parsed.data.name !== name) {
+      malformed.push([name, `its name says "${clip(parsed.data.name)}"`])
+    } else {
+      records[name] = parsed.data
+    }
+  }
+  return { records, malformed }
+}
+
+function isObject(value: JsonValue | undefined): value is Record<string, JsonValue | undefined> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,28 @@
+/** The list a verification writes its checks into, in the order they run. */
+import type { VerifyCheck } from '../../../shared/verify-types'
+
+export interface CheckList {
+  readonly checks: VerifyCheck[]
+  pass(id: string, message: string): void
+  fail(id: string, code: string, message: string): void
+  /** A check that could not run; the token is then invalid, never valid by omission. */
+  notRun(id: string, message: string): void
+}
+
+export function checkList(): CheckList {
+  const checks: VerifyCheck[] = []
+  return {
+    checks,
+    pass: (id, message) => void checks.push({ id, ok: true, message }),
+    fail: (id, code, message) => void checks.push({ id, ok: false, code, message }),
+    notRun: (id, message) => void checks.push({ id, ok: false, skipped: true, message }),
+  }
+}
+
+/** A value for a message, short. */
+export function show(value: unknown): string {
+  return (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))).slice(
+    0,
+    120,
+  )
+}

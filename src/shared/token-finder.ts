@@ -1,0 +1,162 @@
+/**
+ * Where tokens are in arbitrary text: one rule for what a token is, used by decode (a paste, a
+ * file) and by the log scanner. A token is a run of base64url characters and dots holding a
+ * JWS (3 segments) or JWE (5), starting like a JSON header ('ey', 'ew'). No regular expression
+ * with nested quantifiers ever sees untrusted text: the scan is linear.
+ */
+import { base64urlText } from './base64url'
+import { LIMITS } from './limits'
+
+const RUN_CHAR = new Uint8Array(128)
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.') {
+  RUN_CHAR[c.charCodeAt(0)] = 1
+}
+const DOT = 0x2e
+// A whole input that is one token may also use the standard alphabet or padding; decode
+// reports that as a defect rather than ignoring the token.
+const LOOSE_CHAR = /^[A-Za-z0-9_\-+/=.]+$/
+const STRICT_CHAR = /^[A-Za-z0-9_\-.]+$/
+const HEX4 = /^[0-9a-fA-F]{4}/
+const HEX2 = /^[0-9a-fA-F]{2}/
+const WHITESPACE = /\s/
+const JSON_START = /^e[wy]/
+
+/** A distinct token of a text, where it first appears and how often. */
+export interface FoundToken {
+  token: string
+  offset: number
+  count: number
+  /** The token was wrapped over lines (a terminal or an email did it) and joined back up. */
+  whitespace: boolean
+}
+
+/** True for a character that can be part of a token run (base64url and dot). */
+export function isRunChar(code: number): boolean {
+  return code < 128 && RUN_CHAR[code] === 1
+}
+
+/**
+ * Calls `visit` with every token occurrence in `text[from, to)`, in order, with its offset.
+ * A run cut by `to` is the caller's to carry over (see the scanner).
+ *
+ * @example
+ * forEachToken('Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', (t, at) => console.log(at)) // 7
+ */
+export function forEachToken(
+  text: string,
+  visit: (token: string, offset: number) => void,
+  from = 0,
+  to = text.length,
+): void {
+  let i = from
+  while (i < to) {
+    const code = text.charCodeAt(i)
+    if (code >= 128 || RUN_CHAR[code] === 0) {
+      i++
+      continue
+    }
+    let start = i
+    let dots = 0
+    while (i < to) {
+      const c = text.charCodeAt(i)
+      if (c >= 128 || RUN_CHAR[c] === 0) break
+      if (c === DOT) dots++
+      i++
+    }
+    if (dots < 2) continue
+    start = skipEscape(text, start)
+    while (text.charCodeAt(start) === DOT) start++
+    const token = tokenIn(text.slice(start, i))
+    if (token !== null) visit(token, start)
+  }
+}
+
+/**
+ * The token in a run of token characters (its escape and leading dots already skipped), or
+ * null when the run is no token. A sentence may end right after a token: only a JWS can end
+ * with a dot (an empty signature); a JWE always ends with its tag. Counted, not looped.
+ */
+function tokenIn(run: string): string | null {
+  const total = countDots(run)
+  let trailing = 0
+  while (run.charCodeAt(run.length - 1 - trailing) === DOT) trailing++
+  const strip = total > 2 ? Math.min(trailing, total - 2) : 0
+  const token = strip > 0 ? run.slice(0, -strip) : run
+  if (!JSON_START.test(token) || total - strip < 2) return null
+  return looksLikeToken(token) ? token : null
+}
+
+/**
+ * Every distinct token in `text`, in order of first appearance, with its count. A text that
+ * is a single token wrapped over lines is that token; a text that is a bare token in standard
+ * base64 is kept, for decode to name the defect.
+ *
+ * @example
+ * findTokens('a eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0. b')[0].offset // 2
+ */
+export function findTokens(text: string): FoundToken[] {
+  const trimmed = text.trim()
+  const offset = text.indexOf(trimmed)
+  if (WHITESPACE.test(trimmed)) {
+    const compact = trimmed.replace(/\s+/g, '')
+    if (JSON_START.test(compact) && isBareToken(compact) && !hasWholeToken(trimmed)) {
+      return [{ token: compact, offset, count: 1, whitespace: true }]
+    }
+  } else if (isBareToken(trimmed) && (JSON_START.test(trimmed) || looksLikeToken(trimmed))) {
+    return [{ token: trimmed, offset, count: 1, whitespace: false }]
+  }
+  const byToken = new Map<string, FoundToken>()
+  forEachToken(text, (token, at) => {
+    const seen = byToken.get(token)
+    if (seen) seen.count++
+    else byToken.set(token, { token, offset: at, count: 1, whitespace: false })
+  })
+  return [...byToken.values()]
+}
+
+/** Skips an escape glued to the token: `\n`, `\t`, `\u0022` in JSON, `%20` in URLs. */
+function skipEscape(text: string, start: number): number {
+  const before = text[start - 1]
+  if (before === '\\') {
+    const c = text[start]
+    if (c === 'n' || c === 'r' || c === 't' || c === 'b' || c === 'f') return start + 1
+    if (c === 'u' && HEX4.test(text.slice(start + 1, start + 5))) return start + 5
+  } else if (before === '%' && HEX2.test(text.slice(start, start + 2))) {
+    return start + 2
+  }
+  return start
+}
+
+function countDots(text: string): number {
+  let dots = 0
+  for (let i = text.indexOf('.'); i !== -1; i = text.indexOf('.', i + 1)) dots++
+  return dots
+}
+
+// Two tokens separated by a space are two tokens, not one wrapped token.
+function hasWholeToken(text: string): boolean {
+  return text.split(/\s+/).some((piece) => {
+    const dots = countDots(piece)
+    return JSON_START.test(piece) && (dots === 2 || dots === 4)
+  })
+}
+
+function isBareToken(text: string): boolean {
+  const dots = countDots(text)
+  if (dots < 2 || dots > 4 || text.startsWith('.')) return false
+  // "id_token=eyJ..." is text around a token, not a token in standard base64.
+  return STRICT_CHAR.test(text) || (JSON_START.test(text) && LOOSE_CHAR.test(text))
+}
+
+// Inside other text, "ey" followed by dots is also a host name or a sentence; keep the
+// candidate only when its header starts like JSON ('{"') or decodes to JSON.
+function looksLikeToken(token: string): boolean {
+  if (token.startsWith('eyJ')) return true
+  if (token.length > LIMITS.token) return true
+  try {
+    JSON.parse(base64urlText(token.slice(0, token.indexOf('.'))).text)
+    return true
+  } catch {
+    return false
+  }
+}
