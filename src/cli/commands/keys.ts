@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises'
 import { WorkbenchError } from '../../shared/errors'
 import { LIMITS, tooLarge } from '../../shared/limits'
-import type { KeySummary } from '../../shared/stored-key-types'
+import type { KeySummary, OrphanEntry } from '../../shared/stored-key-types'
+import { findOrphans, recoverOrphans } from '../../main/core/keys/key-recover'
 import { parse } from '../args'
 import { cliContext } from '../context'
 import { readAllStdin } from '../stdin'
@@ -21,6 +22,7 @@ export const KEYS_USAGE = `Usage: jwtw keys <subcommand>
   jwtw keys set-kid NAME KID
   jwtw keys tag NAME [TAG]...
   jwtw keys delete NAME [--retiring]
+  jwtw keys recover [--restore ACCOUNT... | --delete ACCOUNT... | --all] [--json]
 
 Private keys and HMAC secrets live only in the OS keychain; the settings file holds metadata.
   --alg ALG        ${JWS_ALGS.join(', ')}
@@ -30,6 +32,9 @@ Private keys and HMAC secrets live only in the OS keychain; the settings file ho
   --private        export the private key or secret (it is printed: mind your terminal)
   --retiring       delete only the retiring versions left by rotate
 keys tag replaces a key's tags (environment, team, ...); with no TAG it clears them.
+keys recover lists keychain entries that no stored key names (after a lost or corrupt settings
+file); --restore rebuilds their records (kid by thumbprint), --delete removes them, each for the
+accounts listed, or with --all for every one of them.
 Key names: 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit.`
 
 export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
@@ -46,6 +51,8 @@ export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
       format: { type: 'string' },
       private: { type: 'boolean' },
       retiring: { type: 'boolean' },
+      restore: { type: 'boolean' },
+      delete: { type: 'boolean' },
     },
     KEYS_USAGE,
   )
@@ -62,7 +69,8 @@ export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
     }
     return values.alg
   }
-  const store = cliContext(io).keys
+  const ctx = cliContext(io)
+  const store = ctx.keys
   const out = (text: string) => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
 
   switch (sub) {
@@ -107,6 +115,7 @@ export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
         ...(values.tag === undefined ? {} : { tags: values.tag }),
       })
       for (const s of summaries) out(describe(s))
+      warnAbout(summaries, io)
       return EXIT.ok
     }
     case 'export': {
@@ -153,9 +162,54 @@ export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
       out(values.retiring ? `deleted the retiring versions of ${name}` : `deleted ${name}`)
       return EXIT.ok
     }
+    case 'recover': {
+      if (values.restore && values.delete) {
+        throw new UsageError('--restore and --delete exclude each other', KEYS_USAGE)
+      }
+      const orphans = await findOrphans(ctx)
+      const action = values.restore ? 'restore' : values.delete ? 'delete' : undefined
+      if (action === undefined) {
+        if (rest.length > 0 || values.all) {
+          throw new UsageError(
+            'keys recover takes accounts only with --restore or --delete',
+            KEYS_USAGE,
+          )
+        }
+        if (values.json) out(JSON.stringify(orphans, null, 2))
+        else out(formatOrphans(orphans))
+        return EXIT.ok
+      }
+      const accounts = values.all ? orphans.map((o) => o.account) : rest
+      if (accounts.length === 0) {
+        throw new UsageError(`keys recover --${action} needs ACCOUNT... or --all`, KEYS_USAGE)
+      }
+      const result = await recoverOrphans(ctx, ctx.keys, action, accounts)
+      if (values.json) out(JSON.stringify(result, null, 2))
+      for (const r of values.json ? [] : result.restored)
+        out(`restored ${r.kind} "${r.name}" from ${r.account}`)
+      for (const d of values.json ? [] : result.deleted) out(`deleted ${d}`)
+      return EXIT.ok
+    }
     default:
       throw new UsageError(`unknown subcommand "${sub.slice(0, 40)}"`, KEYS_USAGE)
   }
+}
+
+function warnAbout(summaries: KeySummary[], io: CliIo): void {
+  const c = colorsFor(io.stderr, io.env)
+  for (const warning of new Set(summaries.flatMap((s) => s.warnings ?? []))) {
+    io.stderr.write(`${c.yellow('warning')}: ${warning}\n`)
+  }
+}
+
+function formatOrphans(orphans: OrphanEntry[]): string {
+  if (orphans.length === 0)
+    return 'No orphaned keychain entries: every entry belongs to a stored key or credential.'
+  const lines = orphans.map(
+    (o) =>
+      `${o.account}  ${o.kind}  ${o.detail}${o.restorable ? `  -> restores as "${o.name}"` : '  (delete only)'}`,
+  )
+  return `${orphans.length} keychain entr${orphans.length === 1 ? 'y' : 'ies'} no stored key or credential names:\n${lines.join('\n')}\nRestore with \`jwtw keys recover --restore ACCOUNT...\` (or --all), or delete with --delete.`
 }
 
 function describe(s: KeySummary): string {

@@ -15,7 +15,8 @@ import { type VerifyOptions } from '../../shared/token-schemas'
 
 export const VERIFY_USAGE = `Usage: jwtw verify [TOKEN|-] (--secret S | --secret-file FILE | --key NAME | --key-file FILE)
                    [--alg ALG]... [--iss S] [--aud S] [--sub S] [--require NAME[=VALUE]]...
-                   [--clock-tolerance DUR] [--at TIME] [--max-age DUR] [--typ TYP] [--kid KID] [--json]
+                   [--clock-tolerance DUR] [--at TIME] [--max-age DUR] [--typ TYP] [--kid KID]
+                   [--jws] [--json]
 
 Verifies a JWS token (read from stdin when TOKEN is - or missing) and lists every check.
 Exit 0 when valid, 1 when invalid or the key is unusable, 2 for bad arguments.
@@ -30,6 +31,8 @@ Exit 0 when valid, 1 when invalid or the key is unusable, 2 for bad arguments.
   --max-age DUR                    maximum age since iat
   --typ TYP                        expected header typ
   --kid KID                        pick this key from a JWKS
+  --jws                            verify a JWS whose payload need not be a JWT claims set
+                                   (text, bytes); claims are still checked when it is one
   --json                           print the verification result as JSON`
 
 export async function verifyCommand(argv: string[], io: CliIo): Promise<number> {
@@ -49,6 +52,7 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
       'max-age': { type: 'string' },
       typ: { type: 'string' },
       kid: { type: 'string' },
+      jws: { type: 'boolean' },
       json: { type: 'boolean' },
     },
     VERIFY_USAGE,
@@ -77,6 +81,7 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
   if (values['max-age'] !== undefined) options.maxAge = values['max-age']
   if (values.typ !== undefined) options.typ = values.typ
   if (values.kid !== undefined) options.kid = values.kid
+  if (values.jws) options.kind = 'jws'
 
   const key = await keySourceFromFlags(values, io.env, VERIFY_USAGE)
   const positional = positionals[0]
