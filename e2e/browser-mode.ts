@@ -30,18 +30,37 @@ export interface Session {
   close(): Promise<void>
 }
 
-/** Starts browser mode with its own settings dir and keychain service, and opens the UI. */
-export async function openWorkbench(env: NodeJS.ProcessEnv = {}): Promise<Session> {
-  const server = spawn(process.execPath, [join(ROOT, 'bin', 'jwtw.mjs'), 'ui', '--no-open'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      JWTW_HOME: mkdtempSync(join(tmpdir(), 'jwtw-e2e-home-')),
-      JWTW_KEYCHAIN_SERVICE: `jwtw-e2e-${process.pid}`,
-      ...env,
+/** Chromium's flags here: headless, no sandbox (containers), nothing fetched in the background. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+]
+
+/** Starts `jwtw ui --no-open` with its own settings dir and keychain service; resolves with its login URL. */
+export async function startUi(
+  env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): Promise<{ url: string; server: ChildProcess }> {
+  const server = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'jwtw.mjs'), 'ui', '--no-open', ...args],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        JWTW_HOME: mkdtempSync(join(tmpdir(), 'jwtw-e2e-home-')),
+        JWTW_KEYCHAIN_SERVICE: `jwtw-e2e-${process.pid}`,
+        ...env,
+      },
+      stdio: ['pipe', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  )
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = ''
     server.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -53,20 +72,14 @@ export async function openWorkbench(env: NodeJS.ProcessEnv = {}): Promise<Sessio
       reject(new Error(`jwtw ui exited with ${code} before printing its URL`)),
     )
   })
+  return { url, server }
+}
+
+/** Starts browser mode and opens the UI, logged in through the one-time URL. */
+export async function openWorkbench(env: NodeJS.ProcessEnv = {}): Promise<Session> {
+  const { url, server } = await startUi(env)
   const browser = await chromium
-    .launch({
-      executablePath: chromiumPath(),
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    })
+    .launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
     .catch((error: unknown) => {
       server.kill('SIGTERM')
       throw error

@@ -12,8 +12,9 @@ describe('Inspect in real Chromium (browser mode)', () => {
   })
   afterAll(() => session?.close())
 
-  it('logs in through the one-time URL and drops the token from the address bar', () => {
-    expect(session.page.url()).not.toContain('token=')
+  it('logs in through the one-time URL and drops the login code from the address bar', async () => {
+    await session.page.waitForURL((url) => url.hash === '')
+    expect(session.page.url()).not.toContain('login=')
   })
 
   it('decodes a pasted token and shows the claim name = John Doe', async () => {

@@ -64,11 +64,16 @@ describe('jwtw entry point', () => {
         })
         child.on('exit', (code) => reject(new Error(`exited ${code}`)))
       })
-      expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+$/)
+      expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#login=[A-Za-z0-9_-]{43}$/)
       const url = new URL(firstLine)
       const unauth = await fetch(new URL('/api/decode', url), { method: 'POST', body: '["x"]' })
       expect(unauth.status).toBe(401)
-      const token = url.searchParams.get('token')!
+      const code = url.hash.slice('#login='.length)
+      const login = await fetch(new URL('/session', url), {
+        method: 'POST',
+        body: JSON.stringify({ code }),
+      })
+      const token = ((await login.json()) as { value: { credential: string } }).value.credential
       const authed = await fetch(new URL('/api/decode', url), {
         method: 'POST',
         body: JSON.stringify(['eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.']),

@@ -7,6 +7,7 @@ import {
   isAppUrl,
   registerAppScheme,
   serveAppProtocol,
+  trustedUrlCheck,
 } from '../../src/main/electron/app-protocol'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/core/csp'
 
@@ -62,5 +63,26 @@ describe('app:// protocol', () => {
       expect((await handler!(new Request(`app://workbench${path}`))).status, path).toBe(404)
     }
     expect((await handler!(new Request('app://elsewhere/index.html'))).status).toBe(404)
+  })
+})
+
+describe('trusted URLs', () => {
+  it('trust the app origin, and the dev server by its exact origin, never by prefix', () => {
+    const built = trustedUrlCheck(undefined)
+    expect(built('app://workbench/index.html')).toBe(true)
+    expect(built('http://localhost:5173/')).toBe(false)
+    const dev = trustedUrlCheck('http://localhost:5173')
+    expect(dev('http://localhost:5173/')).toBe(true)
+    expect(dev('http://localhost:5173/src/main.tsx?x=1')).toBe(true)
+    for (const url of [
+      'http://localhost:5173.evil.example/',
+      'http://localhost:51730/',
+      'https://localhost:5173/',
+      'http://localhost:5173@evil.example/',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
+      expect(dev(url), url).toBe(false)
+    }
   })
 })

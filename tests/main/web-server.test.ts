@@ -1,11 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Handlers } from '../../src/shared/api'
 import { createDispatcher } from '../../src/main/core/dispatch'
-import { startWebServer, type WebServer } from '../../src/main/web/web-server'
+import { SERVER_LIMITS, startWebServer, type WebServer } from '../../src/main/web/web-server'
 
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'
@@ -45,7 +46,11 @@ function send(
 
 describe('browser-mode server over real HTTP', () => {
   let server: WebServer
-  const auth = () => ({ authorization: `Bearer ${server.token}` })
+  let credential = ''
+  const auth = () => ({ authorization: `Bearer ${credential}` })
+  const codeOf = (url: string) => new URL(url).hash.replace(/^#login=/, '')
+  const login = (code: string) =>
+    send(server, '/session', { method: 'POST', body: JSON.stringify({ code }) })
 
   beforeAll(async () => {
     const root = mkdtempSync(join(tmpdir(), 'jwtw-web-'))
@@ -54,13 +59,18 @@ describe('browser-mode server over real HTTP', () => {
       decode: (text: string) => (text === 'throw' ? Promise.reject(new Error('x')) : [{ text }]),
     } as unknown as Handlers
     server = await startWebServer({ dispatch: createDispatcher(handlers), rendererDir: root })
+    const reply = await login(codeOf(server.newLoginUrl()))
+    credential = (JSON.parse(reply.body) as { value: { credential: string } }).value.credential
   })
   afterAll(() => server.close())
 
-  it('listens on 127.0.0.1 and prints a URL carrying a session token', () => {
-    expect(server.url).toMatch(
-      new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{40,}$`),
+  it('listens on 127.0.0.1 and makes a fresh one-time login URL each time, the code in the fragment', () => {
+    const a = server.newLoginUrl()
+    const b = server.newLoginUrl()
+    expect(a).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#login=[A-Za-z0-9_-]{43}$`),
     )
+    expect(codeOf(a)).not.toBe(codeOf(b))
   })
 
   it('answers 401 to an API request without the session credential', async () => {
@@ -148,23 +158,116 @@ describe('browser-mode server over real HTTP', () => {
     expect(reply.headers['content-security-policy']).toMatch(/default-src 'none'/)
   })
 
-  it('trades the one-time URL for an HttpOnly cookie, then refuses the URL again', async () => {
-    const page = await send(server, '/')
-    expect(page.status).toBe(401)
-    const login = await send(server, new URL(server.url).pathname + new URL(server.url).search)
-    expect(login.status).toBe(303)
-    const cookie = String(login.headers['set-cookie']).split(';')[0]!
-    expect(String(login.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/)
-    const withCookie = await send(server, '/', { headers: { cookie } })
-    expect(withCookie.status).toBe(200)
-    expect(withCookie.body).toBe('<html>ui</html>')
+  it('trades a login code once for a session credential; the code is dead afterwards on every route', async () => {
+    const code = codeOf(server.newLoginUrl())
+    expect((await send(server, '/')).status).toBe(200) // the public page; no credential in it
+    expect((await send(server, '/session')).status).toBe(405)
+    const first = await login(code)
+    expect(first.status).toBe(200)
+    const session = (JSON.parse(first.body) as { value: { credential: string } }).value.credential
+    expect(session).not.toBe(code)
+    expect((await login(code)).status).toBe(401)
+    for (const path of ['/api/decode', '/session']) {
+      const reply = await send(server, path, {
+        method: 'POST',
+        body: JSON.stringify(path === '/session' ? { code } : ['x']),
+        headers: { authorization: `Bearer ${code}` },
+      })
+      expect(reply.status, path).toBe(401)
+    }
     const api = await send(server, '/api/decode', {
       method: 'POST',
       body: '["x"]',
-      headers: { cookie },
+      headers: { authorization: `Bearer ${session}` },
     })
     expect(api.status).toBe(200)
-    const again = await send(server, new URL(server.url).pathname + new URL(server.url).search)
-    expect(again.status).toBe(401)
+  })
+
+  it('never sets a cookie (a cookie would reach every other server on 127.0.0.1)', async () => {
+    const replies = [
+      await send(server, '/'),
+      await login(codeOf(server.newLoginUrl())),
+      await send(server, '/api/decode', { method: 'POST', body: '["x"]', headers: auth() }),
+      await send(server, '/api/decode', { method: 'POST', body: '["x"]' }),
+    ]
+    for (const reply of replies) expect(reply.headers['set-cookie']).toBeUndefined()
+  })
+
+  it('prints a scripting credential on request that works as a Bearer token', async () => {
+    const token = server.newApiToken()
+    const api = await send(server, '/api/decode', {
+      method: 'POST',
+      body: '["x"]',
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(api.status).toBe(200)
+  })
+
+  it('has header and request timeouts and a connection cap', () => {
+    expect(SERVER_LIMITS).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 64,
+      maxRequestsPerSocket: 1000,
+    })
   })
 })
+
+describe('browser-mode sessions', () => {
+  it('end after the idle time, and the server answers 401', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'jwtw-web-idle-'))
+    const handlers = { decode: () => [] } as unknown as Handlers
+    const idle = await startWebServer({
+      dispatch: createDispatcher(handlers),
+      rendererDir: root,
+      idleMs: 300,
+    })
+    try {
+      const token = idle.newApiToken()
+      const call = () =>
+        send(idle, '/api/decode', {
+          method: 'POST',
+          body: '["x"]',
+          headers: { authorization: `Bearer ${token}` },
+        })
+      expect((await call()).status).toBe(200)
+      await new Promise((r) => setTimeout(r, 150))
+      expect((await call()).status).toBe(200) // use keeps it alive
+      await new Promise((r) => setTimeout(r, 450))
+      expect((await call()).status).toBe(401)
+    } finally {
+      await idle.close()
+    }
+  })
+
+  it('refuses connections over the cap and stays responsive', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'jwtw-web-cap-'))
+    writeFileSync(join(root, 'index.html'), 'ui')
+    const capped = await startWebServer({
+      dispatch: createDispatcher({} as Handlers),
+      rendererDir: root,
+    })
+    const sockets: Socket[] = []
+    try {
+      for (let i = 0; i < SERVER_LIMITS.maxConnections; i++) {
+        sockets.push(await open(capped.port))
+      }
+      const extra = await open(capped.port)
+      await new Promise<void>((resolve) => extra.once('close', () => resolve()))
+      for (const s of sockets.splice(0, 4)) s.destroy()
+      await new Promise((r) => setTimeout(r, 100))
+      expect((await send(capped, '/')).status).toBe(200)
+    } finally {
+      for (const s of sockets) s.destroy()
+      await capped.close()
+    }
+  })
+})
+
+function open(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket))
+    socket.on('error', reject)
+  })
+}

@@ -1,9 +1,11 @@
 /** `jwtw ui`: browser mode — the app's UI and contract served on 127.0.0.1. */
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { WorkbenchError } from '../../shared/errors'
 import { createDispatcher } from '../../main/core/dispatch'
+import { durationSeconds } from '../../main/core/duration'
 import { createHandlers } from '../../main/core/handlers'
 import { startWebServer } from '../../main/web/web-server'
 import { parse } from '../args'
@@ -11,11 +13,15 @@ import { cliContext } from '../context'
 import type { CliIo } from '../io'
 import { UsageError } from '../output'
 
-export const UI_USAGE = `Usage: jwtw ui [--port N] [--no-open]
+export const UI_USAGE = `Usage: jwtw ui [--port N] [--no-open] [--idle-timeout DUR] [--print-api-token]
 
-Serves the JWT Workbench UI on 127.0.0.1 and prints a one-time login URL.
-  --port N    listen on port N (default: a free port)
-  --no-open   do not open the URL in the default browser`
+Serves the JWT Workbench UI on 127.0.0.1 and prints a one-time login URL (first line of
+stdout). The link works once; press Enter in this terminal for a fresh one (another browser).
+  --port N             listen on port N (default: a free port)
+  --no-open            do not open the URL in the default browser
+  --idle-timeout DUR   end a browser session after DUR without a request (default 12h)
+  --print-api-token    also print a credential for scripts (Authorization: Bearer TOKEN)
+                       on stdout, as "api-token TOKEN"; it is never part of a URL`
 
 /** The built renderer, next to the built CLI (out/cli -> out/renderer). */
 export function rendererDir(): string {
@@ -28,6 +34,8 @@ export async function uiCommand(argv: string[], io: CliIo): Promise<number> {
     {
       port: { type: 'string' },
       'no-open': { type: 'boolean' },
+      'idle-timeout': { type: 'string' },
+      'print-api-token': { type: 'boolean' },
     },
     UI_USAGE,
   )
@@ -39,6 +47,11 @@ export async function uiCommand(argv: string[], io: CliIo): Promise<number> {
       `--port must be a whole number from 0 to 65535, got "${values.port}"`,
       UI_USAGE,
     )
+  }
+  const idle = values['idle-timeout']
+  const idleMs = idle === undefined ? undefined : durationSeconds(idle, 'idle timeout') * 1000
+  if (idleMs !== undefined && idleMs <= 0) {
+    throw new UsageError('--idle-timeout must be positive', UI_USAGE)
   }
   const dir = rendererDir()
   if (!existsSync(`${dir}/index.html`)) {
@@ -53,6 +66,7 @@ export async function uiCommand(argv: string[], io: CliIo): Promise<number> {
       dispatch: createDispatcher(createHandlers(cliContext(io))),
       rendererDir: dir,
       port,
+      ...(idleMs === undefined ? {} : { idleMs }),
     })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -63,14 +77,24 @@ export async function uiCommand(argv: string[], io: CliIo): Promise<number> {
     }
     throw error
   }
-  io.stdout.write(`${server.url}\n`)
-  io.stderr.write('JWT Workbench is running in browser mode. Press Ctrl+C to stop.\n')
-  if (!values['no-open']) openInBrowser(server.url)
+  const url = server.newLoginUrl()
+  io.stdout.write(`${url}\n`)
+  if (values['print-api-token']) io.stdout.write(`api-token ${server.newApiToken()}\n`)
+  io.stderr.write(
+    'JWT Workbench is running in browser mode. The link works once: press Enter for a new one. Ctrl+C stops.\n',
+  )
+  if (!values['no-open']) openInBrowser(url)
+  // Enter (a line on stdin) prints a fresh one-time link, for another browser or a new tab.
+  const onLine = () => void io.stdout.write(`${server.newLoginUrl()}\n`)
+  // terminal: false leaves Ctrl+C to the terminal, which sends SIGINT.
+  const lines = createInterface({ input: io.stdin, terminal: false })
+  lines.on('line', onLine)
   await new Promise<void>((resolve) => {
     const stop = () => resolve()
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
+  lines.close()
   await server.close()
   return 0
 }

@@ -24,6 +24,25 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
+/**
+ * A check for the URLs the app trusts: its own app:// origin, and in `electron-vite dev` the
+ * dev server's exact origin (scheme, host and port compared as a whole, never as a prefix:
+ * http://localhost:5173 must not trust http://localhost:5173.evil.example).
+ */
+export function trustedUrlCheck(devServerUrl: string | undefined): (url: string) => boolean {
+  const devOrigin = devServerUrl === undefined ? undefined : originOf(devServerUrl)
+  return (url) => isAppUrl(url) || (devOrigin !== undefined && originOf(url) === devOrigin)
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Serves the built renderer directory under app://workbench/ with the strict CSP. */
 export function serveAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {

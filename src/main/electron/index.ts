@@ -1,7 +1,7 @@
 /** Electron entry: single-instance lock, app:// protocol, IPC, the main window. */
 import { fileURLToPath } from 'node:url'
 import { app, ipcMain, protocol, type BrowserWindow } from 'electron'
-import { APP_URL, isAppUrl, registerAppScheme, serveAppProtocol } from './app-protocol'
+import { APP_URL, registerAppScheme, serveAppProtocol, trustedUrlCheck } from './app-protocol'
 import { createDispatcher } from '../core/dispatch'
 import { defaultContext } from '../core/context'
 import { createHandlers } from '../core/handlers'
@@ -32,8 +32,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit())
   void app.whenReady().then(() => {
     serveAppProtocol(protocol, here('../renderer'))
-    const isTrustedUrl = (url: string) =>
-      isAppUrl(url) || (devServerUrl !== undefined && url.startsWith(devServerUrl))
+    const isTrustedUrl = trustedUrlCheck(devServerUrl)
     registerIpc(
       ipcMain,
       createDispatcher(

@@ -1,32 +1,49 @@
 /**
- * Browser mode: the built renderer and the contract over HTTP, on 127.0.0.1 only. A random
- * per-launch session token (carried once by the printed URL, then an HttpOnly cookie) guards
- * every request; the Host header is checked against DNS rebinding; no CORS; the same CSP.
+ * Browser mode: the built renderer and the contract over HTTP, on 127.0.0.1 only. The printed
+ * URL carries a one-time login code (in the fragment, so no request line, log or Referer ever
+ * holds it); the page trades it once for a session credential it keeps in sessionStorage
+ * (scoped to this origin, port included) and sends as `Authorization: Bearer`. There are no
+ * cookies: a cookie would reach every other server on 127.0.0.1, whatever its port. The Host
+ * header is checked (DNS rebinding), the Origin too; no CORS; the same CSP as the app; slow
+ * requests are cut off and connections capped.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ErrorPayload } from '../../shared/errors'
+import { LIMITS } from '../../shared/limits'
 import { CONTENT_SECURITY_POLICY } from '../core/csp'
 import type { Dispatch } from '../core/dispatch'
 import { readStaticFile } from '../core/static-files'
-import { LIMITS } from '../../shared/limits'
+import { createSessions, DEFAULT_IDLE_MS } from './sessions'
 
 export interface WebServerOptions {
   dispatch: Dispatch
   rendererDir: string
   /** 0 (the default) picks a free port. */
   port?: number
+  /** Sessions end after this long without a request (default 12 h). */
+  idleMs?: number
 }
 
 export interface WebServer {
-  /** The one-time URL that logs a browser in. */
-  url: string
+  /** A fresh one-time login URL (each call makes a new code; every code works once). */
+  newLoginUrl(): string
+  /** A session credential for scripts (Authorization: Bearer), never put in a URL. */
+  newApiToken(): string
   port: number
-  /** The session token itself, for non-browser clients (Authorization: Bearer). */
-  token: string
   close(): Promise<void>
 }
+
+/** Where the page trades a login code for a session credential. */
+export const LOGIN_PATH = '/session'
+/** Timeouts and caps that keep one slow or greedy client from holding the server. */
+export const SERVER_LIMITS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 64,
+  maxRequestsPerSocket: 1000,
+} as const
 
 const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -39,17 +56,26 @@ const SECURITY_HEADERS = {
 
 /** Starts the server on 127.0.0.1 and resolves once it listens. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const token = randomBytes(32).toString('base64url')
-  let loginToken: string | null = token
-  const server: Server = createServer((req, res) => {
-    void handle(req, res).catch(() => {
-      if (!res.headersSent)
-        sendJson(res, 500, errorBody('ERR_INTERNAL', 'Unexpected internal error.'))
-      else res.destroy()
-    })
-  })
+  const sessions = createSessions({ idleMs: options.idleMs ?? DEFAULT_IDLE_MS })
+  const server: Server = createServer(
+    {
+      headersTimeout: SERVER_LIMITS.headersTimeoutMs,
+      requestTimeout: SERVER_LIMITS.requestTimeoutMs,
+      keepAliveTimeout: SERVER_LIMITS.keepAliveTimeoutMs,
+      // How often Node looks for requests past their timeouts (its default is 30 s).
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      handle(req, res).catch(() => {
+        if (!res.headersSent)
+          sendJson(res, 500, errorBody('ERR_INTERNAL', 'Unexpected internal error.'))
+        else res.destroy()
+      })
+    },
+  )
+  server.maxConnections = SERVER_LIMITS.maxConnections
+  server.maxRequestsPerSocket = SERVER_LIMITS.maxRequestsPerSocket
   let port = 0
-  const cookieName = () => `jwtw_session_${port}`
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = req.headers.host ?? ''
@@ -61,71 +87,64 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       )
     }
     const url = new URL(req.url ?? '/', `http://${host}`)
-    // The one-time login: trade the URL token for a cookie and drop it from the address bar.
-    const offered = url.searchParams.get('token')
-    if (req.method === 'GET' && url.pathname === '/' && offered !== null) {
-      if (loginToken === null || !safeEqual(offered, loginToken)) {
-        return sendText(
+    const isApi = url.pathname.startsWith('/api/')
+    if (isApi || url.pathname === LOGIN_PATH) {
+      if (req.method !== 'POST') {
+        return sendJson(res, 405, errorBody('ERR_INVALID_ARGUMENT', 'Use POST with a JSON body.'))
+      }
+      const origin = req.headers.origin
+      if (origin !== undefined && origin !== `http://${host}`) {
+        return sendJson(
           res,
-          401,
-          'This login link was already used or is wrong. Restart `jwtw ui`.',
+          403,
+          errorBody('ERR_FORBIDDEN_HOST', 'Forbidden: cross-origin request.'),
         )
       }
-      loginToken = null
-      res.writeHead(303, {
-        ...SECURITY_HEADERS,
-        location: '/',
-        'set-cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-      })
-      return void res.end()
+      const body = await readJsonBody(req, res)
+      if (body === undefined) return
+      if (!isApi) return handleLogin(res, body)
+      if (!isAuthorized(req)) {
+        return sendJson(
+          res,
+          401,
+          errorBody(
+            'ERR_UNAUTHORIZED',
+            'Not signed in: open the login link `jwtw ui` printed (press Enter in its terminal for a new one).',
+          ),
+        )
+      }
+      const result = await options.dispatch(url.pathname.slice(5), body)
+      return sendJson(res, result.ok ? 200 : statusOf(result.error), result)
     }
-    if (!isAuthorized(req)) {
-      return url.pathname.startsWith('/api/')
-        ? sendJson(res, 401, errorBody('ERR_UNAUTHORIZED', 'Missing or wrong session credential.'))
-        : sendText(res, 401, 'Open the URL printed by `jwtw ui` to use this page.')
-    }
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5))
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendText(res, 405, 'Method not allowed')
+    // The page and its assets are the public UI; the contract behind /api/ needs a session.
     const file = await readStaticFile(options.rendererDir, url.pathname)
     if (!file) return sendText(res, 404, 'Not found')
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.contentType })
     res.end(req.method === 'HEAD' ? undefined : file.body)
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
-    if (req.method !== 'POST') {
-      return sendJson(res, 405, errorBody('ERR_INVALID_ARGUMENT', 'Use POST with a JSON array.'))
-    }
-    const origin = req.headers.origin
-    if (origin !== undefined && origin !== `http://${req.headers.host}`) {
-      return sendJson(res, 403, errorBody('ERR_FORBIDDEN_HOST', 'Forbidden: cross-origin request.'))
-    }
-    const body = await readBody(req)
-    if (body === null) {
-      return sendJson(res, 413, errorBody('ERR_INPUT_TOO_LARGE', 'Request body is too large.'))
-    }
-    let args: unknown
-    try {
-      args = JSON.parse(body)
-    } catch {
+  function handleLogin(res: ServerResponse, body: unknown): void {
+    const code = (body as { code?: unknown } | null)?.code
+    const credential =
+      typeof code === 'string' && code.length <= 128 ? sessions.exchange(code) : null
+    if (credential === null) {
       return sendJson(
         res,
-        400,
-        errorBody('ERR_INVALID_ARGUMENT', 'The body must be a JSON array of arguments.'),
+        401,
+        errorBody(
+          'ERR_UNAUTHORIZED',
+          'This login link was already used or has expired. Press Enter in the terminal running `jwtw ui` for a new one.',
+        ),
       )
     }
-    const result = await options.dispatch(method, args)
-    const status = result.ok ? 200 : statusOf(result.error)
-    sendJson(res, status, result)
+    sendJson(res, 200, { ok: true, value: { credential } })
   }
 
   function isAuthorized(req: IncomingMessage): boolean {
     const auth = req.headers.authorization
-    if (auth?.startsWith('Bearer ') && safeEqual(auth.slice(7), token)) return true
-    const cookies = parseCookies(req.headers.cookie)
-    const value = cookies.get(cookieName())
-    return value !== undefined && safeEqual(value, token)
+    return auth?.startsWith('Bearer ') === true && sessions.check(auth.slice(7))
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -137,14 +156,29 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   })
   port = (server.address() as AddressInfo).port
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    newLoginUrl: () => `http://127.0.0.1:${port}/#login=${sessions.newLoginCode()}`,
+    newApiToken: () => sessions.newApiToken(),
     port,
-    token,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => resolve())
       }),
+  }
+}
+
+/** The parsed JSON body, or undefined after answering 413/400 itself. */
+async function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+  const text = await readBody(req)
+  if (text === null) {
+    sendJson(res, 413, errorBody('ERR_INPUT_TOO_LARGE', 'Request body is too large.'))
+    return undefined
+  }
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    sendJson(res, 400, errorBody('ERR_INVALID_ARGUMENT', 'The body must be JSON.'))
+    return undefined
   }
 }
 
@@ -192,19 +226,4 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
-}
-
-function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>()
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=')
-    if (eq > 0) cookies.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim())
-  }
-  return cookies
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
 }

@@ -8,6 +8,7 @@ import { VerifyView } from './verify/VerifyView'
 import { EMPTY_VERIFY_FORM } from './verify/verify-form'
 import { KeysView } from './keys/KeysView'
 import { SecretsView } from './secrets/SecretsView'
+import { SignInNotice } from './SignInNotice'
 
 const VIEWS = [
   { id: 'inspect', label: 'Inspect' },
@@ -44,6 +45,7 @@ export function App() {
           {transport === 'electron' ? 'desktop' : 'browser mode'}
         </span>
       </header>
+      <SignInNotice />
       <main className="app-main">
         {view === 'inspect' && (
           <InspectView

@@ -4,15 +4,20 @@
  */
 import { methodNames, type Api } from '../../shared/api'
 import type { Result } from '../../shared/result'
+import { browserSession } from './browser-session'
 
 function httpApi(): Api {
   const call = async (name: string, args: unknown[]): Promise<Result<unknown>> => {
     let response: Response
     try {
+      const credential = await browserSession.credential()
       response = await fetch(`api/${name}`, {
         method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json' },
+        credentials: 'omit',
+        headers: {
+          'content-type': 'application/json',
+          ...(credential ? { authorization: `Bearer ${credential}` } : {}),
+        },
         body: JSON.stringify(args),
       })
     } catch {
@@ -25,7 +30,9 @@ function httpApi(): Api {
       }
     }
     try {
-      return (await response.json()) as Result<unknown>
+      const result = (await response.json()) as Result<unknown>
+      if (response.status === 401) browserSession.lost()
+      return result
     } catch {
       return {
         ok: false,

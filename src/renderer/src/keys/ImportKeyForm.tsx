@@ -6,6 +6,7 @@ import { CheckField } from '../components/CheckField'
 import { ChoiceSelect } from '../components/ChoiceSelect'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
+import { KeyWarnings } from './KeyWarnings'
 import { JWS_ALGS, type JwsAlg } from '../../../shared/algorithms'
 import { type ImportKeyOptions } from '../../../shared/stored-key-schemas'
 
@@ -103,6 +104,7 @@ export function ImportKeyForm({ onImported }: { onImported: (keys: KeySummary[])
           {imported.value.map((k) => k.name).join(', ')}
         </p>
       )}
+      <KeyWarnings keys={imported.value ?? []} />
     </form>
   )
 }

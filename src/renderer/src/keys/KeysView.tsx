@@ -9,6 +9,7 @@ import { IssuerToggle } from './IssuerToggle'
 import { KeyDetails } from './KeyDetails'
 import { KeychainError } from './KeychainError'
 import { KeyTable } from './KeyTable'
+import { RecoverSection } from './RecoverSection'
 import './keys.css'
 
 export function KeysView() {
@@ -53,6 +54,7 @@ export function KeysView() {
           />
           <ImportKeyForm onImported={refresh} />
         </div>
+        <RecoverSection onRecovered={refresh} />
       </section>
       <CredentialsSection />
       <IssuerToggle />
