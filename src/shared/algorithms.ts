@@ -1,7 +1,7 @@
 /**
  * The algorithm registry: for every JWS algorithm the workbench signs and verifies, the key it
- * needs (type, curve, minimum size), its hash and padding, plus the JWE names decode
- * recognizes. Mint, verify, the key store, lint, the secret checker and the UI read it here.
+ * needs (type, curve, minimum size), its hash and padding. Mint, verify, the key store, lint,
+ * the secret checker and the UI read it here.
  */
 
 /** Every JWS algorithm the workbench signs and verifies, in display order. */
@@ -80,37 +80,6 @@ export const RSA_RULES = {
 
 /** An HMAC secret shorter than this is refused on import: it can only be a mistake. */
 export const MIN_IMPORTED_SECRET_BYTES = 16
-
-/** Key management algorithms and content encryptions of JWE (RFC 7518 §4, §5). */
-export const JWE_KEY_ALGS = [
-  'RSA1_5',
-  'RSA-OAEP',
-  'RSA-OAEP-256',
-  'RSA-OAEP-384',
-  'RSA-OAEP-512',
-  'A128KW',
-  'A192KW',
-  'A256KW',
-  'dir',
-  'ECDH-ES',
-  'ECDH-ES+A128KW',
-  'ECDH-ES+A192KW',
-  'ECDH-ES+A256KW',
-  'A128GCMKW',
-  'A192GCMKW',
-  'A256GCMKW',
-  'PBES2-HS256+A128KW',
-  'PBES2-HS384+A192KW',
-  'PBES2-HS512+A256KW',
-] as const
-export const JWE_ENCS = [
-  'A128CBC-HS256',
-  'A192CBC-HS384',
-  'A256CBC-HS512',
-  'A128GCM',
-  'A192GCM',
-  'A256GCM',
-] as const
 
 /**
  * True when `alg` is one of the JWS algorithms the workbench supports.

@@ -67,31 +67,6 @@ export function base64urlDecode(text: string): Uint8Array {
   return n === out.length ? out : out.subarray(0, n)
 }
 
-/**
- * base64url text of `bytes`, unpadded.
- *
- * @example
- * base64urlEncode(new TextEncoder().encode('{"a":1}')) // 'eyJhIjoxfQ'
- */
-export function base64urlEncode(bytes: Uint8Array): string {
-  let out = ''
-  let i = 0
-  for (; i + 2 < bytes.length; i += 3) {
-    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!
-    out +=
-      ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]! + ALPHABET[(v >> 6) & 63]! + ALPHABET[v & 63]!
-  }
-  const rest = bytes.length - i
-  if (rest === 1) {
-    const v = bytes[i]! << 16
-    out += ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]!
-  } else if (rest === 2) {
-    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8)
-    out += ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]! + ALPHABET[(v >> 6) & 63]!
-  }
-  return out
-}
-
 const UTF8 = new TextDecoder('utf-8', { fatal: true })
 const UTF8_LENIENT = new TextDecoder('utf-8')
 

@@ -2,16 +2,6 @@
 import type { JwsAlg } from './algorithms'
 
 /**
- * Where a key comes from, as the contract carries it: a secret, pasted key text (PEM, JWK,
- * JWKS) or a stored key by name. Key files are read by the CLI and passed as key text.
- *
- * @example
- * const source: KeySourceInput = { secret: 'b64:c2VjcmV0' }
- */
-export type KeySourceInput =
-  { secret: string } | { keyText: string; kid?: string } | { storedKey: string }
-
-/**
  * What a key is, never what it holds: safe to show, log and return across the contract.
  *
  * @example

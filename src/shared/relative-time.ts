@@ -73,8 +73,3 @@ export function describeTime(claim: TimeClaim, seconds: number, now: Date): stri
   const template = delta > 0 ? phrase.future : phrase.past
   return template.replace('{}', formatDuration(delta))
 }
-
-/** True when `name` is one of the NumericDate claims. */
-export function isTimeClaim(name: string): name is TimeClaim {
-  return (TIME_CLAIMS as readonly string[]).includes(name)
-}

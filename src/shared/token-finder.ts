@@ -30,11 +30,6 @@ export interface FoundToken {
   whitespace: boolean
 }
 
-/** True for a character that can be part of a token run (base64url and dot). */
-export function isRunChar(code: number): boolean {
-  return code < 128 && RUN_CHAR[code] === 1
-}
-
 /**
  * Calls `visit` with every token occurrence in `text[from, to)`, in order, with its offset.
  * A run cut by `to` is the caller's to carry over (see the scanner).

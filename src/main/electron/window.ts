@@ -1,5 +1,5 @@
 /**
- * Electron glue: the main window and the security checklist of design.md — isolation, sandbox,
+ * Electron glue: the main window and the Electron security checklist (README) — isolation, sandbox,
  * no node, web security, navigation and new windows denied, https-only external links after
  * confirmation, every permission request denied.
  */

@@ -3,13 +3,17 @@
  * skipped with a warning naming it and written back untouched, so one bad record never hides
  * the others and nothing is ever lost.
  */
+import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto'
+import { calculateJwkThumbprint, type JWK } from 'jose'
 import { z } from 'zod'
-import { JWS_ALGS } from '../../../shared/algorithms'
+import { JWS_ALGS, kindOfAlg, type JwsAlg } from '../../../shared/algorithms'
 import { WorkbenchError } from '../../../shared/errors'
 import { LIMITS } from '../../../shared/limits'
 import { clip } from '../../../shared/redact'
 import type { CoreEnv } from '../env'
 import type { JsonValue } from '../settings/settings-store'
+import { materialOf, type Material } from './key-material'
+import { describeKeyObject } from './usable-key'
 
 const VersionRecordSchema = z.looseObject({
   kid: z.string().min(1).max(LIMITS.kid),
@@ -130,4 +134,47 @@ function parseSection(value: JsonValue | undefined): {
 
 function isObject(value: JsonValue | undefined): value is Record<string, JsonValue | undefined> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A record about to be stored, with the material its first version puts in the keychain. */
+export interface NewKey {
+  record: KeyRecord
+  material?: Material
+}
+
+/**
+ * The record of a new key: one active version, its kid the RFC 7638 thumbprint (random for an
+ * HMAC secret: a thumbprint would hash the secret itself) unless one is given.
+ */
+export async function newRecord(
+  name: string,
+  alg: JwsAlg,
+  key: KeyObject | Uint8Array,
+  createdAt: string,
+  options: { kid?: string; tags: string[]; verifyOnly?: boolean },
+): Promise<NewKey> {
+  const version: VersionRecord = { kid: '', status: 'active', createdAt }
+  const record: KeyRecord = {
+    name,
+    kind: kindOfAlg(alg),
+    alg,
+    detail: '',
+    createdAt,
+    tags: options.tags,
+    verifyOnly: options.verifyOnly === true,
+    versions: [version],
+  }
+  if (key instanceof Uint8Array) {
+    version.kid = options.kid ?? randomBytes(12).toString('base64url')
+    record.detail = `HMAC secret, ${key.length} bytes`
+    record.size = key.length
+  } else {
+    const publicKey = key.type === 'private' ? createPublicKey(key) : key
+    const jwk = publicKey.export({ format: 'jwk' }) as Record<string, string>
+    version.kid = options.kid ?? (await calculateJwkThumbprint(jwk as JWK))
+    version.publicJwk = { ...jwk, kid: version.kid, alg, use: 'sig' }
+    record.detail = describeKeyObject(publicKey).detail
+    if (record.kind === 'rsa') record.size = publicKey.asymmetricKeyDetails?.modulusLength
+  }
+  return options.verifyOnly ? { record } : { record, material: materialOf(key) }
 }

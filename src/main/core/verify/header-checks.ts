@@ -3,7 +3,7 @@
  * extensions, embedded keys, and which key checks the signature (by kid in a key set, and
  * only if its JWK use allows verifying). Each decision is written with its explanation.
  */
-import { isJwsAlg, type JwsAlg } from '../../../shared/algorithms'
+import { isHmacAlg, isJwsAlg, type JwsAlg } from '../../../shared/algorithms'
 import type { KeyDescription } from '../../../shared/key-types'
 import { clip } from '../../../shared/redact'
 import type { ResolvedKeys } from '../keys/key-source'
@@ -230,10 +230,10 @@ function chooseKeys(
 
 function mismatchMessage(alg: string, keys: UsableKey[]): string {
   const kinds = [...new Set(keys.map((k) => describe(k.description)))].join(', ')
-  if (alg.startsWith('HS') && keys.every((k) => k.description.kind !== 'secret')) {
+  if (isHmacAlg(alg) && keys.every((k) => k.description.kind !== 'secret')) {
     return `The token says ${alg} (HMAC) but the key is ${kinds}: refused. A public key is never used as an HMAC secret (this is the HS/RS key-confusion attack, or the wrong key).`
   }
-  if (!alg.startsWith('HS') && keys.every((k) => k.description.kind === 'secret')) {
+  if (!isHmacAlg(alg) && keys.every((k) => k.description.kind === 'secret')) {
     return `The token says ${alg} but the key is an HMAC secret: give the signer's public key instead.`
   }
   const algs = [...new Set(keys.flatMap((k) => k.description.algs))]

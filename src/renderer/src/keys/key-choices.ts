@@ -1,5 +1,5 @@
-import { type JwsAlg, HMAC_ALGS } from '../../../shared/algorithms'
-/** The key types the Generate form offers, each with the algs it can sign with. */
+/** The key types the Generate form offers, each with the algs it can sign with (from the registry). */
+import { algsForKey, HMAC_ALGS, RSA_RULES, type JwsAlg } from '../../../shared/algorithms'
 
 export interface KeyTypeChoice {
   id: string
@@ -9,17 +9,20 @@ export interface KeyTypeChoice {
   bits?: number
 }
 
-const RSA_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] as const
-
 export const KEY_TYPES: readonly KeyTypeChoice[] = [
   { id: 'hmac', label: 'HMAC secret (64 random bytes)', algs: HMAC_ALGS },
-  { id: 'rsa-2048', label: 'RSA 2048 bits', algs: RSA_ALGS, bits: 2048 },
-  { id: 'rsa-3072', label: 'RSA 3072 bits', algs: RSA_ALGS, bits: 3072 },
-  { id: 'rsa-4096', label: 'RSA 4096 bits', algs: RSA_ALGS, bits: 4096 },
-  { id: 'ec-p256', label: 'EC P-256', algs: ['ES256'] },
-  { id: 'ec-p384', label: 'EC P-384', algs: ['ES384'] },
-  { id: 'ec-p521', label: 'EC P-521', algs: ['ES512'] },
-  { id: 'ed25519', label: 'Ed25519', algs: ['EdDSA'] },
+  ...RSA_RULES.generatedBits.map((bits) => ({
+    id: `rsa-${bits}`,
+    label: `RSA ${bits} bits`,
+    algs: algsForKey('RSA'),
+    bits,
+  })),
+  ...(['P-256', 'P-384', 'P-521'] as const).map((curve) => ({
+    id: `ec-${curve.replace('-', '').toLowerCase()}`,
+    label: `EC ${curve}`,
+    algs: algsForKey('EC', curve),
+  })),
+  { id: 'ed25519', label: 'Ed25519', algs: algsForKey('OKP', 'Ed25519') },
 ]
 
 /** The key type with this id (the first one for an unknown id). */
