@@ -33,6 +33,15 @@ import {
   SaveSecretSchema,
 } from './secret-schemas'
 import type { KeySummary } from './stored-key-types'
+import type { CachedDocument, JwksReport, TrustedIssuer } from './jwks-types'
+import {
+  CacheUrlSchema,
+  JwksFetchOptionsSchema,
+  JwksSourceSchema,
+  RemotePreferencesSchema,
+  TrustIssuerSchema,
+  type RemotePreferences,
+} from './jwks-schemas'
 
 interface MethodSpec<A extends z.ZodTuple, R> {
   args: A
@@ -89,6 +98,15 @@ export const contract = {
   }>(),
   'audit.status': method(z.tuple([JobIdSchema])).returns<AuditStatus>(),
   'audit.cancel': method(z.tuple([JobIdSchema])).returns<AuditStatus>(),
+  // Remote keys: only URLs the caller gives are fetched, never one from a token.
+  'jwks.fetch': method(z.tuple([JwksSourceSchema, JwksFetchOptionsSchema])).returns<JwksReport>(),
+  'jwks.cached': method(z.tuple([])).returns<CachedDocument[]>(),
+  'jwks.forget': method(z.tuple([CacheUrlSchema])).returns<{ forgotten: true }>(),
+  'issuers.list': method(z.tuple([])).returns<TrustedIssuer[]>(),
+  'issuers.add': method(z.tuple([TrustIssuerSchema])).returns<TrustedIssuer>(),
+  'issuers.remove': method(z.tuple([CacheUrlSchema])).returns<{ removed: true }>(),
+  'preferences.remote': method(z.tuple([])).returns<RemotePreferences>(),
+  'preferences.setRemote': method(z.tuple([RemotePreferencesSchema])).returns<RemotePreferences>(),
 }
 
 export type Contract = typeof contract

@@ -67,9 +67,39 @@ export const WORKBENCH_CODES = [
   'ERR_PORT_IN_USE',
 ] as const
 
+/**
+ * How fetching a remote document can fail; each becomes ERR_JWKS_<FAILURE> for a JWK Set and
+ * ERR_DISCOVERY_<FAILURE> for a discovery document (ERR_JWKS_TIMEOUT is also jose's).
+ */
+export const FETCH_FAILURES = [
+  'BAD_URL',
+  'INSECURE_URL',
+  'DNS',
+  'CONNECTION_REFUSED',
+  'TIMEOUT',
+  'TLS',
+  'HTTP_STATUS',
+  'NOT_JSON',
+  'TOO_LARGE',
+  'REDIRECT_REFUSED',
+  'NETWORK',
+] as const
+export type FetchFailure = (typeof FETCH_FAILURES)[number]
+/** The remote documents: a JWK Set, or an OpenID Connect / RFC 8414 discovery document. */
+export type RemoteDocument = 'JWKS' | 'DISCOVERY'
+export type FetchErrorCode = `ERR_${RemoteDocument}_${FetchFailure}`
+
+/** Codes of the remote-keys service beyond the fetch failures. */
+export const REMOTE_CODES = [
+  'ERR_DISCOVERY_INVALID',
+  'ERR_DISCOVERY_ISSUER_MISMATCH',
+  'ERR_DISCOVERY_NO_JWKS_URI',
+  'ERR_ISSUER_NOT_TRUSTED',
+] as const
+
 export type JoseErrorCode = (typeof JOSE_CODES)[number]
-export type WorkbenchErrorCode = (typeof WORKBENCH_CODES)[number]
-export type ErrorCode = JoseErrorCode | WorkbenchErrorCode
+export type WorkbenchErrorCode = (typeof WORKBENCH_CODES)[number] | (typeof REMOTE_CODES)[number]
+export type ErrorCode = JoseErrorCode | WorkbenchErrorCode | FetchErrorCode
 
 /** What an error looks like once it has crossed a boundary. */
 export interface ErrorPayload {
@@ -96,7 +126,12 @@ export class WorkbenchError extends Error {
   }
 }
 
-const KNOWN_CODES = new Set<string>([...JOSE_CODES, ...WORKBENCH_CODES])
+const KNOWN_CODES = new Set<string>([
+  ...JOSE_CODES,
+  ...WORKBENCH_CODES,
+  ...REMOTE_CODES,
+  ...FETCH_FAILURES.flatMap((f) => [`ERR_JWKS_${f}`, `ERR_DISCOVERY_${f}`]),
+])
 
 /** True when `code` is one of ours or one of jose's. */
 export function isErrorCode(code: unknown): code is ErrorCode {

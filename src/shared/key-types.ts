@@ -1,5 +1,6 @@
 /** Key sources and key descriptions shared by mint, verify, the renderer and the CLI. */
 import type { JwsAlg } from './algorithms'
+import type { RemoteOrigin } from './jwks-types'
 
 /**
  * What a key is, never what it holds: safe to show, log and return across the contract.
@@ -25,4 +26,6 @@ export interface KeyDescription {
   use?: string
   /** The JWK's "key_ops", when it had them. */
   keyOps?: string[]
+  /** Where a fetched key came from: the JWKS URL, when, and whether the copy is stale. */
+  remote?: RemoteOrigin
 }

@@ -18,16 +18,41 @@ const jsonObject = z
   .refine((o) => JSON.stringify(o).length <= LIMITS.json, 'JSON is over 64 KiB')
 
 /**
- * A key source: secret text, pasted key text (PEM, JWK, JWKS) or a stored key's name. Key
- * files are read by the CLI and passed as key text.
+ * How remote keys are fetched for one call, over the stored preferences.
+ *
+ * @example
+ * RemoteOptionsSchema.parse({ insecureHttp: true, timeout: '10s' })
+ */
+export const RemoteOptionsSchema = z.strictObject({
+  /** Allow plain http to a host that is not this machine. */
+  insecureHttp: z.boolean().optional(),
+  allowRedirects: z.boolean().optional(),
+  timeout: timeText.optional(),
+  /** How old a copy may be used when the server cannot be reached. */
+  maxStale: timeText.optional(),
+  /** A PEM file of CA certificates to trust besides the system's (an internal identity provider). */
+  caFile: z.string().min(1).max(LIMITS.path).optional(),
+})
+export type RemoteOptionsInput = z.infer<typeof RemoteOptionsSchema>
+
+const url = z.string().min(1).max(LIMITS.url)
+
+/**
+ * A key source: secret text, pasted key text (PEM, JWK, JWKS), a stored key's name, a JWKS
+ * URL, an issuer (its keys found by discovery), or the token's own issuer when it is trusted.
+ * Key files are read by the CLI and passed as key text.
  *
  * @example
  * KeySourceSchema.parse({ storedKey: 'prod-signing' })
+ * KeySourceSchema.parse({ issuer: 'https://auth.example.com' })
  */
 export const KeySourceSchema = z.union([
   z.strictObject({ secret: z.string().min(1).max(LIMITS.secret) }),
   z.strictObject({ keyText: z.string().min(1).max(LIMITS.keyText), kid: value.optional() }),
   z.strictObject({ storedKey: z.string().min(1).max(LIMITS.keyName) }),
+  z.strictObject({ jwksUrl: url, remote: RemoteOptionsSchema.optional() }),
+  z.strictObject({ issuer: url, remote: RemoteOptionsSchema.optional() }),
+  z.strictObject({ trusted: z.literal(true), remote: RemoteOptionsSchema.optional() }),
 ])
 export type KeySourceInput = z.infer<typeof KeySourceSchema>
 

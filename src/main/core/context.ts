@@ -4,20 +4,28 @@
  */
 import { openCredentialStore, type CredentialStore } from './credentials/credential-store'
 import type { CoreEnv } from './env'
+import { createRemoteKeys, type RemoteKeys } from './jwks/remote-keys'
+import { openTrustedIssuers, type TrustedIssuers } from './jwks/trusted-issuers'
 import { createOsKeychain } from './keychain'
 import { openKeyStore, type KeyStore } from './keys/key-store'
+import { remotePreferences } from './preferences'
 import { settingsDir } from './settings/settings-dir'
 import { createConfSettingsStore, type SettingsStore } from './settings/settings-store'
 
 export interface AppContext extends CoreEnv {
   readonly keys: KeyStore
   readonly credentials: CredentialStore
+  /** Keys from the network, with the process-wide cache. */
+  readonly remote: RemoteKeys
+  readonly trustedIssuers: TrustedIssuers
 }
 
 /** The stores over an environment, each built on first use. */
 export function createContext(env: CoreEnv): AppContext {
   let keys: KeyStore | undefined
   let credentials: CredentialStore | undefined
+  let remote: RemoteKeys | undefined
+  let trusted: TrustedIssuers | undefined
   return {
     get keychain() {
       return env.keychain
@@ -32,6 +40,12 @@ export function createContext(env: CoreEnv): AppContext {
     },
     get credentials() {
       return (credentials ??= openCredentialStore(env))
+    },
+    get remote() {
+      return (remote ??= createRemoteKeys(env, () => remotePreferences(env)))
+    },
+    get trustedIssuers() {
+      return (trusted ??= openTrustedIssuers(env))
     },
   }
 }

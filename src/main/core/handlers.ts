@@ -6,6 +6,8 @@ import { createAuditJobs } from './audit/audit-jobs'
 import { generateSecretFor, saveSecretAsKey } from './secrets/secret-service'
 import { decodeText } from '../../shared/token-decode'
 import { mintToken } from './mint/mint'
+import { remoteOptions } from './keys/key-source'
+import { remotePreferences, setRemotePreferences } from './preferences'
 import { verifyToken } from './verify/verify'
 
 /** Builds the table the IPC layer, the browser-mode server and tests dispatch through. */
@@ -21,5 +23,23 @@ export function createHandlers(ctx: AppContext): Handlers {
     'audit.start': (request) => audits.start(request),
     'audit.status': (jobId) => audits.status(jobId),
     'audit.cancel': (jobId) => audits.cancel(jobId),
+    'jwks.fetch': (source, options) =>
+      ctx.remote.report(source, {
+        ...remoteOptions(options?.remote),
+        ...(options?.refresh ? { refresh: true } : {}),
+      }),
+    'jwks.cached': () => ctx.remote.cache.list(),
+    'jwks.forget': async (url) => {
+      await ctx.remote.cache.forget(url)
+      return { forgotten: true as const }
+    },
+    'issuers.list': () => ctx.trustedIssuers.list(),
+    'issuers.add': ({ issuer, ...options }) => ctx.trustedIssuers.add(issuer, options),
+    'issuers.remove': async (issuer) => {
+      await ctx.trustedIssuers.remove(issuer)
+      return { removed: true as const }
+    },
+    'preferences.remote': () => remotePreferences(ctx),
+    'preferences.setRemote': (value) => setRemotePreferences(ctx, value),
   }
 }

@@ -131,7 +131,12 @@ function parseJson(text: string): ParsedKeys {
     return { keys: [key], refused: [], set: false, duplicateKids: [] }
   }
   if (!Array.isArray(parsed['keys'])) throw invalidKey('"keys" is not an array')
-  const entries = parsed['keys'].filter(isRecord)
+  return parseJwkSet(parsed['keys'])
+}
+
+/** The keys of a JWK Set's "keys" array (already parsed JSON, from a file or the network). */
+export function parseJwkSet(items: unknown[]): ParsedKeys {
+  const entries = items.filter(isRecord)
   const secrets = entries.filter((e) => e['kty'] === 'oct').length
   const result: ParsedKeys = {
     keys: [],

@@ -4,10 +4,20 @@
  * more variants of KeySource and more cases in resolveKeySource.
  */
 import { WorkbenchError } from '../../../shared/errors'
+import type { RemoteOrigin } from '../../../shared/jwks-types'
 import { clip } from '../../../shared/redact'
-import type { KeySourceInput } from '../../../shared/token-schemas'
+import type { KeySourceInput, RemoteOptionsInput } from '../../../shared/token-schemas'
 import type { AppContext } from '../context'
-import { parseKeyText, parseSecret, type ParsedKey, type RefusedKey } from './key-parse'
+import { durationSeconds } from '../duration'
+import type { RemoteOptions, RemoteSet } from '../jwks/remote-keys'
+import {
+  parseJwkSet,
+  parseKeyText,
+  parseSecret,
+  type ParsedKey,
+  type ParsedKeys,
+  type RefusedKey,
+} from './key-parse'
 import { asymmetricKey, secretKey, type UsableKey } from './usable-key'
 
 /** Where keys come from. One variant per source. */
@@ -15,6 +25,15 @@ export type KeySource =
   | { type: 'secret'; secret: string }
   | { type: 'text'; text: string; kid?: string }
   | { type: 'stored'; name: string }
+  | { type: 'jwks'; url: string; remote: RemoteOptions }
+  | { type: 'issuer'; issuer: string; remote: RemoteOptions }
+  | { type: 'trusted'; remote: RemoteOptions }
+
+/** What the token says that picks remote keys: its kid (a refetch for an unknown one) and iss. */
+export interface TokenHint {
+  kid?: string
+  iss?: string
+}
 
 /**
  * The keys of a source. A set (a JWKS, a stored key's versions) is searched by kid; refused
@@ -24,6 +43,8 @@ export interface ResolvedKeys {
   keys: UsableKey[]
   refused: RefusedKey[]
   set: boolean
+  /** For fetched keys: where from, when, how stale. */
+  remote?: RemoteOrigin
 }
 
 /** The contract's key source shape as a KeySource. */
@@ -34,7 +55,44 @@ export function keySourceFrom(input: KeySourceInput): KeySource {
       ? { type: 'text', text: input.keyText }
       : { type: 'text', text: input.keyText, kid: input.kid }
   }
-  return { type: 'stored', name: input.storedKey }
+  if ('storedKey' in input) return { type: 'stored', name: input.storedKey }
+  const remote = remoteOptions(input.remote)
+  if ('jwksUrl' in input) return { type: 'jwks', url: input.jwksUrl, remote }
+  if ('issuer' in input) return { type: 'issuer', issuer: input.issuer, remote }
+  return { type: 'trusted', remote }
+}
+
+/** Per-call remote options as the fetcher takes them (durations parsed). */
+export function remoteOptions(input: RemoteOptionsInput | undefined): RemoteOptions {
+  if (input === undefined) return {}
+  return {
+    ...(input.insecureHttp === undefined ? {} : { insecureHttp: input.insecureHttp }),
+    ...(input.allowRedirects === undefined ? {} : { allowRedirects: input.allowRedirects }),
+    ...(input.timeout === undefined
+      ? {}
+      : { timeoutMs: durationSeconds(input.timeout, 'timeout') * 1000 }),
+    ...(input.maxStale === undefined
+      ? {}
+      : { maxStaleSeconds: durationSeconds(input.maxStale, 'maximum staleness') }),
+    ...(input.caFile === undefined ? {} : { caFile: input.caFile }),
+  }
+}
+
+/**
+ * The trusted issuer a token names, as an issuer source; ERR_ISSUER_NOT_TRUSTED, saying how to
+ * give a key, when its iss is not one (nothing is ever fetched from an untrusted token's claims).
+ */
+export function trustedSource(ctx: AppContext, iss: string | undefined, remote: RemoteOptions) {
+  const trusted = iss === undefined ? undefined : ctx.trustedIssuers.find(iss)
+  if (!trusted) {
+    throw new WorkbenchError(
+      'ERR_ISSUER_NOT_TRUSTED',
+      iss === undefined
+        ? 'No key given, and the token names no issuer (iss) to look one up by. Give --secret, --key, --key-file, --jwks URL or --issuer URL.'
+        : `No key given, and the token's issuer ${clip(iss, 200)} is not a trusted issuer. Give --secret, --key, --key-file, --jwks URL or --issuer URL, or trust it: jwtw issuers add ${clip(iss, 200)}`,
+    )
+  }
+  return { source: { type: 'issuer' as const, issuer: trusted.issuer, remote }, trusted }
 }
 
 /** Resolves a source into usable keys. */
@@ -42,8 +100,16 @@ export async function resolveKeySource(
   source: KeySource,
   ctx: AppContext,
   use: 'sign' | 'verify',
+  hint: TokenHint = {},
 ): Promise<ResolvedKeys> {
+  const kid = hint.kid === undefined ? {} : { kid: hint.kid }
   switch (source.type) {
+    case 'jwks':
+      return fromRemote(await ctx.remote.fromJwksUri(source.url, { ...source.remote, ...kid }))
+    case 'issuer':
+      return fromRemote(await ctx.remote.fromIssuer(source.issuer, { ...source.remote, ...kid }))
+    case 'trusted':
+      return resolveKeySource(trustedSource(ctx, hint.iss, source.remote).source, ctx, use, hint)
     case 'secret':
       return { keys: [secretKey(parseSecret(source.secret), 'secret')], refused: [], set: false }
     case 'text':
@@ -68,9 +134,19 @@ export async function resolveKeySource(
   }
 }
 
+/** Fetched keys: a set, each key described with where it came from. */
+async function fromRemote({ jwks, origin }: RemoteSet): Promise<ResolvedKeys> {
+  const resolved = await usableKeys(parseJwkSet(jwks.keys))
+  for (const key of resolved.keys) key.description.remote = origin
+  return { ...resolved, remote: origin }
+}
+
 /** Keys in pasted or file text: PEM, JWK or JWKS. `kid` selects from a JWKS. */
 export async function keysFromText(text: string, kid?: string): Promise<ResolvedKeys> {
-  const parsed = parseKeyText(text)
+  return usableKeys(parseKeyText(text), kid)
+}
+
+async function usableKeys(parsed: ParsedKeys, kid?: string): Promise<ResolvedKeys> {
   let entries = parsed.keys
   let refused = parsed.refused
   if (parsed.set && kid !== undefined) {

@@ -6,6 +6,7 @@
 import { isHmacAlg, isJwsAlg, type JwsAlg } from '../../../shared/algorithms'
 import type { KeyDescription } from '../../../shared/key-types'
 import { clip } from '../../../shared/redact'
+import { formatDuration } from '../../../shared/relative-time'
 import type { ResolvedKeys } from '../keys/key-source'
 import { useRefusal, type UsableKey } from '../keys/usable-key'
 import type { CheckList } from './checks'
@@ -221,9 +222,10 @@ function chooseKeys(
     list.fail('key', 'ERR_KEY_UNFIT', `Not used: ${useRefusal(chosen[0]!.description, 'verify')}.`)
     return []
   }
+  const first = usable[0]!.description
   list.pass(
     'key',
-    `Checked with ${describe(usable[0]!.description)}${usable.length > 1 ? ` and ${usable.length - 1} more` : ''}.`,
+    `Checked with ${describe(first)}${usable.length > 1 ? ` and ${usable.length - 1} more` : ''}${fromWhere(first)}.`,
   )
   return usable
 }
@@ -238,6 +240,16 @@ function mismatchMessage(alg: string, keys: UsableKey[]): string {
   }
   const algs = [...new Set(keys.flatMap((k) => k.description.algs))]
   return `The token says ${alg} but the key is ${kinds}, which verifies ${algs.join(', ') || 'no algorithm'}.`
+}
+
+/** Where a fetched key came from, for a message: ' from URL (fetched 3m ago)', stale said. */
+function fromWhere(d: KeyDescription): string {
+  const remote = d.remote
+  if (!remote) return ''
+  const age = `fetched ${formatDuration(remote.ageSeconds)} ago`
+  return remote.stale
+    ? ` from ${remote.jwksUri} (a stale copy, ${age}: ${remote.staleBecause?.code ?? 'the server could not be reached'})`
+    : ` from ${remote.jwksUri} (${age})`
 }
 
 /** A key in a sentence: 'EC P-256 public key (kid abc)', 'HMAC secret, 32 bytes'. */

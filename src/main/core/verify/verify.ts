@@ -16,7 +16,13 @@ import type { DecodedToken } from '../../../shared/token-types'
 import type { VerifyRequest } from '../../../shared/token-schemas'
 import type { VerifyResult } from '../../../shared/verify-types'
 import type { AppContext } from '../context'
-import { keySourceFrom, resolveKeySource, type ResolvedKeys } from '../keys/key-source'
+import {
+  keySourceFrom,
+  resolveKeySource,
+  trustedSource,
+  type ResolvedKeys,
+  type TokenHint,
+} from '../keys/key-source'
 import type { UsableKey } from '../keys/usable-key'
 import { checkList, type CheckList } from './checks'
 import { checkClaims } from './claim-checks'
@@ -24,10 +30,26 @@ import { checkHeader } from './header-checks'
 import { checkSignature } from './signature-check'
 import { asksForClaims, prepareOptions, type PreparedOptions } from './verify-options'
 
-/** Resolves the key source and verifies. Configuration problems (bad key, bad option) throw. */
+/**
+ * Resolves the key source and verifies. Configuration problems (bad key, bad option, a JWKS
+ * that cannot be fetched and has no usable copy) throw. With an issuer source the token's iss
+ * must be that issuer; a trusted issuer's expected audience applies when none is given.
+ */
 export async function verifyToken(request: VerifyRequest, ctx: AppContext): Promise<VerifyResult> {
-  const options = prepareOptions(request.options ?? {}, ctx.now())
-  const keys = await resolveKeySource(keySourceFrom(request.key), ctx, 'verify')
+  let source = keySourceFrom(request.key)
+  let requested = request.options ?? {}
+  const hint = tokenHint(request.token, requested.kid)
+  if (source.type === 'trusted') {
+    const { source: issuerSource, trusted } = trustedSource(ctx, hint.iss, source.remote)
+    source = issuerSource
+    if (trusted.audience !== undefined && requested.audience === undefined) {
+      requested = { ...requested, audience: trusted.audience }
+    }
+  }
+  if (source.type === 'issuer')
+    requested = { ...requested, issuer: requested.issuer ?? source.issuer }
+  const options = prepareOptions(requested, ctx.now())
+  const keys = await resolveKeySource(source, ctx, 'verify', hint)
   if (keys.keys.length === 0 && keys.refused.length > 0 && !keys.set) {
     throw new WorkbenchError(keys.refused[0]!.code, keys.refused[0]!.message)
   }
@@ -101,6 +123,20 @@ export async function verifyWithKeys(
     key: key?.description ?? fallbackKey,
     lint: lintToken(decoded, secret ? { now: options.now, secret } : { now: options.now }),
   }
+}
+
+/** The kid and iss a token names (decoded only; nothing is trusted from them but a lookup). */
+export function tokenHint(token: string, kid: string | undefined): TokenHint {
+  const compact = token.trim().replace(/^Bearer\s+/i, '')
+  if (compact.length > LIMITS.token) return {}
+  const decoded = decodeToken(compact, new Date(0), { display: false })
+  const hint: TokenHint = {}
+  const headerKid = decoded.header?.['kid']
+  if (kid !== undefined) hint.kid = kid
+  else if (typeof headerKid === 'string') hint.kid = headerKid
+  const iss = isRecord(decoded.payload) ? decoded.payload['iss'] : undefined
+  if (typeof iss === 'string') hint.iss = iss
+  return hint
 }
 
 /** Strict encoding: lenient decoders accept whitespace and stray bits, so two strings would carry one token. */

@@ -1,0 +1,30 @@
+/**
+ * Preferences kept in the settings file: how remote keys are fetched (a private CA, the
+ * timeout, how stale a copy may be, whether redirects are followed) and the UI's non-secret
+ * working state. Read through a schema; never a token or a secret.
+ */
+import { RemotePreferencesSchema, type RemotePreferences } from '../../shared/jwks-schemas'
+import type { CoreEnv } from './env'
+import type { RemoteOptions } from './jwks/remote-keys'
+
+const SECTION = 'preferences'
+
+/** The remote-keys preferences (a malformed section reads as none). */
+export function remotePreferences(env: CoreEnv): RemoteOptions {
+  const raw = (env.settings.get(SECTION) as { remote?: unknown } | undefined)?.remote
+  const parsed = RemotePreferencesSchema.safeParse(raw ?? {})
+  return parsed.success ? parsed.data : {}
+}
+
+/** Replaces the remote-keys preferences. */
+export async function setRemotePreferences(
+  env: CoreEnv,
+  value: RemotePreferences,
+): Promise<RemotePreferences> {
+  const clean = RemotePreferencesSchema.parse(value)
+  await env.settings.update(SECTION, (current) => ({
+    ...(typeof current === 'object' && current !== null && !Array.isArray(current) ? current : {}),
+    remote: clean,
+  }))
+  return clean
+}
