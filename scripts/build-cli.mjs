@@ -10,6 +10,11 @@ await build({
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // Each command's code is its own chunk, loaded when the command runs: `jwtw --version` and
+  // `jwtw decode` never parse jose, zod or the keychain. Chunks sit beside jwtw.mjs, so paths
+  // relative to import.meta.url (the built renderer, the audit worker) hold in every one.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -1,71 +1,81 @@
-/** `jwtw`: the command-line face of the same services the app uses. */
-import { parse } from './args'
-import { decodeCommand } from './commands/decode'
-import { mintCommand } from './commands/mint'
-import { uiCommand } from './commands/ui'
-import { verifyCommand } from './commands/verify'
-import { credsCommand } from './commands/creds'
-import { keysCommand } from './commands/keys'
-import { serveCommand } from './commands/serve'
-import { secretCommand } from './commands/secret'
-import { EXIT, type CliIo } from './io'
-import { reportError, UsageError } from './output'
+/** `jwtw`: finds the declared command, parses its arguments, loads and runs it. */
+import { ROOT } from './commands'
+import { fullHelp, shortUsage } from './framework/help'
+import { parseCommand, suggest } from './framework/parse'
+import { EXIT, type CommandSpec } from './framework/spec'
+import { HelpRequested, UsageError } from './framework/usage-error'
+import type { CliIo } from './io'
+import { reportError } from './output'
 import { VERSION } from './version'
 
-type Command = (argv: string[], io: CliIo) => Promise<number>
-
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  secret: {
-    run: secretCommand,
-    summary: 'check, generate or audit HMAC secrets (secret check|generate|audit)',
-  },
-  ui: { run: uiCommand, summary: 'serve the UI in your browser on 127.0.0.1 (browser mode)' },
-  decode: {
-    run: decodeCommand,
-    summary: 'find and decode every JWT in a text, with lint findings',
-  },
-  mint: { run: mintCommand, summary: 'sign a JWT (HS*, RS*, PS*, ES*, EdDSA) and print it' },
-  verify: { run: verifyCommand, summary: 'verify a JWT and explain every check' },
-  keys: {
-    run: keysCommand,
-    summary: 'stored keys: list, generate, import, export, rotate, delete',
-  },
-  creds: { run: credsCommand, summary: 'saved tokens and secrets per environment: set, get, list' },
-  serve: { run: serveCommand, summary: 'local OIDC issuer serving the JWKS of stored keys' },
-}
-
-/** Top-level usage, listing every command. */
-export function usage(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length))
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
-  return `Usage: jwtw <command> [options]
-
-JWT Workbench: inspect, mint and verify JSON Web Tokens; keys in the OS keychain.
-
-Commands:
-${lines.join('\n')}
-
-Options:
-  -h, --help     show help (also: jwtw <command> --help)
-  -v, --version  print the version`
+/** The declaration at `path`, or undefined. */
+export function specAt(path: string[]): CommandSpec | undefined {
+  let spec: CommandSpec | undefined = ROOT
+  for (const name of path) spec = spec?.subcommands?.find((s) => s.name === name)
+  return spec
 }
 
 /** Runs the CLI and returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
-    const [first, ...rest] = argv
-    if (first === undefined || first.startsWith('-')) {
-      const { values } = parse(argv, { version: { type: 'boolean', short: 'v' } }, usage())
-      if (values.version) {
-        io.stdout.write(`${VERSION}\n`)
-        return EXIT.ok
-      }
-      throw new UsageError('no command given', usage())
-    }
-    const command = COMMANDS[first]
-    if (!command) throw new UsageError(`unknown command "${first}"`, usage())
-    return await command.run(rest, io)
+    return await dispatch(argv, io)
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      io.stdout.write(`${fullHelp(specAt(error.path) ?? ROOT, error.path)}\n`)
+      return EXIT.ok
+    }
+    if (error instanceof UsageError) {
+      const spec = specAt(error.path) ?? ROOT
+      io.stderr.write(`ERR_INVALID_ARGUMENT: ${error.message}\n\n${shortUsage(spec, error.path)}\n`)
+      return EXIT.usage
+    }
     return reportError(io, error)
   }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const path: string[] = []
+  let spec = ROOT
+  let rest = argv
+  // Walk down the subcommands named by the leading words.
+  while (spec.subcommands) {
+    const [word, ...after] = rest
+    if (word === undefined || word.startsWith('-')) {
+      if (path.length === 0) return root(rest, io)
+      if (word === '--help' || word === '-h') throw new HelpRequested(path)
+      throw new UsageError(
+        `${['jwtw', ...path].join(' ')} needs a command: ${spec.subcommands.map((s) => s.name).join(', ')}`,
+        path,
+      )
+    }
+    const next = spec.subcommands.find((s) => s.name === word)
+    if (!next) {
+      const names = spec.subcommands.map((s) => s.name)
+      throw new UsageError(
+        `unknown command "${word.slice(0, 40)}"${path.length ? ` for jwtw ${path.join(' ')}` : ''}${suggest(word, names, '')}`,
+        path,
+      )
+    }
+    path.push(word)
+    spec = next
+    rest = after
+  }
+  const parsed = parseCommand(rest, spec, path)
+  if (spec.name === 'help' && path.length === 1) {
+    const target = parsed.positionals
+    if (target.length > 0 && !specAt(target))
+      throw new UsageError(`no command "${target.join(' ')}"`, path)
+    throw new HelpRequested(target)
+  }
+  const run = await spec.load!()
+  return run(parsed, io)
+}
+
+function root(argv: string[], io: CliIo): number {
+  const parsed = parseCommand(argv, ROOT, [])
+  if (parsed.values['version'] === true) {
+    io.stdout.write(`${VERSION}\n`)
+    return EXIT.ok
+  }
+  throw new UsageError('no command given', [])
 }

@@ -1,25 +1,7 @@
 /** Printing for the CLI: one-line errors that begin with the code; colors only on a TTY. */
-import { toErrorPayload } from '../shared/errors'
-import { EXIT, type CliIo } from './io'
-
-/** Thrown for bad arguments: exit 2 with the usage on stderr. */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly usage: string,
-  ) {
-    super(message)
-    this.name = new.target.name
-  }
-}
-
-/** `--help` was asked for: the runner prints `usage` on stdout and exits 0. */
-export class HelpRequested extends Error {
-  constructor(readonly usage: string) {
-    super('help requested')
-    this.name = new.target.name
-  }
-}
+import { toErrorPayload, type ErrorCode } from '../shared/errors'
+import { EXIT } from './framework/spec'
+import type { CliIo } from './io'
 
 export type Paint = (text: string) => string
 
@@ -47,18 +29,40 @@ export function colorsFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): 
   }
 }
 
-/** Prints an error as `CODE: message` on one line and returns the exit code for it. */
+/** Codes that mean the arguments were wrong: exit 2, as usage errors. */
+const ARGUMENT_CODES = new Set<ErrorCode>([
+  'ERR_INVALID_ARGUMENT',
+  'ERR_INVALID_DURATION',
+  'ERR_MULTIPLE_TOKENS',
+  'ERR_NOT_HMAC_TOKEN',
+  'ERR_INVALID_KEY_NAME',
+  'ERR_INVALID_CREDENTIAL_NAME',
+])
+
+/** Prints an error as `CODE: message` (the message on one line) and returns its exit code. */
 export function reportError(io: CliIo, error: unknown): number {
-  if (error instanceof HelpRequested) {
-    io.stdout.write(`${error.usage}\n`)
-    return EXIT.ok
-  }
-  if (error instanceof UsageError) {
-    io.stderr.write(`ERR_INVALID_ARGUMENT: ${error.message}\n\n${error.usage}\n`)
-    return EXIT.usage
-  }
   const { code, message } = toErrorPayload(error)
   const c = colorsFor(io.stderr, io.env)
-  io.stderr.write(`${c.red(code)}: ${message.replace(/\s*\n\s*/g, ' ')}\n`)
-  return code === 'ERR_INVALID_ARGUMENT' ? EXIT.usage : EXIT.failure
+  // A message may list things on lines of their own (several tokens); keep those.
+  const text = message.includes('\n  ') ? message : message.replace(/\s*\n\s*/g, ' ')
+  io.stderr.write(`${c.red(code)}: ${text}\n`)
+  return ARGUMENT_CODES.has(code) ? EXIT.usage : EXIT.failure
+}
+
+/** Writes JSON (2-space indented) and a newline. */
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
+}
+
+/** A table with aligned columns; color codes do not count toward widths. */
+export function table(head: string[], rows: string[][], c: Colors): string {
+  // eslint-disable-next-line no-control-regex
+  const visible = (t: string) => t.replace(/\u001b\[\d+m/g, '').length
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => visible(r[i] ?? ''))))
+  const line = (r: string[]) =>
+    r
+      .map((cell, i) => cell + ' '.repeat(widths[i]! - visible(cell)))
+      .join('  ')
+      .trimEnd()
+  return [c.bold(line(head)), ...rows.map(line)].join('\n')
 }

@@ -73,3 +73,20 @@ export function describeTime(claim: TimeClaim, seconds: number, now: Date): stri
   const template = delta > 0 ? phrase.future : phrase.past
   return template.replace('{}', formatDuration(delta))
 }
+
+/**
+ * An instant as people read it everywhere (CLI and UI): ISO 8601 UTC with seconds, and how
+ * far from now.
+ *
+ * @example
+ * describeInstant(1_700_000_000, new Date(1_700_000_252_000)) // '2023-11-14T22:13:20Z (4m 12s ago)'
+ */
+export function describeInstant(seconds: number, now: Date): string {
+  const iso = isoUtc(seconds)
+  if (iso === null) return String(seconds)
+  const delta = seconds - now.getTime() / 1000
+  if (Math.abs(delta) < 1) return `${iso} (now)`
+  return delta > 0
+    ? `${iso} (in ${formatDuration(delta)})`
+    : `${iso} (${formatDuration(delta)} ago)`
+}

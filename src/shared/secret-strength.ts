@@ -52,10 +52,9 @@ function loadZxcvbn(): Promise<ZxcvbnLike> {
   return zxcvbn
 }
 
-/** The advice every failed rule ends with, sized for the alg. */
-export function generateAdvice(alg: HmacAlg): string {
-  const bytes = Math.max(48, hmacMinBytes(alg))
-  return `generate one: ${bytes} random bytes, base64url (jwtw secret generate --bytes ${bytes})`
+/** How many random bytes a generated secret for `alg` should have. */
+export function recommendedBytes(alg: HmacAlg): number {
+  return Math.max(48, hmacMinBytes(alg))
 }
 
 const HEX = /^(?:[0-9a-fA-F]{2})+$/
@@ -153,7 +152,6 @@ export async function checkSecret(secret: string, alg: HmacAlg = 'HS256'): Promi
   const uniqueChars = new Set(chars).size
   const classes = charClasses(secret)
   const classCount = Object.values(classes).filter(Boolean).length
-  const fix = generateAdvice(alg)
 
   const scored = await scoreWithZxcvbn(chars)
   const zxcvbnBits = scored.bits
@@ -165,11 +163,7 @@ export async function checkSecret(secret: string, alg: HmacAlg = 'HS256'): Promi
     severity: 'weak' | 'advice',
     passed: boolean,
     message: string,
-    ruleFix = fix,
-  ) =>
-    rules.push(
-      passed ? { id, severity, passed, message } : { id, severity, passed, message, fix: ruleFix },
-    )
+  ) => rules.push({ id, severity, passed, message })
 
   const smallest = readings.reduce((a, b) => (b.bytes < a.bytes ? b : a))
   rule(
@@ -263,6 +257,15 @@ export async function checkSecret(secret: string, alg: HmacAlg = 'HS256'): Promi
     classes,
     entropyBits,
     rules: rules.map(({ severity: _severity, ...r }) => r),
+    // One fix for the verdict, not one per rule: every failed rule has the same cure.
+    ...(verdict === 'strong'
+      ? {}
+      : {
+          fix: {
+            bytes: recommendedBytes(alg),
+            message: `Use a random secret of ${recommendedBytes(alg)} bytes (base64url encoded) instead.`,
+          },
+        }),
   }
 }
 

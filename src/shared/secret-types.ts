@@ -30,8 +30,6 @@ export interface SecretRule {
   passed: boolean
   /** What was found, in words. */
   message: string
-  /** What to do about it; present when the rule failed. */
-  fix?: string
 }
 
 export interface SecretCheck {
@@ -48,6 +46,8 @@ export interface SecretCheck {
   classes: { lower: boolean; upper: boolean; digit: boolean; symbol: boolean; other: boolean }
   entropyBits: number
   rules: SecretRule[]
+  /** What to do when the secret is not strong: generate one of this many random bytes. */
+  fix?: { bytes: number; message: string }
 }
 
 export interface GeneratedSecret {

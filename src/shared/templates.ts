@@ -80,13 +80,3 @@ export const TEMPLATES: Record<TemplateName, MintTemplate> = {
     claims: { sub: 'game-server-eu-1', region: 'eu-west' },
   },
 }
-
-/**
- * True when `name` names a template.
- *
- * @example
- * isTemplateName('dashboard-user') // true
- */
-export function isTemplateName(name: string): name is TemplateName {
-  return (TEMPLATE_NAMES as readonly string[]).includes(name)
-}

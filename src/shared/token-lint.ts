@@ -192,6 +192,13 @@ function lintClaims(
       `nbf is ${formatDuration(nbf - nowSeconds)} in the future (${isoUtc(nbf) ?? nbf}): the token is not valid yet.`,
     )
   }
+  if (iat !== undefined && exp !== undefined && exp < iat) {
+    add(
+      'exp_before_iat',
+      'error',
+      'exp is before iat: the token was born expired (a mistake, or a negative test).',
+    )
+  }
   if (nbf !== undefined && exp !== undefined && nbf > exp) {
     add('nbf_after_exp', 'error', 'nbf is after exp: the token can never be valid.')
   }

@@ -90,6 +90,8 @@ export const MintRequestSchema = z.strictObject({
   cty: value.optional(),
   /** Refuse weak secrets (ERR_WEAK_SECRET) instead of warning. */
   strict: z.boolean().optional(),
+  /** Allow an expiry before iat (a token born expired, for negative tests). */
+  allowExpired: z.boolean().optional(),
 })
 export type MintRequest = z.infer<typeof MintRequestSchema>
 

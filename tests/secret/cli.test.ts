@@ -14,7 +14,11 @@ describe('jwtw secret check', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/^WEAK for HS256/)
     expect(run.stdout).toMatch(/FAIL known-weak/)
-    expect(run.stdout).toContain('fix: generate one: 48 random bytes, base64url')
+    // One fix line for the verdict, not one per failed rule.
+    expect(run.stdout.match(/^fix: /gm)).toHaveLength(1)
+    expect(run.stdout).toContain(
+      'fix: Use a random secret of 48 bytes (base64url encoded) instead. (jwtw secret generate --bytes 48)',
+    )
     expect(run.stdout).not.toContain('your-256-bit-secret')
   })
 
@@ -103,9 +107,9 @@ describe('jwtw secret audit', () => {
     expect(run.stdout).toMatch(/^No candidate matched/)
   })
 
-  it('refuses an RS256 token with ERR_NOT_HMAC_TOKEN', async () => {
+  it('refuses an RS256 token with ERR_NOT_HMAC_TOKEN, an argument error (exit 2), not "found" (exit 1)', async () => {
     const run = await runJwtw(['secret', 'audit', RS256_TOKEN])
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/^ERR_NOT_HMAC_TOKEN: /)
     expect(run.stdout).toBe('')
   })

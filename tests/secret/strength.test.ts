@@ -24,7 +24,7 @@ describe('rule boundaries', () => {
     const short = await checkSecret(RANDOM_TEXT.slice(0, 31))
     const enough = await checkSecret(RANDOM_TEXT.slice(0, 32))
     expect(rule(short, 'min-length').passed).toBe(false)
-    expect(rule(short, 'min-length').fix).toContain('48 random bytes')
+    expect(short.fix?.message).toContain('48 bytes')
     expect(rule(enough, 'min-length').passed).toBe(true)
     expect(rule(short, 'min-key-bytes').passed).toBe(false)
     expect(rule(enough, 'min-key-bytes').passed).toBe(true)
@@ -188,7 +188,7 @@ describe('properties', () => {
         async (s, alg) => {
           const r = await checkSecret(s, alg as 'HS256')
           const failed = r.rules.filter((x) => !x.passed)
-          expect(failed.every((x) => typeof x.fix === 'string')).toBe(true)
+          expect(typeof r.fix?.message === 'string').toBe(failed.length > 0)
           if (failed.length === 0) expect(r.verdict).toBe('strong')
           if (r.verdict === 'strong') expect(failed).toHaveLength(0)
           expect(r.entropyBits).toBeGreaterThanOrEqual(0)

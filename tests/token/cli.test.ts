@@ -82,8 +82,13 @@ describe('jwtw mint', () => {
   })
 
   it('--claims JSON and @FILE, --no-iat, --template, --key-file, --secret-file', async () => {
-    const inline = decodeJwt(await mint([...S, '--claims', '{"role":"admin"}', '--no-iat']))
+    const inline = decodeJwt(
+      await mint([...S, '--claims', '{"role":"admin"}', '--no-iat', '--expires-in', 'none']),
+    )
     expect(inline).toEqual({ role: 'admin' })
+    // Without --expires-in or a template, a token lives 15 minutes (as in the UI).
+    const defaulted = decodeJwt(await mint([...S]))
+    expect(defaulted.exp! - defaulted.iat!).toBe(900)
     const fromFile = decodeJwt(
       await mint([...S, '--claims', `@${file('c.json', '{"tenant_id":"t1"}')}`]),
     )
@@ -110,11 +115,13 @@ describe('jwtw mint', () => {
   })
 
   it('takes the secret from JWT_SECRET_KEY when no key option is given', async () => {
-    const run = await jwtw(['mint', '--sub', 'x', '--no-iat'], {
+    const run = await jwtw(['mint', '--sub', 'x', '--no-iat', '--expires-in', 'none'], {
       env: { JWT_SECRET_KEY: HMAC_SECRET },
     })
     expect(run.code).toBe(0)
-    expect(run.stdout.trim()).toBe(await mint([...S, '--sub', 'x', '--no-iat']))
+    expect(run.stdout.trim()).toBe(
+      await mint([...S, '--sub', 'x', '--no-iat', '--expires-in', 'none']),
+    )
   })
 
   it('warns on stderr about a weak secret, refuses it under --strict', async () => {
@@ -130,7 +137,9 @@ describe('jwtw mint', () => {
 
   it.each([
     [['mint'], 1, 'ERR_NO_KEY'],
-    [['mint', ...S, '--expires-in', 'soon'], 1, 'ERR_INVALID_DURATION'],
+    [['mint', ...S, '--expires-in', 'soon'], 2, 'ERR_INVALID_ARGUMENT'],
+    [['mint', ...S, '--not-before', 'later'], 2, 'ERR_INVALID_ARGUMENT'],
+    [['mint', ...S, '--expires-in', '2001-01-01T00:00:00Z'], 1, 'ERR_EXP_BEFORE_IAT'],
     [['mint', '--key-file', '/nonexistent/key.pem'], 1, 'ERR_FILE_READ'],
     [['mint', ...S, '--claims', '@/nonexistent/claims.json'], 1, 'ERR_FILE_READ'],
     [['mint', '--key-file', 'PUB'], 1, 'ERR_NO_KEY'],
@@ -206,7 +215,7 @@ describe('jwtw verify', () => {
   })
 
   it('prints lint findings with the checks', async () => {
-    const token = await mint([...S, '--sub', 'alice'])
+    const token = await mint([...S, '--sub', 'alice', '--expires-in', 'none'])
     const run = await jwtw(['verify', token, ...S], { env: noEnvSecret })
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/lint warning no_exp: /)
@@ -251,9 +260,11 @@ describe('jwtw verify', () => {
   })
 
   it.each([
-    [['verify', 'a.b.c'], 1, 'ERR_NO_KEY'],
+    [['verify', 'TOKEN'], 1, 'ERR_NO_KEY'],
     [['verify', ...S], 1, 'ERR_NO_TOKEN_FOUND'],
-    [['verify', 'a.b.c', ...S, '--clock-tolerance', 'lots'], 1, 'ERR_INVALID_DURATION'],
+    [['verify', 'a.b.c', ...S], 1, 'ERR_FILE_READ'],
+    [['verify', 'TOKEN', ...S, '--clock-tolerance', 'lots'], 2, 'ERR_INVALID_ARGUMENT'],
+    [['verify', 'TOKEN', ...S, '--clock-tolerance', '30'], 2, 'ERR_INVALID_ARGUMENT'],
     [['verify', 'a.b.c', '--key-file', '/nonexistent.pem'], 1, 'ERR_FILE_READ'],
     [['verify', 'a.b.c', ...S, '--at', 'yesterday'], 2, 'ERR_INVALID_ARGUMENT'],
     [['verify', 'a.b.c', ...S, '--alg', 'none'], 2, 'ERR_INVALID_ARGUMENT'],
@@ -261,7 +272,11 @@ describe('jwtw verify', () => {
     [['verify', 'a.b.c', ...S, '--secret-file', 'x'], 2, 'ERR_INVALID_ARGUMENT'],
     [['verify', 'a.b.c', ...S, '--frob'], 2, 'ERR_INVALID_ARGUMENT'],
   ])('%j exits %i with %s', async (args, code, prefix) => {
-    const run = await jwtw(args, { env: noEnvSecret })
+    const token = await mint([...S, '--sub', 'alice'])
+    const run = await jwtw(
+      args.map((a) => (a === 'TOKEN' ? token : a)),
+      { env: noEnvSecret },
+    )
     expect(run.code).toBe(code)
     expect(run.stdout).toBe('')
     expect(run.stderr.startsWith(`${prefix}: `)).toBe(true)

@@ -1,5 +1,6 @@
 // Spawns the built jwtw: builds the CLI once (esbuild, about a second) before the tests.
 import { execFileSync, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { PassThrough, Readable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/main'
@@ -60,7 +61,7 @@ describe('jwtw decode', () => {
     expect(run.stdout).toMatch(/warning\s+personal_data: /)
   })
 
-  it('--json prints an array with header, payload, lint and count per token', async () => {
+  it('--json prints an array with header, payload, lint, count, the token, its sha256 and status', async () => {
     const a = fresh()
     const run = await runJwtw(['decode', '--json', '-'], {
       input: `${a} ${unsecured} ${a}`,
@@ -90,7 +91,20 @@ describe('jwtw decode', () => {
       'no_exp',
       'personal_data',
     ])
-    expect(run.stdout).not.toContain(a)
+    // Decode is a local inspection the user asked for: the token itself comes back.
+    expect(tokens[0]).toMatchObject({
+      token: a,
+      sha256: createHash('sha256').update(a).digest('hex'),
+      status: {
+        state: 'valid',
+        expired: false,
+        notYetValid: false,
+        secondsLeft: expect.any(Number),
+      },
+    })
+    expect(tokens[1]).toMatchObject({
+      status: { state: 'no-exp', expiresAt: null, secondsLeft: null },
+    })
   })
 
   it('decodes a JWE protected header only', async () => {
@@ -103,26 +117,37 @@ describe('jwtw decode', () => {
     expect(run.stdout).toContain('The payload is encrypted')
   })
 
-  it('exits 1 with ERR_NO_TOKEN_FOUND on stderr when there is no token', async () => {
-    for (const input of [['decode', 'hello world'], ['decode']]) {
-      const run = await runJwtw(input, { input: 'nothing to see here\n' })
-      expect(run.code, input.join(' ')).toBe(1)
+  it('exits 1 with ERR_NO_TOKEN_FOUND on stderr when there is no token; --json prints []', async () => {
+    for (const args of [['decode', '-'], ['decode']]) {
+      const run = await runJwtw(args, { input: 'nothing to see here\n' })
+      expect(run.code, args.join(' ')).toBe(1)
       expect(run.stderr).toMatch(/^ERR_NO_TOKEN_FOUND: .+\n$/)
       expect(run.stdout).toBe('')
     }
+    const json = await runJwtw(['decode', '--json'], { input: 'nothing\n' })
+    expect(json.code).toBe(1)
+    expect(JSON.parse(json.stdout)).toEqual([])
   })
 
-  it('exits 1 with ERR_INPUT_TOO_LARGE for stdin over 1 MiB', async () => {
-    const run = await runJwtw(['decode'], { input: `${fresh()} ${'x'.repeat(LIMITS.text)}` })
+  it('an argument without a token is a file; one that does not exist is an error naming it', async () => {
+    const run = await runJwtw(['decode', 'access.log'])
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^ERR_INPUT_TOO_LARGE: /)
-    expect(run.stdout).toBe('')
+    expect(run.stderr).toBe('ERR_FILE_READ: Cannot read access.log: no such file.\n')
+  })
+
+  it('has no 1 MiB limit on the CLI: stdin and files of any size stream through the finder', async () => {
+    const big = `${'x'.repeat(LIMITS.text)}\nAuthorization: Bearer ${fresh()}\n${'y'.repeat(LIMITS.text)}`
+    const run = await runJwtw(['decode', '--json'], { input: big })
+    expect(run.code).toBe(0)
+    const [token] = JSON.parse(run.stdout) as Array<{ payload: { sub: string }; offset: number }>
+    expect(token!.payload.sub).toBe('alice')
+    expect(token!.offset).toBe(LIMITS.text + 23)
   })
 
   it('exits 2 with usage on stderr for bad arguments', async () => {
     for (const args of [
       ['decode', '--frob'],
-      ['decode', 'a', 'b'],
+      ['decode', '--jsn'],
       ['decode', '--json=yes'],
     ]) {
       const run = await runJwtw(args)

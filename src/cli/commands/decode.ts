@@ -1,46 +1,110 @@
-/** `jwtw decode`: finds every token in a text (argument or stdin) and prints each decoded. */
+/**
+ * `jwtw decode`: every token in the arguments, files or stdin, decoded. Inputs up to 1 MiB go
+ * through the paste rules (a token wrapped over lines is one token); larger ones stream through
+ * the same finder in constant memory.
+ */
 import { describeClaim } from '../../shared/claims'
-import type { DecodedToken, LintSeverity } from '../../shared/token-types'
-import { decodeText } from '../../shared/token-decode'
-import { parse } from '../args'
-import { readStdin } from '../stdin'
-import { EXIT, type CliIo } from '../io'
-import { colorsFor, UsageError, type Colors } from '../output'
+import { WorkbenchError } from '../../shared/errors'
 import { isRecord } from '../../shared/is-record'
 import { LIMITS } from '../../shared/limits'
+import { decodeToken } from '../../shared/token-decode'
+import { findTokens } from '../../shared/token-finder'
+import { tokenStatus } from '../../shared/token-status'
+import type { DecodedToken, LintSeverity } from '../../shared/token-types'
+import { TokenStream } from '../../main/core/scan/token-stream'
+import { EXIT, flagOf, type Runner } from '../framework/spec'
+import type { CliIo } from '../io'
+import { colorsFor, printJson, type Colors } from '../output'
 
-export const DECODE_USAGE = `Usage: jwtw decode [TOKEN|-] [--json]
+interface Seen {
+  token: string
+  count: number
+  offset: number
+  whitespace: boolean
+}
 
-Finds every JWT (JWS or JWE) in the text given, or in stdin when TOKEN is "-" or missing
-(a bare token, an Authorization header, a cookie, a URL, a curl command, a page of logs),
-and prints each one decoded, with its times and lint findings. Nothing is verified.
-  --json   print an array of decoded tokens (header, payload, times, lint, count, defects)`
-
-export async function decodeCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, DECODE_USAGE)
-  if (positionals.length > 1) {
-    throw new UsageError(
-      `expected one TOKEN argument, got ${positionals.length} (quote text with spaces)`,
-      DECODE_USAGE,
+export const run: Runner = async (parsed, io) => {
+  const sources = parsed.positionals.length > 0 ? parsed.positionals : ['-']
+  const seen = new Map<string, Seen>()
+  const add = (token: string, offset: number, whitespace = false) => {
+    const known = seen.get(token)
+    if (known) known.count++
+    else seen.set(token, { token, count: 1, offset, whitespace })
+  }
+  for (const source of sources) {
+    if (source !== '-' && findTokens(source).length > 0) {
+      for (const f of findTokens(source))
+        for (let i = 0; i < f.count; i++) add(f.token, f.offset, f.whitespace)
+      continue
+    }
+    if (source === '-' && io.stdin.isTTY)
+      io.stderr.write('Paste a token or text, then press Ctrl+D.\n')
+    await readTokens(source, io, add)
+  }
+  const now = new Date()
+  const entries = [...seen.values()]
+  const tokens = entries.map((s) =>
+    decodeToken(s.token, now, { offset: s.offset, count: s.count, whitespace: s.whitespace }),
+  )
+  if (flagOf(parsed, 'json')) {
+    const { createHash } = await import('node:crypto')
+    const sha256 = (token: string) => createHash('sha256').update(token).digest('hex')
+    // Decode is a local inspection the user asked for: the token itself is part of the answer.
+    printJson(
+      io,
+      tokens.map((t, i) => ({
+        ...t,
+        token: entries[i]!.token,
+        sha256: sha256(entries[i]!.token),
+        status: tokenStatus(t, now),
+      })),
+    )
+  } else {
+    const c = colorsFor(io.stdout, io.env)
+    io.stdout.write(tokens.map((t, i) => render(t, i, tokens.length, c)).join('\n'))
+  }
+  if (tokens.length === 0) {
+    throw new WorkbenchError(
+      'ERR_NO_TOKEN_FOUND',
+      'No JWT found: a token is three (JWS) or five (JWE) base64url segments separated by dots.',
     )
   }
-  const [arg] = positionals
-  let text: string
-  if (arg === undefined || arg === '-') {
-    if (io.stdin.isTTY) io.stderr.write('Paste a token or text, then press Ctrl+D.\n')
-    // One character over the cap is enough for the decoder to refuse it as too large.
-    text = await readStdin(io.stdin, LIMITS.text + 1)
-  } else {
-    text = arg
-  }
-  const tokens = decodeText(text, new Date())
-  if (values.json) {
-    io.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`)
-    return EXIT.ok
-  }
-  const c = colorsFor(io.stdout, io.env)
-  io.stdout.write(tokens.map((t, i) => render(t, i, tokens.length, c)).join('\n'))
   return EXIT.ok
+}
+
+/** Finds the tokens of a file or stdin: whole up to 1 MiB (the paste rules), streamed beyond. */
+async function readTokens(
+  source: string,
+  io: CliIo,
+  add: (token: string, offset: number, whitespace?: boolean) => void,
+): Promise<void> {
+  // Loaded here: a token given as an argument needs no file system.
+  const { openInput } = await import('../input')
+  const stream = await openInput(source, io)
+  const held: string[] = []
+  let size = 0
+  let streaming: TokenStream | undefined
+  for await (const chunk of stream) {
+    const text = typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('latin1')
+    if (streaming) {
+      streaming.push(text)
+      continue
+    }
+    held.push(text)
+    size += text.length
+    if (size > LIMITS.text) {
+      streaming = new TokenStream((hit) => add(hit.token, hit.offset))
+      for (const part of held.splice(0)) streaming.push(part)
+    }
+  }
+  if (streaming) {
+    streaming.end()
+    return
+  }
+  // Whole: decoded as UTF-8 so the offsets match what a person sees.
+  const text = Buffer.from(held.join(''), 'latin1').toString('utf8')
+  for (const f of findTokens(text))
+    for (let i = 0; i < f.count; i++) add(f.token, f.offset, f.whitespace)
 }
 
 function render(token: DecodedToken, index: number, total: number, c: Colors): string {
@@ -89,9 +153,8 @@ function render(token: DecodedToken, index: number, total: number, c: Colors): s
     warning: c.yellow,
     info: c.dim,
   }
-  for (const f of token.lint) {
+  for (const f of token.lint)
     lines.push(`  ${paint[f.severity](f.severity.padEnd(7))} ${f.code}: ${f.message}`)
-  }
   return `${lines.join('\n')}\n`
 }
 

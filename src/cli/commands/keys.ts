@@ -1,215 +1,182 @@
-/** `jwtw keys`: stored keys (material in the OS keychain, metadata in the settings file). */
-import { readFile } from 'node:fs/promises'
-import { WorkbenchError } from '../../shared/errors'
-import { LIMITS, tooLarge } from '../../shared/limits'
+/** `jwtw keys ...`: stored keys (material in the OS keychain, metadata in the settings file). */
+import type { PrivateExportFormat } from '../../shared/stored-key-schemas'
 import type { KeySummary, OrphanEntry } from '../../shared/stored-key-types'
-import { findOrphans, recoverOrphans } from '../../main/core/keys/key-recover'
-import { parse } from '../args'
+import { remoteOptions } from '../../main/core/keys/key-source'
 import { cliContext } from '../context'
-import { readAllStdin } from '../stdin'
-import { EXIT, type CliIo } from '../io'
-import { colorsFor, UsageError } from '../output'
-import { isJwsAlg, JWS_ALGS } from '../../shared/algorithms'
-import { type PrivateExportFormat } from '../../shared/stored-key-schemas'
+import { call } from '../contract'
+import { EXIT, flagOf, listOf, stringOf, type Parsed, type Runner } from '../framework/spec'
+import { UsageError } from '../framework/usage-error'
+import { openInput } from '../input'
+import type { CliIo } from '../io'
+import { remoteOptionsOf } from '../key-options'
+import { colorsFor, printJson, table } from '../output'
+import { LIMITS, tooLarge } from '../../shared/limits'
+import { WorkbenchError } from '../../shared/errors'
 
-export const KEYS_USAGE = `Usage: jwtw keys <subcommand>
+const out = (io: CliIo, text: string) =>
+  void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
 
-  jwtw keys list [--json]
-  jwtw keys generate NAME --alg ALG [--bits N] [--kid KID] [--tag TAG]...
-  jwtw keys import NAME FILE|- [--alg ALG] [--kid KID] [--all] [--encoding text|base64|hex] [--tag TAG]...
-  jwtw keys export NAME [--format pem|jwk|jwks] [--private]
-  jwtw keys rotate NAME
-  jwtw keys set-kid NAME KID
-  jwtw keys tag NAME [TAG]...
-  jwtw keys delete NAME [--retiring]
-  jwtw keys recover [--restore ACCOUNT... | --delete ACCOUNT... | --all] [--json]
-
-Private keys and HMAC secrets live only in the OS keychain; the settings file holds metadata.
-  --alg ALG        ${JWS_ALGS.join(', ')}
-  --bits N         RSA: 2048 (default), 3072, 4096; HMAC: secret size in bits (default 512)
-  --all            import every key of a JWKS (as NAME-1, NAME-2, ...); --kid picks one
-  --encoding E     how a plain HMAC secret file is written (b64: and hex: prefixes work too)
-  --private        export the private key or secret (it is printed: mind your terminal)
-  --retiring       delete only the retiring versions left by rotate
-keys tag replaces a key's tags (environment, team, ...); with no TAG it clears them.
-keys recover lists keychain entries that no stored key names (after a lost or corrupt settings
-file); --restore rebuilds their records (kid by thumbprint), --delete removes them, each for the
-accounts listed, or with --all for every one of them.
-Key names: 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit.`
-
-export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    {
-      json: { type: 'boolean' },
-      alg: { type: 'string' },
-      bits: { type: 'string' },
-      kid: { type: 'string' },
-      tag: { type: 'string', multiple: true },
-      all: { type: 'boolean' },
-      encoding: { type: 'string' },
-      format: { type: 'string' },
-      private: { type: 'boolean' },
-      retiring: { type: 'boolean' },
-      restore: { type: 'boolean' },
-      delete: { type: 'boolean' },
-    },
-    KEYS_USAGE,
-  )
-  const [sub, ...rest] = positionals
-  if (sub === undefined) throw new UsageError('no subcommand given', KEYS_USAGE)
-  const arity = (n: number, what: string): string[] => {
-    if (rest.length !== n) throw new UsageError(`keys ${sub} expects ${what}`, KEYS_USAGE)
-    return rest
-  }
-  const alg = (): (typeof JWS_ALGS)[number] | undefined => {
-    if (values.alg === undefined) return undefined
-    if (!isJwsAlg(values.alg)) {
-      throw new UsageError(`unknown algorithm "${values.alg.slice(0, 20)}"`, KEYS_USAGE)
-    }
-    return values.alg
-  }
-  const ctx = cliContext(io)
-  const store = ctx.keys
-  const out = (text: string) => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
-
-  switch (sub) {
-    case 'list': {
-      arity(0, 'no arguments')
-      const keys = await store.list()
-      if (values.json) out(JSON.stringify(keys, null, 2))
-      else out(formatKeyList(keys, io))
-      return EXIT.ok
-    }
-    case 'generate': {
-      const [name] = arity(1, 'NAME')
-      const chosen = alg()
-      if (chosen === undefined) throw new UsageError('keys generate needs --alg ALG', KEYS_USAGE)
-      let bits: number | undefined
-      if (values.bits !== undefined) {
-        bits = Number(values.bits)
-        if (!Number.isInteger(bits)) throw new UsageError('--bits expects a number', KEYS_USAGE)
-      }
-      const summary = await store.generate(name!, {
-        alg: chosen,
-        ...(bits === undefined ? {} : { bits }),
-        ...(values.kid === undefined ? {} : { kid: values.kid }),
-        ...(values.tag === undefined ? {} : { tags: values.tag }),
-      })
-      out(describe(summary))
-      return EXIT.ok
-    }
-    case 'import': {
-      const [name, file] = arity(2, 'NAME FILE (or - for stdin)')
-      const encoding = values.encoding
-      if (encoding !== undefined && !['text', 'base64', 'hex'].includes(encoding)) {
-        throw new UsageError('--encoding is text, base64 or hex', KEYS_USAGE)
-      }
-      const input = file === '-' ? await readAllStdin(io) : await readKeyFile(file!)
-      const chosen = alg()
-      const summaries = await store.importKey(name!, input, {
-        ...(chosen === undefined ? {} : { alg: chosen }),
-        ...(values.kid === undefined ? {} : { kid: values.kid }),
-        ...(values.all ? { all: true } : {}),
-        ...(encoding === undefined ? {} : { secretEncoding: encoding as 'text' }),
-        ...(values.tag === undefined ? {} : { tags: values.tag }),
-      })
-      for (const s of summaries) out(describe(s))
-      warnAbout(summaries, io)
-      return EXIT.ok
-    }
-    case 'export': {
-      const [name] = arity(1, 'NAME')
-      const format = values.format
-      if (values.private) {
-        if (format !== undefined && !['pem', 'jwk', 'jwks', 'base64', 'hex'].includes(format)) {
-          throw new UsageError(
-            '--format is pem, jwk, jwks (or base64, hex for a secret)',
-            KEYS_USAGE,
-          )
-        }
-        out(await store.exportPrivate(name!, format as PrivateExportFormat | undefined))
-        return EXIT.ok
-      }
-      if (format !== undefined && !['pem', 'jwk', 'jwks'].includes(format)) {
-        throw new UsageError('--format is pem, jwk or jwks', KEYS_USAGE)
-      }
-      out(await store.exportPublic(name!, (format ?? 'pem') as 'pem'))
-      return EXIT.ok
-    }
-    case 'rotate': {
-      const [name] = arity(1, 'NAME')
-      const summary = await store.rotate(name!)
-      const retiring = summary.versions.filter((v) => v.status === 'retiring').map((v) => v.kid)
-      out(`${describe(summary)}\nretiring: ${retiring.join(', ')}`)
-      return EXIT.ok
-    }
-    case 'set-kid': {
-      const [name, kid] = arity(2, 'NAME KID')
-      out(describe(await store.setKid(name!, kid!)))
-      return EXIT.ok
-    }
-    case 'tag': {
-      if (rest.length === 0) throw new UsageError('keys tag expects NAME [TAG]...', KEYS_USAGE)
-      const [name, ...tags] = rest
-      const summary = await store.setTags(name!, tags)
-      out(`${summary.name}: ${summary.tags.length > 0 ? summary.tags.join(', ') : 'no tags'}`)
-      return EXIT.ok
-    }
-    case 'delete': {
-      const [name] = arity(1, 'NAME')
-      await store.remove(name!, { retiringOnly: values.retiring === true })
-      out(values.retiring ? `deleted the retiring versions of ${name}` : `deleted ${name}`)
-      return EXIT.ok
-    }
-    case 'recover': {
-      if (values.restore && values.delete) {
-        throw new UsageError('--restore and --delete exclude each other', KEYS_USAGE)
-      }
-      const orphans = await findOrphans(ctx)
-      const action = values.restore ? 'restore' : values.delete ? 'delete' : undefined
-      if (action === undefined) {
-        if (rest.length > 0 || values.all) {
-          throw new UsageError(
-            'keys recover takes accounts only with --restore or --delete',
-            KEYS_USAGE,
-          )
-        }
-        if (values.json) out(JSON.stringify(orphans, null, 2))
-        else out(formatOrphans(orphans))
-        return EXIT.ok
-      }
-      const accounts = values.all ? orphans.map((o) => o.account) : rest
-      if (accounts.length === 0) {
-        throw new UsageError(`keys recover --${action} needs ACCOUNT... or --all`, KEYS_USAGE)
-      }
-      const result = await recoverOrphans(ctx, ctx.keys, action, accounts)
-      if (values.json) out(JSON.stringify(result, null, 2))
-      for (const r of values.json ? [] : result.restored)
-        out(`restored ${r.kind} "${r.name}" from ${r.account}`)
-      for (const d of values.json ? [] : result.deleted) out(`deleted ${d}`)
-      return EXIT.ok
-    }
-    default:
-      throw new UsageError(`unknown subcommand "${sub.slice(0, 40)}"`, KEYS_USAGE)
-  }
+export const list: Runner = async (parsed, io) => {
+  const keys = await call(cliContext(io), 'keys.list')
+  if (flagOf(parsed, 'json')) printJson(io, keys)
+  else out(io, formatKeyList(keys, io))
+  return EXIT.ok
 }
 
-function warnAbout(summaries: KeySummary[], io: CliIo): void {
+export const generate: Runner = async (parsed, io) => {
+  const alg = stringOf(parsed, 'alg')
+  if (alg === undefined) throw new UsageError('keys generate needs --alg ALG', parsed.path)
+  const bits = intOption(parsed, 'bits')
+  const kid = stringOf(parsed, 'kid')
+  const tags = listOf(parsed, 'tag')
+  const summary = await call(cliContext(io), 'keys.generate', {
+    name: parsed.positionals[0]!,
+    alg: alg as KeySummary['alg'],
+    ...(bits === undefined ? {} : { bits }),
+    ...(kid === undefined ? {} : { kid }),
+    ...(tags.length > 0 ? { tags } : {}),
+  })
+  out(io, describe(summary))
+  return EXIT.ok
+}
+
+export const importKey: Runner = async (parsed, io) => {
+  const [name, source] = parsed.positionals as [string, string]
+  const ctx = cliContext(io)
+  const text = /^https?:\/\//i.test(source)
+    ? JSON.stringify(
+        (
+          await ctx.remote.fromJwksUri(source, {
+            ...remoteOptions(remoteOptionsOf(parsed)),
+            refresh: true,
+          })
+        ).jwks,
+      )
+    : await keyText(source, io)
+  const alg = stringOf(parsed, 'alg')
+  const kid = stringOf(parsed, 'kid')
+  const encoding = stringOf(parsed, 'encoding')
+  const tags = listOf(parsed, 'tag')
+  const summaries = await call(ctx, 'keys.import', {
+    name,
+    text,
+    ...(alg === undefined ? {} : { alg: alg as KeySummary['alg'] }),
+    ...(kid === undefined ? {} : { kid }),
+    ...(flagOf(parsed, 'all') ? { all: true } : {}),
+    ...(encoding === undefined ? {} : { secretEncoding: encoding as 'text' }),
+    ...(tags.length > 0 ? { tags } : {}),
+  })
+  for (const s of summaries) out(io, describe(s))
   const c = colorsFor(io.stderr, io.env)
   for (const warning of new Set(summaries.flatMap((s) => s.warnings ?? []))) {
     io.stderr.write(`${c.yellow('warning')}: ${warning}\n`)
   }
+  return EXIT.ok
 }
 
-function formatOrphans(orphans: OrphanEntry[]): string {
-  if (orphans.length === 0)
-    return 'No orphaned keychain entries: every entry belongs to a stored key or credential.'
-  const lines = orphans.map(
-    (o) =>
-      `${o.account}  ${o.kind}  ${o.detail}${o.restorable ? `  -> restores as "${o.name}"` : '  (delete only)'}`,
-  )
-  return `${orphans.length} keychain entr${orphans.length === 1 ? 'y' : 'ies'} no stored key or credential names:\n${lines.join('\n')}\nRestore with \`jwtw keys recover --restore ACCOUNT...\` (or --all), or delete with --delete.`
+export const exportKey: Runner = async (parsed, io) => {
+  const name = parsed.positionals[0]!
+  const format = stringOf(parsed, 'format')
+  const ctx = cliContext(io)
+  if (flagOf(parsed, 'private')) {
+    out(io, await call(ctx, 'keys.exportPrivate', name, (format ?? 'pem') as PrivateExportFormat))
+    return EXIT.ok
+  }
+  if (format === 'base64' || format === 'hex') {
+    throw new UsageError('--format base64 and hex are for --private (an HMAC secret)', parsed.path)
+  }
+  out(io, await call(ctx, 'keys.exportPublic', name, (format ?? 'pem') as 'pem'))
+  return EXIT.ok
+}
+
+export const rotate: Runner = async (parsed, io) => {
+  const summary = await call(cliContext(io), 'keys.rotate', parsed.positionals[0]!)
+  const retiring = summary.versions.filter((v) => v.status === 'retiring').map((v) => v.kid)
+  out(io, `${describe(summary)}\nretiring: ${retiring.join(', ')}`)
+  return EXIT.ok
+}
+
+export const setKid: Runner = async (parsed, io) => {
+  const [name, kid] = parsed.positionals as [string, string]
+  out(io, describe(await call(cliContext(io), 'keys.setKid', name, kid)))
+  return EXIT.ok
+}
+
+export const tag: Runner = async (parsed, io) => {
+  const [name, ...tags] = parsed.positionals as [string, ...string[]]
+  const summary = await call(cliContext(io), 'keys.setTags', name, tags)
+  out(io, `${summary.name}: ${summary.tags.length > 0 ? summary.tags.join(', ') : 'no tags'}`)
+  return EXIT.ok
+}
+
+export const remove: Runner = async (parsed, io) => {
+  const name = parsed.positionals[0]!
+  const retiring = flagOf(parsed, 'retiring')
+  await call(cliContext(io), 'keys.delete', name, { retiringOnly: retiring })
+  out(io, retiring ? `deleted the retiring versions of ${name}` : `deleted ${name}`)
+  return EXIT.ok
+}
+
+export const recover: Runner = async (parsed, io) => {
+  const restore = flagOf(parsed, 'restore')
+  const del = flagOf(parsed, 'delete')
+  if (restore && del) throw new UsageError('--restore and --delete exclude each other', parsed.path)
+  const ctx = cliContext(io)
+  const orphans = await call(ctx, 'keys.orphans')
+  const action = restore ? 'restore' : del ? 'delete' : undefined
+  if (action === undefined) {
+    if (parsed.positionals.length > 0 || flagOf(parsed, 'all')) {
+      throw new UsageError(
+        'keys recover takes accounts only with --restore or --delete',
+        parsed.path,
+      )
+    }
+    if (flagOf(parsed, 'json')) printJson(io, orphans)
+    else out(io, formatOrphans(orphans))
+    return EXIT.ok
+  }
+  const accounts = flagOf(parsed, 'all') ? orphans.map((o) => o.account) : parsed.positionals
+  if (accounts.length === 0)
+    throw new UsageError(`keys recover --${action} needs ACCOUNT... or --all`, parsed.path)
+  const result = await call(ctx, 'keys.recover', { action, accounts })
+  if (flagOf(parsed, 'json')) printJson(io, result)
+  else {
+    for (const r of result.restored) out(io, `restored ${r.kind} "${r.name}" from ${r.account}`)
+    for (const d of result.deleted) out(io, `deleted ${d}`)
+  }
+  return EXIT.ok
+}
+
+/** Key text from a file or stdin; bytes that are not UTF-8 (a raw HMAC secret) as hex:. */
+async function keyText(path: string, io: CliIo): Promise<string> {
+  const stream = await openInput(path, io)
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
+    size += buffer.length
+    if (size <= LIMITS.keyText) chunks.push(buffer)
+  }
+  const label = path === '-' ? 'The key on stdin' : `The key file ${path}`
+  if (size > LIMITS.keyText)
+    throw new WorkbenchError('ERR_INPUT_TOO_LARGE', tooLarge(label, size, LIMITS.keyText))
+  const bytes = Buffer.concat(chunks)
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return `hex:${bytes.toString('hex')}`
+  }
+}
+
+function intOption(parsed: Parsed, flag: string): number | undefined {
+  const text = stringOf(parsed, flag)
+  if (text === undefined) return undefined
+  if (!/^\d+$/.test(text))
+    throw new UsageError(
+      `--${flag} expects a whole number, got "${text.slice(0, 20)}"`,
+      parsed.path,
+    )
+  return Number(text)
 }
 
 function describe(s: KeySummary): string {
@@ -231,38 +198,25 @@ function formatKeyList(keys: KeySummary[], io: CliIo): string {
           : retiring > 0
             ? `active +${retiring} retiring`
             : 'active'
-    return [k.name, k.alg, k.detail, k.kid, state, k.createdAt.slice(0, 10), k.tags.join(',')]
+    return [
+      k.name,
+      k.alg,
+      k.detail,
+      k.kid,
+      state,
+      k.createdAt.replace(/\.\d{3}Z$/, 'Z'),
+      k.tags.join(','),
+    ]
   })
-  const head = ['NAME', 'ALG', 'KEY', 'KID', 'STATUS', 'CREATED', 'TAGS']
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => visible(r[i]!).length)))
-  const line = (r: string[]) =>
-    r
-      .map((cell, i) => cell + ' '.repeat(widths[i]! - visible(cell).length))
-      .join('  ')
-      .trimEnd()
-  return [c.bold(line(head)), ...rows.map(line)].join('\n')
+  return table(['NAME', 'ALG', 'KEY', 'KID', 'STATUS', 'CREATED', 'TAGS'], rows, c)
 }
 
-function visible(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[\d+m/g, '')
-}
-
-async function readKeyFile(path: string): Promise<Uint8Array> {
-  let data: Buffer
-  try {
-    data = await readFile(path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw new WorkbenchError('ERR_FILE_READ', `Cannot read the key file ${path} (${code}).`, {
-      cause: error,
-    })
-  }
-  if (data.length > LIMITS.keyText) {
-    throw new WorkbenchError(
-      'ERR_INPUT_TOO_LARGE',
-      tooLarge(`The key file ${path}`, data.length, LIMITS.keyText),
-    )
-  }
-  return new Uint8Array(data)
+function formatOrphans(orphans: OrphanEntry[]): string {
+  if (orphans.length === 0)
+    return 'No orphaned keychain entries: every entry belongs to a stored key or credential.'
+  const lines = orphans.map(
+    (o) =>
+      `${o.account}  ${o.kind}  ${o.detail}${o.restorable ? `  -> restores as "${o.name}"` : '  (delete only)'}`,
+  )
+  return `${orphans.length} keychain entr${orphans.length === 1 ? 'y' : 'ies'} no stored key or credential names:\n${lines.join('\n')}\nRestore with \`jwtw keys recover --restore ACCOUNT...\` (or --all), or delete with --delete.`
 }

@@ -8,50 +8,33 @@ import { createDispatcher } from '../../main/core/dispatch'
 import { durationSeconds } from '../../main/core/duration'
 import { createHandlers } from '../../main/core/handlers'
 import { startWebServer } from '../../main/web/web-server'
-import { parse } from '../args'
 import { cliContext } from '../context'
-import type { CliIo } from '../io'
-import { UsageError } from '../output'
-
-export const UI_USAGE = `Usage: jwtw ui [--port N] [--no-open] [--idle-timeout DUR] [--print-api-token]
-
-Serves the JWT Workbench UI on 127.0.0.1 and prints a one-time login URL (first line of
-stdout). The link works once; press Enter in this terminal for a fresh one (another browser).
-  --port N             listen on port N (default: a free port)
-  --no-open            do not open the URL in the default browser
-  --idle-timeout DUR   end a browser session after DUR without a request (default 12h)
-  --print-api-token    also print a credential for scripts (Authorization: Bearer TOKEN)
-                       on stdout, as "api-token TOKEN"; it is never part of a URL`
+import { EXIT, flagOf, stringOf, type Runner } from '../framework/spec'
+import { UsageError } from '../framework/usage-error'
 
 /** The built renderer, next to the built CLI (out/cli -> out/renderer). */
 export function rendererDir(): string {
   return fileURLToPath(new URL('../renderer', import.meta.url))
 }
 
-export async function uiCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    {
-      port: { type: 'string' },
-      'no-open': { type: 'boolean' },
-      'idle-timeout': { type: 'string' },
-      'print-api-token': { type: 'boolean' },
-    },
-    UI_USAGE,
-  )
-  if (positionals.length > 0)
-    throw new UsageError(`unexpected argument "${positionals[0]}"`, UI_USAGE)
-  const port = values.port === undefined ? 0 : Number(values.port)
+export const run: Runner = async (parsed, io) => {
+  const portText = stringOf(parsed, 'port')
+  const port = portText === undefined ? 0 : Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(
-      `--port must be a whole number from 0 to 65535, got "${values.port}"`,
-      UI_USAGE,
+      `--port must be a whole number from 0 to 65535, got "${portText}"`,
+      parsed.path,
     )
   }
-  const idle = values['idle-timeout']
-  const idleMs = idle === undefined ? undefined : durationSeconds(idle, 'idle timeout') * 1000
-  if (idleMs !== undefined && idleMs <= 0) {
-    throw new UsageError('--idle-timeout must be positive', UI_USAGE)
+  const idle = stringOf(parsed, 'idle-timeout')
+  let idleMs: number | undefined
+  if (idle !== undefined) {
+    try {
+      idleMs = durationSeconds(idle, '--idle-timeout') * 1000
+    } catch (error) {
+      throw new UsageError((error as Error).message, parsed.path)
+    }
+    if (idleMs <= 0) throw new UsageError('--idle-timeout must be positive', parsed.path)
   }
   const dir = rendererDir()
   if (!existsSync(`${dir}/index.html`)) {
@@ -79,11 +62,11 @@ export async function uiCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const url = server.newLoginUrl()
   io.stdout.write(`${url}\n`)
-  if (values['print-api-token']) io.stdout.write(`api-token ${server.newApiToken()}\n`)
+  if (flagOf(parsed, 'print-api-token')) io.stdout.write(`api-token ${server.newApiToken()}\n`)
   io.stderr.write(
     'JWT Workbench is running in browser mode. The link works once: press Enter for a new one. Ctrl+C stops.\n',
   )
-  if (!values['no-open']) openInBrowser(url)
+  if (!flagOf(parsed, 'no-open')) openInBrowser(url)
   // Enter (a line on stdin) prints a fresh one-time link, for another browser or a new tab.
   const onLine = () => void io.stdout.write(`${server.newLoginUrl()}\n`)
   // terminal: false leaves Ctrl+C to the terminal, which sends SIGINT.
@@ -96,7 +79,7 @@ export async function uiCommand(argv: string[], io: CliIo): Promise<number> {
   })
   lines.close()
   await server.close()
-  return 0
+  return EXIT.ok
 }
 
 function openInBrowser(url: string): void {

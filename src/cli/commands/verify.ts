@@ -1,115 +1,147 @@
 /** `jwtw verify`: checks a token's signature and claims and lists every check. */
 import { WorkbenchError } from '../../shared/errors'
-import type { VerifyResult } from '../../shared/verify-types'
-import { verifyToken } from '../../main/core/verify/verify'
-import { parse } from '../args'
-import { cliContext } from '../context'
-import { readStdin } from '../stdin'
-import type { CliIo } from '../io'
-import { EXIT } from '../io'
-import { KEY_FLAGS, keySourceFromFlags, nameValue } from '../key-options'
-import { colorsFor, UsageError } from '../output'
+import { jsonOrString } from '../../shared/json-or-string'
+import { isRecord } from '../../shared/is-record'
 import { LIMITS } from '../../shared/limits'
-import { isJwsAlg, JWS_ALGS, type JwsAlg } from '../../shared/algorithms'
-import { type VerifyOptions } from '../../shared/token-schemas'
+import { describeInstant, formatDuration } from '../../shared/relative-time'
+import { decodeToken } from '../../shared/token-decode'
+import { findTokens, type FoundToken } from '../../shared/token-finder'
+import type { VerifyOptions } from '../../shared/token-schemas'
+import type { VerifyResult } from '../../shared/verify-types'
+import type { AppContext } from '../../main/core/context'
+import { durationSeconds, parseInstant } from '../../main/core/duration'
+import { cliContext } from '../context'
+import { call } from '../contract'
+import { EXIT, flagOf, listOf, stringOf, type Parsed, type Runner } from '../framework/spec'
+import { UsageError } from '../framework/usage-error'
+import { holdsToken, onlyToken, readAll } from '../input'
+import type { CliIo } from '../io'
+import { keyFlag, keyFromEnv, keyFromFlags, nameValues, type LabelledKey } from '../key-options'
+import { colorsFor, printJson } from '../output'
 
-export const VERIFY_USAGE = `Usage: jwtw verify [TOKEN|-] (--secret S | --secret-file FILE | --key NAME | --key-file FILE)
-                   [--alg ALG]... [--iss S] [--aud S] [--sub S] [--require NAME[=VALUE]]...
-                   [--clock-tolerance DUR] [--at TIME] [--max-age DUR] [--typ TYP] [--kid KID]
-                   [--jws] [--json]
-
-Verifies a JWS token (read from stdin when TOKEN is - or missing) and lists every check.
-Exit 0 when valid, 1 when invalid or the key is unusable, 2 for bad arguments.
-  --secret S, --secret-file FILE   HMAC secret (b64:/hex: prefixes); default JWT_SECRET_KEY
-  --key NAME                       a stored key
-  --key-file FILE                  PEM (SPKI, certificate, PKCS#1, PKCS#8), JWK or JWKS
-  --alg ALG                        allowed algorithm (repeatable): ${JWS_ALGS.join(', ')}
-  --iss S, --aud S, --sub S        expected issuer, audience, subject
-  --require NAME[=VALUE]           claim that must be present (and equal VALUE) (repeatable)
-  --clock-tolerance DUR            leeway for exp/nbf, e.g. 30s
-  --at TIME                        verify as of TIME (ISO 8601 or epoch seconds)
-  --max-age DUR                    maximum age since iat
-  --typ TYP                        expected header typ
-  --kid KID                        pick this key from a JWKS
-  --jws                            verify a JWS whose payload need not be a JWT claims set
-                                   (text, bytes); claims are still checked when it is one
-  --json                           print the verification result as JSON`
-
-export async function verifyCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    {
-      ...KEY_FLAGS,
-      alg: { type: 'string', multiple: true },
-      algorithm: { type: 'string', multiple: true },
-      iss: { type: 'string' },
-      aud: { type: 'string', multiple: true },
-      sub: { type: 'string' },
-      subject: { type: 'string' },
-      require: { type: 'string', multiple: true },
-      'clock-tolerance': { type: 'string' },
-      at: { type: 'string' },
-      'max-age': { type: 'string' },
-      typ: { type: 'string' },
-      kid: { type: 'string' },
-      jws: { type: 'boolean' },
-      json: { type: 'boolean' },
-    },
-    VERIFY_USAGE,
-  )
-  if (positionals.length > 1) {
-    throw new UsageError(`unexpected argument "${positionals[1]!.slice(0, 40)}"`, VERIFY_USAGE)
-  }
-  const options: VerifyOptions = {}
-  const algs = [...(values.alg ?? []), ...(values.algorithm ?? [])]
-  if (algs.length > 0) {
-    const bad = algs.find((a) => !isJwsAlg(a))
-    if (bad !== undefined)
-      throw new UsageError(`unknown algorithm "${bad.slice(0, 20)}"`, VERIFY_USAGE)
-    options.algorithms = algs as JwsAlg[]
-  }
-  if (values.iss !== undefined) options.issuer = values.iss
-  if (values.aud !== undefined)
-    options.audience = values.aud.length === 1 ? values.aud[0]! : values.aud
-  const sub = values.sub ?? values.subject
-  if (sub !== undefined) options.subject = sub
-  if (values.require !== undefined) {
-    options.require = values.require.map((r) => nameValue(r, '--require', VERIFY_USAGE, false))
-  }
-  if (values['clock-tolerance'] !== undefined) options.clockTolerance = values['clock-tolerance']
-  if (values.at !== undefined) options.at = values.at
-  if (values['max-age'] !== undefined) options.maxAge = values['max-age']
-  if (values.typ !== undefined) options.typ = values.typ
-  if (values.kid !== undefined) options.kid = values.kid
-  if (values.jws) options.kind = 'jws'
-
-  const key = await keySourceFromFlags(values, io.env, VERIFY_USAGE)
-  const positional = positionals[0]
-  const token =
-    positional === undefined || positional === '-'
-      ? await readStdin(io.stdin, LIMITS.text)
-      : positional
-  if (token.trim() === '') {
-    throw new WorkbenchError(
-      'ERR_NO_TOKEN_FOUND',
-      'No token given: pass it as an argument or on stdin.',
+export const run: Runner = async (parsed, io) => {
+  const options = verifyOptions(parsed)
+  keyFlag(parsed)
+  const arg = parsed.positionals[0] ?? '-'
+  if (
+    arg === '-' &&
+    [stringOf(parsed, 'key-file'), stringOf(parsed, 'secret-file')].includes('-')
+  ) {
+    throw new UsageError(
+      'stdin can be read once: give the token or the key as a file or argument',
+      parsed.path,
     )
   }
-  const result = await verifyToken({ token: token.trim(), key, options }, cliContext(io))
-  if (values.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
-  else printResult(result, io)
-  if (result.valid) return EXIT.ok
-  const first = result.checks.find((c) => !c.ok && !c.skipped) ?? result.checks.find((c) => !c.ok)
-  const c = colorsFor(io.stderr, io.env)
-  io.stderr.write(
-    `${c.red(first?.code ?? 'ERR_JWS_INVALID')}: token invalid: ${first?.message ?? ''}\n`,
-  )
-  return EXIT.failure
+  const flagged = await keyFromFlags(parsed, io)
+  const text =
+    arg !== '-' && holdsToken(arg) ? arg : await readAll(arg, io, LIMITS.text, 'token text')
+  const tokens = flagOf(parsed, 'all')
+    ? findTokens(text).map((f) => f.token)
+    : [onlyToken(text, describeFound)]
+  if (tokens.length === 0) {
+    throw new WorkbenchError(
+      'ERR_NO_TOKEN_FOUND',
+      'No token found in the text given (argument, file or stdin).',
+    )
+  }
+  const ctx = cliContext(io)
+  const results: VerifyResult[] = []
+  let exit: number = EXIT.ok
+  for (const token of tokens) {
+    const key = flagged ?? fallbackKey(ctx, io, token)
+    const result = await call(ctx, 'verify', { token, key: key.source, options })
+    results.push(result)
+    if (!flagOf(parsed, 'json')) printResult(result, key, io, tokens.length > 1 ? token : undefined)
+    if (!result.valid) {
+      exit = EXIT.failure
+      const first =
+        result.checks.find((c) => !c.ok && !c.skipped) ?? result.checks.find((c) => !c.ok)
+      const c = colorsFor(io.stderr, io.env)
+      io.stderr.write(
+        `${c.red(first?.code ?? 'ERR_JWS_INVALID')}: token invalid: ${first?.message ?? ''}\n`,
+      )
+    }
+  }
+  if (flagOf(parsed, 'json')) printJson(io, flagOf(parsed, 'all') ? results : results[0])
+  return exit
 }
 
-function printResult(result: VerifyResult, io: CliIo): void {
+/**
+ * With no key option: the trusted issuer the token names, else JWT_SECRET_KEY, else the
+ * error that says how to give a key (and names `jwtw issuers add`).
+ */
+function fallbackKey(ctx: AppContext, io: CliIo, token: string): LabelledKey {
+  const decoded = decodeToken(token, new Date(0), { display: false })
+  const iss = isRecord(decoded.payload) ? decoded.payload['iss'] : undefined
+  if (typeof iss === 'string' && ctx.trustedIssuers.find(iss)) {
+    return { source: { trusted: true }, label: `trusted issuer ${iss}` }
+  }
+  const fromEnv = keyFromEnv(io)
+  if (fromEnv) return fromEnv
+  throw new WorkbenchError(
+    'ERR_NO_KEY',
+    `No key: give --secret, --secret-file, --key, --key-file, --jwks URL or --issuer URL, or set JWT_SECRET_KEY${typeof iss === 'string' ? `; or trust the token's issuer: jwtw issuers add ${iss}` : ''}.`,
+  )
+}
+
+function verifyOptions(parsed: Parsed): VerifyOptions {
+  const options: VerifyOptions = {}
+  const algs = listOf(parsed, 'alg')
+  if (algs.length > 0) options.algorithms = algs as VerifyOptions['algorithms']
+  const iss = stringOf(parsed, 'iss')
+  if (iss !== undefined) options.issuer = iss
+  const aud = listOf(parsed, 'aud')
+  if (aud.length > 0) options.audience = aud.length === 1 ? aud[0]! : aud
+  const sub = stringOf(parsed, 'sub')
+  if (sub !== undefined) options.subject = sub
+  const require = nameValues(parsed, 'require', jsonOrString, false)
+  if (require.length > 0) options.require = require
+  const tolerance = stringOf(parsed, 'clock-tolerance')
+  if (tolerance !== undefined)
+    options.clockTolerance = checkDuration(parsed, 'clock-tolerance', tolerance)
+  const at = stringOf(parsed, 'at')
+  if (at !== undefined) {
+    if (parseInstant(at) === undefined) {
+      throw new UsageError(
+        `--at "${at.slice(0, 40)}" is not a time: use ISO 8601 (2026-11-22T10:00:00Z) or epoch seconds`,
+        parsed.path,
+      )
+    }
+    options.at = at
+  }
+  const maxAge = stringOf(parsed, 'max-age')
+  if (maxAge !== undefined) options.maxAge = checkDuration(parsed, 'max-age', maxAge)
+  const typ = stringOf(parsed, 'typ')
+  if (typ !== undefined) options.typ = typ
+  const kid = stringOf(parsed, 'kid')
+  if (kid !== undefined) options.kid = kid
+  if (flagOf(parsed, 'jws')) options.kind = 'jws'
+  return options
+}
+
+/** A duration option, checked here so a malformed one is a usage error (exit 2). */
+export function checkDuration(parsed: Parsed, flag: string, text: string): string {
+  try {
+    durationSeconds(text, `--${flag}`)
+  } catch (error) {
+    throw new UsageError((error as Error).message, parsed.path)
+  }
+  return text
+}
+
+/** A token of several, named by what tells them apart. */
+function describeFound(found: FoundToken): string {
+  const decoded = decodeToken(found.token, new Date(0), { display: false })
+  const claims = isRecord(decoded.payload) ? decoded.payload : {}
+  const exp =
+    typeof claims['exp'] === 'number' ? describeInstant(claims['exp'], new Date()) : 'no exp'
+  return `iss ${String(claims['iss'] ?? '-')}, sub ${String(claims['sub'] ?? '-')}, exp ${exp}`
+}
+
+function printResult(result: VerifyResult, key: LabelledKey, io: CliIo, token?: string): void {
   const c = colorsFor(io.stdout, io.env)
   const lines = [result.valid ? c.green(c.bold('valid')) : c.red(c.bold('invalid'))]
+  if (token !== undefined) lines[0] += c.dim(`  ${token.slice(0, 24)}…`)
   for (const check of result.checks) {
     const mark = check.ok ? c.green('ok  ') : check.skipped ? c.dim('skip') : c.red('FAIL')
     const code = check.ok || !check.code ? '' : `${c.red(check.code)} `
@@ -120,13 +152,20 @@ function printResult(result: VerifyResult, io: CliIo): void {
       finding.severity === 'error' ? c.red : finding.severity === 'warning' ? c.yellow : c.dim
     lines.push(`  ${paint(`lint ${finding.severity}`)} ${finding.code}: ${finding.message}`)
   }
-  if (result.key) {
-    const k = result.key
-    lines.push(
-      c.dim(
-        `key: ${k.detail} (${k.kind}, ${k.origin})${k.kid ? ` kid ${k.kid}` : ''}${k.thumbprint ? ` thumbprint ${k.thumbprint}` : ''}`,
-      ),
-    )
-  }
+  if (result.key) lines.push(c.dim(keyLine(result, key)))
   io.stdout.write(`${lines.join('\n')}\n`)
+}
+
+/** `key: HMAC secret, 33 bytes (from --secret)`; a fetched key says its URL and age. */
+function keyLine(result: VerifyResult, key: LabelledKey): string {
+  const k = result.key!
+  const what = k.kind === 'secret' ? k.detail : `${k.detail} ${k.kind} key`
+  const ids = [k.kid ? `kid ${k.kid}` : '', k.thumbprint ? `thumbprint ${k.thumbprint}` : '']
+    .filter(Boolean)
+    .join(', ')
+  const remote = k.remote
+  const from = remote
+    ? `from ${remote.jwksUri}, fetched ${formatDuration(remote.ageSeconds)} ago${remote.stale ? ` (STALE: ${remote.staleBecause?.code ?? 'server unreachable'})` : ''}`
+    : key.label
+  return `key: ${what}${ids ? `, ${ids}` : ''} (${from})`
 }

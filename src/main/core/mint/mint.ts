@@ -16,6 +16,8 @@ import { assertUsableFor, type UsableKey } from '../keys/usable-key'
 import { signCompact } from './jws-sign'
 
 const REGISTERED_ORDER = ['iss', 'sub', 'aud', 'iat', 'nbf', 'exp', 'jti']
+/** The lifetime of a token minted without one and without a template. */
+export const DEFAULT_LIFETIME = '15m'
 
 /** Signs the token described by `request`. Key material never appears in the result. */
 export async function mintToken(request: MintRequest, ctx: AppContext): Promise<MintResult> {
@@ -32,10 +34,21 @@ export async function mintToken(request: MintRequest, ctx: AppContext): Promise<
   }
   if (request.iat !== false) claims['iat'] = iat
   else delete claims['iat']
+  // No lifetime asked for: a template's, else the default (the same in the CLI and the UI).
   const expiresIn =
-    request.expiresIn !== undefined ? request.expiresIn : (template?.expiresIn ?? null)
+    request.expiresIn !== undefined
+      ? request.expiresIn
+      : template !== undefined
+        ? template.expiresIn
+        : DEFAULT_LIFETIME
   if (expiresIn !== null && expiresIn.trim() !== '' && expiresIn.trim() !== 'none') {
     claims['exp'] = resolveTime(expiresIn, now, 'expiry')
+    if ((claims['exp'] as number) < iat && !request.allowExpired) {
+      throw new WorkbenchError(
+        'ERR_EXP_BEFORE_IAT',
+        `The expiry ${expiresIn.slice(0, 40)} puts exp before iat: the token would be born expired. For a negative test, allow it (--allow-expired).`,
+      )
+    }
   }
   if (request.notBefore !== undefined)
     claims['nbf'] = resolveTime(request.notBefore, now, 'not-before')
@@ -131,9 +144,9 @@ function pickSigningKey(keys: UsableKey[]): UsableKey {
 }
 
 function defaultAlg(key: UsableKey, templateAlg: JwsAlg | undefined): JwsAlg {
-  // A template's algorithm is part of what it describes: a key that does not fit it is an
-  // error below, not a silent switch to another algorithm.
-  if (templateAlg !== undefined) return templateAlg
+  // The key decides: a template's algorithm applies only when the key can sign with it (a
+  // stored key or a key file keeps its own; an HMAC secret takes the template's HS size).
+  if (templateAlg !== undefined && key.description.algs.includes(templateAlg)) return templateAlg
   const first = key.description.algs[0]
   if (first === undefined) {
     throw new WorkbenchError(

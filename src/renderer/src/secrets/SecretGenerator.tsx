@@ -14,6 +14,9 @@ import { ErrorBanner } from '../ErrorBanner'
 import { ChoiceSelect } from '../components/ChoiceSelect'
 import { HMAC_ALGS, type HmacAlg } from '../../../shared/algorithms'
 
+/** The id of the generator's first field, which the checker's fix links to. */
+export const GENERATOR_FIELD_ID = 'generator-bytes'
+
 export function SecretGenerator({ onCheck }: { onCheck: (secret: string) => void }) {
   const [bytes, setBytes] = useState(String(DEFAULT_SECRET_BYTES))
   const [encoding, setEncoding] = useState<SecretEncoding>('base64url')
@@ -37,6 +40,7 @@ export function SecretGenerator({ onCheck }: { onCheck: (secret: string) => void
         <label className="stacked">
           Random bytes
           <input
+            id={GENERATOR_FIELD_ID}
             type="number"
             min={MIN_SECRET_BYTES}
             max={MAX_SECRET_BYTES}

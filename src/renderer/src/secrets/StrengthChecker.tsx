@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { type SecretCheck } from '../../../shared/secret-types'
 import { ErrorBanner } from '../ErrorBanner'
 import { useSecretCheck } from './useSecretCheck'
+import { GENERATOR_FIELD_ID } from './SecretGenerator'
 import { ChoiceSelect } from '../components/ChoiceSelect'
 import { HMAC_ALGS, type HmacAlg } from '../../../shared/algorithms'
 
@@ -63,6 +64,13 @@ export function StrengthChecker({
 
 const VERDICT_CLASS = { weak: 'bad', acceptable: 'warn', strong: 'ok' } as const
 
+/** The generator's first field, in view and focused. */
+function focusGenerator(): void {
+  const field = document.getElementById(GENERATOR_FIELD_ID)
+  field?.scrollIntoView({ block: 'center' })
+  field?.focus()
+}
+
 function CheckReport({ check, stale }: { check: SecretCheck; stale: boolean }) {
   return (
     <div className={stale ? 'check-report stale' : 'check-report'} aria-busy={stale}>
@@ -103,10 +111,17 @@ function CheckReport({ check, stale }: { check: SecretCheck; stale: boolean }) {
               {rule.passed ? '✓' : '✗'}
             </span>{' '}
             <span className="rule-id">{rule.id}</span>: {rule.message}
-            {rule.fix && <div className="fix">Fix: {rule.fix}</div>}
           </li>
         ))}
       </ul>
+      {check.fix && (
+        <p className="fix">
+          Fix: {check.fix.message}{' '}
+          <button type="button" className="link" onClick={() => focusGenerator()}>
+            Generate one below
+          </button>
+        </p>
+      )}
     </div>
   )
 }
