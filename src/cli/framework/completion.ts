@@ -26,10 +26,9 @@ const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
 /** One bash function: it finds the command path in the words typed so far, then offers what fits. */
 function bash(root: CommandSpec): string {
   const cases = walk(root).map(({ path, spec }) => {
+    const options = [...(spec.options ?? []).map((o) => `--${o.name}`), '--help']
     const words = [
       ...(spec.subcommands ?? []).map((s) => s.name),
-      ...(spec.options ?? []).map((o) => `--${o.name}`),
-      '--help',
       ...(spec.positionals ?? []).flatMap((p) => p.choices ?? []),
     ]
     const values = (spec.options ?? [])
@@ -46,7 +45,8 @@ function bash(root: CommandSpec): string {
       case "$prev" in
 ${values.join('\n')}
       esac
-      COMPREPLY=($(compgen -W ${quote(words.join(' '))} -- "$cur"))${files ? `\n      [[ "$cur" != -* ]] && COMPREPLY+=($(compgen -f -- "$cur"))` : ''}
+      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W ${quote(options.join(' '))} -- "$cur")); return; fi
+      COMPREPLY=($(compgen -W ${quote(words.join(' '))} -- "$cur"))${files ? `\n      COMPREPLY+=($(compgen -f -- "$cur"))` : ''}
       ;;`
   })
   const commandWords = walk(root)

@@ -38,19 +38,19 @@ export function keychainHelp(platform: NodeJS.Platform = process.platform): stri
   return 'Make sure Windows Credential Manager is available for your user account.'
 }
 
-function unavailable(cause: unknown): WorkbenchError {
-  return new WorkbenchError(
-    'ERR_KEYCHAIN_UNAVAILABLE',
-    `The OS keychain is not reachable or is locked; nothing was stored. ${keychainHelp()}`,
-    { cause },
-  )
+function unavailable(cause: unknown, operation: 'read' | 'write'): WorkbenchError {
+  const what =
+    operation === 'write'
+      ? 'The OS keychain is not reachable or is locked; nothing was stored.'
+      : 'The OS keychain is not reachable or is locked, so stored keys and credentials cannot be read (they are not lost).'
+  return new WorkbenchError('ERR_KEYCHAIN_UNAVAILABLE', `${what} ${keychainHelp()}`, { cause })
 }
 
-async function guarded<T>(run: () => Promise<T>): Promise<T> {
+async function guarded<T>(operation: 'read' | 'write', run: () => Promise<T>): Promise<T> {
   try {
     return await run()
   } catch (error) {
-    throw unavailable(error)
+    throw unavailable(error, operation)
   }
 }
 
@@ -63,9 +63,10 @@ export function createOsKeychain(service: string = keychainService()): Keychain 
   const entry = (account: string) => new AsyncEntry(service, account, options)
   return {
     service,
-    get: (account) => guarded(() => entry(account).getPassword()),
-    set: (account, secret) => guarded(() => entry(account).setPassword(secret)),
-    delete: (account) => guarded(() => entry(account).deleteCredential()),
-    list: () => guarded(async () => (await findCredentialsAsync(service)).map((c) => c.account)),
+    get: (account) => guarded('read', () => entry(account).getPassword()),
+    set: (account, secret) => guarded('write', () => entry(account).setPassword(secret)),
+    delete: (account) => guarded('write', () => entry(account).deleteCredential()),
+    list: () =>
+      guarded('read', async () => (await findCredentialsAsync(service)).map((c) => c.account)),
   }
 }

@@ -1,0 +1,310 @@
+// The CLI as scripts and people use it: declarations, help, exit codes, did-you-mean,
+// completion, files and stdin everywhere, JSON with documented shapes (the built jwtw, spawned).
+import { execFileSync } from 'node:child_process'
+import { createHash, generateKeyPairSync } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT as COMMANDS } from '../../src/cli/commands'
+import type { CommandSpec } from '../../src/cli/framework/spec'
+import { JWTW, ROOT, runJwtw } from '../helpers/cli'
+
+const dir = mkdtempSync(join(tmpdir(), 'jwtw-cli-behaviour-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const file = (name: string, text: string | Buffer) => {
+  const path = join(dir, name)
+  writeFileSync(path, text)
+  return path
+}
+const SECRET = 'behaviour-secret-of-33-bytes-long'
+const env = { JWT_SECRET_KEY: '', JWTW_HOME: mkdtempSync(join(tmpdir(), 'jwtw-cli-home-')) }
+const jwtw = (args: string[], options: Parameters<typeof runJwtw>[1] = {}) =>
+  runJwtw(args, { ...options, env: { ...env, ...options.env } })
+
+/** Checks output against its documented JSON Schema in docs/json/. */
+function conforms(name: string, output: string): void {
+  const schema = JSON.parse(
+    readFileSync(join(ROOT, 'docs', 'json', `${name}.schema.json`), 'utf8'),
+  ) as object
+  const parsed = z.fromJSONSchema(schema as never).safeParse(JSON.parse(output))
+  expect(parsed.success, parsed.success ? '' : z.prettifyError(parsed.error)).toBe(true)
+}
+
+async function mint(...args: string[]): Promise<string> {
+  const run = await jwtw(['mint', '--secret', SECRET, ...args])
+  expect(run.stderr).toBe('')
+  return run.stdout.trim()
+}
+
+function walk(spec: CommandSpec, path: string[] = []): string[][] {
+  const here = spec.load ? [path] : []
+  return [...here, ...(spec.subcommands ?? []).flatMap((s) => walk(s, [...path, s.name]))]
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: ROOT })
+})
+
+describe('declared once: help, exit codes, did-you-mean', () => {
+  it('every command has help with its exit codes (0, 1, 2), through --help and jwtw help', async () => {
+    for (const path of walk(COMMANDS)) {
+      const viaFlag = await jwtw([...path, '--help'])
+      expect(viaFlag.code, path.join(' ')).toBe(0)
+      expect(viaFlag.stdout.startsWith(`Usage: jwtw ${path.join(' ')}`)).toBe(true)
+      expect(viaFlag.stdout).toMatch(/Exit codes:\n\s+0 .+\n\s+1 .+\n\s+2 /)
+      const viaHelp = await jwtw(['help', ...path])
+      expect(viaHelp.stdout).toBe(viaFlag.stdout)
+    }
+    expect((await jwtw(['help', 'nope'])).code).toBe(2)
+  }, 120_000)
+
+  it('an unknown flag: one clear line with the closest flag, then the short usage; exit 2', async () => {
+    const token = await mint()
+    const run = await jwtw(['verify', token, '--jwk', 'x'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(
+      'ERR_INVALID_ARGUMENT: unknown option --jwk for "verify"; did you mean --jwks?\n\nUsage: jwtw verify [TOKEN|FILE|-] [options]\nRun `jwtw help verify` for the options and examples.\n',
+    )
+    expect((await jwtw(['verfy'])).stderr).toMatch(
+      /^ERR_INVALID_ARGUMENT: unknown command "verfy"; did you mean verify\?/,
+    )
+  })
+
+  it('flags that do not belong to a subcommand are usage errors', async () => {
+    for (const args of [
+      ['keys', 'delete', 'dev', '--bits', '4096'],
+      ['creds', 'list', '--host', 'x'],
+      ['issuers', 'list', '--aud', 'x'],
+      ['secret', 'generate', '--wordlist', 'x'],
+    ]) {
+      const run = await jwtw(args)
+      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.stderr).toMatch(/^ERR_INVALID_ARGUMENT: unknown option --/)
+    }
+  })
+
+  it('options after "--" are a usage error that says why; the value is never echoed', async () => {
+    const run = await jwtw(['secret', 'check', '--', '-Xv2w9gG4', '--alg', 'HS512'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(
+      /^ERR_INVALID_ARGUMENT: --alg comes after "--", which ends the options/,
+    )
+    const secret = `-${'A1b2'.repeat(12)}`
+    const unguarded = await jwtw(['secret', 'check', secret])
+    expect(unguarded.code).toBe(2)
+    expect(unguarded.stderr).toMatch(/goes after '--'/)
+    expect(unguarded.stderr).not.toContain(secret.slice(0, 8))
+  })
+
+  it('every malformed option value is a usage error (exit 2)', async () => {
+    const token = await mint()
+    for (const args of [
+      ['mint', '--secret', SECRET, '--expires-in', 'soon'],
+      ['verify', token, '--secret', SECRET, '--clock-tolerance', '30'],
+      ['verify', token, '--secret', SECRET, '--at', 'yesterday'],
+      ['verify', token, '--secret', SECRET, '--max-age', 'old'],
+      ['verify', token, '--secret', SECRET, '--alg', 'HS999'],
+      ['jwks', 'https://idp.example.com/jwks', '--timeout', 'a-while'],
+      ['ui', '--idle-timeout', 'never'],
+      ['keys', 'generate', 'x', '--alg', 'ES256', '--bits', 'many'],
+    ]) {
+      const run = await jwtw(args)
+      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.stderr).toMatch(/^ERR_INVALID_(ARGUMENT|DURATION): /)
+    }
+  })
+})
+
+describe('completion scripts, generated from the declarations', () => {
+  it('bash completes commands, subcommands, options and their values (compgen)', () => {
+    const script = file(
+      'jwtw.bash',
+      execFileSync(process.execPath, [JWTW, 'completion', 'bash'], { encoding: 'utf8' }),
+    )
+    const complete = (...words: string[]) =>
+      execFileSync(
+        'bash',
+        [
+          '-c',
+          `source ${script}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _jwtw; echo "\${COMPREPLY[*]}"`,
+        ],
+        { encoding: 'utf8' },
+      ).trim()
+    expect(complete('jwtw', 'ver')).toBe('verify')
+    expect(complete('jwtw', 'keys', 'im')).toBe('import')
+    expect(complete('jwtw', 'verify', '--iss')).toBe('--issuer --iss')
+    expect(complete('jwtw', 'verify', '--alg', 'ES')).toBe('ES256 ES384 ES512')
+    expect(complete('jwtw', 'completion', '')).toBe('bash zsh fish')
+    expect(complete('jwtw', 'keys', 'delete', '--')).toBe('--retiring --help')
+  })
+
+  it('zsh and fish scripts name every command', async () => {
+    const zsh = (await jwtw(['completion', 'zsh'])).stdout
+    expect(zsh).toMatch(/^#compdef jwtw\n/)
+    expect(zsh).toContain('bashcompinit')
+    const fish = (await jwtw(['completion', 'fish'])).stdout
+    for (const name of ['decode', 'verify', 'mint', 'keys', 'jwks', 'issuers']) {
+      expect(fish).toContain(`-a '${name}'`)
+    }
+    expect(fish).toContain("complete -c jwtw -n '__fish_seen_subcommand_from verify' -l alg -x -a")
+  })
+})
+
+describe('files and stdin everywhere', () => {
+  it('verify reads a header or a log line holding one token, from stdin or a file', async () => {
+    const token = await mint('--sub', 'alice')
+    for (const input of [
+      `Authorization: Bearer ${token}\n`,
+      `2026-11-22 INFO GET /x token=${token} 200\n`,
+    ]) {
+      const run = await jwtw(['verify', '--secret', SECRET], { input })
+      expect(run.code).toBe(0)
+      expect(run.stdout).toMatch(/^valid/)
+    }
+    const fromFile = await jwtw([
+      'verify',
+      file('one.log', `GET /x Bearer ${token}\n`),
+      '--secret',
+      SECRET,
+    ])
+    expect(fromFile.code).toBe(0)
+  })
+
+  it('several tokens: an error listing them (iss, sub, exp); --all verifies each', async () => {
+    const a = await mint('--sub', 'alice', '--iss', 'idp')
+    const b = await mint('--sub', 'bob', '--iss', 'idp')
+    const log = `Bearer ${a}\nBearer ${b}\n`
+    const run = await jwtw(['verify', '--secret', SECRET], { input: log })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/^ERR_MULTIPLE_TOKENS: The text holds 2 tokens/)
+    expect(run.stderr).toMatch(/\n {2}1\. iss idp, sub alice, exp \d{4}-.+Z \(in 1\dm/)
+    expect(run.stderr).toMatch(/\n {2}2\. iss idp, sub bob/)
+    const all = await jwtw(['verify', '--secret', SECRET, '--all', '--json'], { input: log })
+    expect(all.code).toBe(0)
+    expect((JSON.parse(all.stdout) as unknown[]).length).toBe(2)
+    conforms('verify', all.stdout)
+    const oneBad = await jwtw(['verify', '--secret', SECRET, '--all'], {
+      input: `${log}Bearer ${a.slice(0, -2)}xx\n`,
+    })
+    expect(oneBad.code).toBe(1)
+  })
+
+  it('--key-file -, --secret-file - and --claims @- read stdin', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string
+    const minted = await jwtw(['mint', '--key-file', '-', '--sub', 'x'], { input: pem })
+    expect(minted.code).toBe(0)
+    const token = minted.stdout.trim()
+    const pub = file('pub.pem', publicKey.export({ type: 'spki', format: 'pem' }) as string)
+    expect((await jwtw(['verify', token, '--key-file', pub])).code).toBe(0)
+    expect(
+      (await jwtw(['verify', token, '--key-file', '-'], { input: readFileSync(pub) })).code,
+    ).toBe(0)
+    const hs = await mint('--sub', 'y')
+    expect((await jwtw(['verify', hs, '--secret-file', '-'], { input: `${SECRET}\n` })).code).toBe(
+      0,
+    )
+    const claimed = await jwtw(['mint', '--secret', SECRET, '--claims', '@-'], {
+      input: '{"role":"admin"}',
+    })
+    expect(
+      JSON.parse(Buffer.from(claimed.stdout.split('.')[1]!, 'base64url').toString()).role,
+    ).toBe('admin')
+    expect((await jwtw(['verify', '-', '--key-file', '-'], { input: pem })).code).toBe(2)
+  })
+
+  it('a refused input states its real size', async () => {
+    const big = file('big.pem', Buffer.alloc(5_000_000, 65))
+    const run = await jwtw(['verify', await mint(), '--key-file', big])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(
+      /^ERR_INPUT_TOO_LARGE: The key file .*big\.pem is 4\.8 MiB, over the 256 KiB limit\./,
+    )
+  })
+})
+
+describe('output that pipes and reads naturally', () => {
+  it('the key line says what the key is and where it came from, with singular and plural right', async () => {
+    const token = await mint()
+    expect((await jwtw(['verify', token, '--secret', SECRET])).stdout).toMatch(
+      /\nkey: HMAC secret, 33 bytes \(from --secret\)\n$/,
+    )
+    const one = await jwtw(['mint', '--secret', 'x', '--expires-in', '1h'])
+    const run = await jwtw(['verify', one.stdout.trim(), '--secret', 'x'])
+    expect(run.stdout).toMatch(/\nkey: HMAC secret, 1 byte \(from --secret\)\n$/)
+    const viaEnv = await jwtw(['verify', token], { env: { JWT_SECRET_KEY: SECRET } })
+    expect(viaEnv.stdout).toMatch(/\(from JWT_SECRET_KEY\)\n$/)
+  })
+
+  it('decode flags a token born expired; mint refuses one unless --allow-expired', async () => {
+    const refused = await jwtw(['mint', '--secret', SECRET, '--expires-in', '-1h'])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/^ERR_EXP_BEFORE_IAT: /)
+    const born = await mint('--expires-in', '-1h', '--allow-expired')
+    const decoded = await jwtw(['decode', born, '--json'])
+    expect(
+      (JSON.parse(decoded.stdout) as Array<{ lint: Array<{ code: string }> }>)[0]!.lint.map(
+        (f) => f.code,
+      ),
+    ).toContain('exp_before_iat')
+    conforms('decode', decoded.stdout)
+  })
+
+  it('a template does not override the algorithm of a key file', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    const pem = file('rsa.pem', privateKey.export({ type: 'pkcs8', format: 'pem' }) as string)
+    const run = await jwtw(['mint', '--key-file', pem, '--template', 'game-server-identity'])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(Buffer.from(run.stdout.split('.')[0]!, 'base64url').toString()).alg).toBe(
+      'RS256',
+    )
+  })
+
+  it('JSON outputs follow their documented schemas', async () => {
+    const token = await mint('--sub', 'x')
+    const checks: Array<[string, string[]]> = [
+      ['decode', ['decode', token, '--json']],
+      ['verify', ['verify', token, '--secret', SECRET, '--json']],
+      ['secret-check', ['secret', 'check', 'your-256-bit-secret', '--json']],
+      ['templates', ['templates', '--json']],
+      ['issuers-list', ['issuers', 'list', '--json']],
+      ['settings-show', ['settings', 'show', '--json']],
+    ]
+    for (const [schema, args] of checks) {
+      const run = await jwtw(args)
+      expect(run.stderr, args.join(' ')).toBe('')
+      conforms(schema, run.stdout)
+    }
+    const audit = await jwtw([
+      'secret',
+      'audit',
+      token,
+      '--json',
+      '--no-builtin',
+      '--wordlist',
+      file('w.txt', `nope\n${SECRET}\n`),
+    ])
+    expect(audit.code).toBe(1)
+    conforms('secret-audit', audit.stdout)
+    expect(createHash('sha256').update('x').digest('hex')).toHaveLength(64)
+  })
+
+  it('jwtw templates lists every template with its claims', async () => {
+    const run = await jwtw(['templates'])
+    expect(run.stdout).toMatch(/^service-client {2}HS256, no expiry\n/)
+    expect(run.stdout).toContain('oidc-user-profile  RS256, expires in 1h')
+  })
+})
+
+describe('keychain problems are said as they are', () => {
+  it('keys list with no keychain says it cannot read, not that nothing was stored', async () => {
+    const run = await jwtw(['keys', 'list'], {
+      env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/jwtw-bus' },
+    })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^ERR_KEYCHAIN_UNAVAILABLE: .*cannot be read \(they are not lost\)/)
+    expect(run.stderr).not.toContain('nothing was stored')
+  })
+})
