@@ -200,7 +200,7 @@ describe('files and stdin everywhere', () => {
     const pub = file('pub.pem', publicKey.export({ type: 'spki', format: 'pem' }) as string)
     expect((await jwtw(['verify', token, '--key-file', pub])).code).toBe(0)
     expect(
-      (await jwtw(['verify', token, '--key-file', '-'], { input: readFileSync(pub) })).code,
+      (await jwtw(['verify', token, '--key-file', '-'], { input: readFileSync(pub, 'utf8') })).code,
     ).toBe(0)
     const hs = await mint('--sub', 'y')
     expect((await jwtw(['verify', hs, '--secret-file', '-'], { input: `${SECRET}\n` })).code).toBe(

@@ -41,8 +41,8 @@ export type Prepare = (json: unknown, url: string) => { body: unknown; notes?: u
 export interface GetOptions {
   kind: 'jwks' | 'discovery'
   prepare: Prepare
-  fetch: FetchOptions
-  maxStaleSeconds: number
+  /** How to fetch, and how stale a copy may be used: read only when the cache must ask. */
+  policy: () => { fetch: FetchOptions; maxStaleSeconds: number }
   /** Refetch even when fresh. */
   refresh?: boolean
   /** For a JWK Set: the kid wanted; an unknown kid makes one refetch, then a cooldown. */
@@ -99,11 +99,12 @@ export function createDocumentCache(env: CoreEnv): DocumentCache {
   ): Promise<Cached> {
     const document: RemoteDocument = options.kind === 'jwks' ? 'JWKS' : 'DISCOVERY'
     const at = env.now().toISOString()
+    const policy = options.policy()
     try {
       const outcome = await getJson(
         url,
         document,
-        options.fetch,
+        policy.fetch,
         previous
           ? {
               ...(previous.etag ? { etag: previous.etag } : {}),
@@ -147,7 +148,7 @@ export function createDocumentCache(env: CoreEnv): DocumentCache {
     } catch (error) {
       const code = (error as { code?: unknown }).code
       const usable =
-        previous && (nowMs() - Date.parse(previous.checkedAt)) / 1000 <= options.maxStaleSeconds
+        previous && (nowMs() - Date.parse(previous.checkedAt)) / 1000 <= policy.maxStaleSeconds
       if (usable && typeof code === 'string' && fallsBackOn(code)) {
         return { entry: previous, stale: { code, message: (error as Error).message } }
       }

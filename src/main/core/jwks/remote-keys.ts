@@ -69,11 +69,9 @@ export function createRemoteKeys(env: CoreEnv, preferences: () => RemoteOptions)
     url: string,
     options: RemoteOptions & { kid?: string; refresh?: boolean },
   ): Promise<Cached> {
-    const { fetch, maxStaleSeconds } = resolve(options)
     return cache.get(url, {
       kind: 'jwks',
-      fetch,
-      maxStaleSeconds,
+      policy: () => resolve(options),
       prepare: (json, at) => {
         const set = publicSet(json, at)
         return { body: { keys: set.keys }, notes: set.findings }
@@ -88,13 +86,11 @@ export function createRemoteKeys(env: CoreEnv, preferences: () => RemoteOptions)
     issuer: string,
     options: RemoteOptions & { refresh?: boolean },
   ): Promise<string> {
-    const { fetch, maxStaleSeconds } = resolve(options)
     const [oidc, rfc8414] = discoveryUrls(issuer)
     const get = (url: string) =>
       cache.get(url, {
         kind: 'discovery',
-        fetch,
-        maxStaleSeconds,
+        policy: () => resolve(options),
         prepare: prepareDiscovery(issuer),
         ...(options.refresh ? { refresh: true } : {}),
       })

@@ -134,11 +134,16 @@ export async function resolveKeySource(
   }
 }
 
-/** Fetched keys: a set, each key described with where it came from. */
+// A cached set is the same object until a new copy comes in: its keys are read and judged once.
+const remoteKeys = new WeakMap<object, Promise<ResolvedKeys>>()
+
+/** Fetched keys: a set, each key described with where it came from (this call's origin). */
 async function fromRemote({ jwks, origin }: RemoteSet): Promise<ResolvedKeys> {
-  const resolved = await usableKeys(parseJwkSet(jwks.keys))
-  for (const key of resolved.keys) key.description.remote = origin
-  return { ...resolved, remote: origin }
+  let pending = remoteKeys.get(jwks)
+  if (!pending) remoteKeys.set(jwks, (pending = usableKeys(parseJwkSet(jwks.keys))))
+  const resolved = await pending
+  const keys = resolved.keys.map((k) => ({ ...k, description: { ...k.description, remote: origin } }))
+  return { ...resolved, keys, remote: origin }
 }
 
 /** Keys in pasted or file text: PEM, JWK or JWKS. `kid` selects from a JWKS. */
