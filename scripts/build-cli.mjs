@@ -5,8 +5,13 @@ import { build } from 'esbuild'
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
 await build({
-  // audit-worker: the weak-secret audit's worker thread, found by src/main/core/audit/worker-location.ts
-  entryPoints: { jwtw: 'src/cli/index.ts', 'audit-worker': 'src/main/core/audit/worker.ts' },
+  // The worker threads (the weak-secret audit's, the log scanner's), found by
+  // src/main/core/built-files.ts.
+  entryPoints: {
+    jwtw: 'src/cli/index.ts',
+    'audit-worker': 'src/main/core/audit/worker.ts',
+    'scan-worker': 'src/main/core/scan/scan-worker.ts',
+  },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -1,14 +1,14 @@
-// Compiles the audit engine's N-API addon (native/hmac-scan.c) with the system C compiler.
-// Runs on `npm install` / `npm ci`. A missing compiler or headers is not an error: the audit
-// then uses its JavaScript engine (node:crypto), and says so.
+// Compiles the N-API addons with the system C compiler: the audit engine (native/hmac-scan.c)
+// and the log scanner's byte search (native/token-scan.c). Runs on `npm install` / `npm ci`.
+// A missing compiler or headers is not an error: the audit and the scanner then use their
+// JavaScript engines (same answers, slower), and say so.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const source = join(root, 'native', 'hmac-scan.c')
-const output = join(root, 'native', 'build', 'hmac-scan.node')
+const ADDONS = ['hmac-scan', 'token-scan']
 
 function nodeHeaders() {
   const candidates = [
@@ -22,16 +22,28 @@ function nodeHeaders() {
 
 const headers = nodeHeaders()
 if (process.platform === 'win32' || !headers) {
-  console.warn('build-native: no C toolchain or Node headers here; the audit uses its JS engine.')
+  console.warn(
+    'build-native: no C toolchain or Node headers here; the JavaScript engines are used.',
+  )
   process.exit(0)
 }
-mkdirSync(dirname(output), { recursive: true })
 const cc = process.env.CC || 'cc'
-const args = ['-O3', '-shared', '-fPIC', '-DNODE_GYP_MODULE_NAME=hmac_scan', `-I${headers}`]
-if (process.platform === 'darwin') args.push('-undefined', 'dynamic_lookup')
-try {
-  execFileSync(cc, [...args, '-o', output, source], { stdio: 'inherit' })
-  console.log(`build-native: built ${output}`)
-} catch {
-  console.warn('build-native: compiling the addon failed; the audit uses its JS engine.')
+for (const name of ADDONS) {
+  const source = join(root, 'native', `${name}.c`)
+  const output = join(root, 'native', 'build', `${name}.node`)
+  mkdirSync(dirname(output), { recursive: true })
+  const args = [
+    '-O3',
+    '-shared',
+    '-fPIC',
+    `-DNODE_GYP_MODULE_NAME=${name.replace('-', '_')}`,
+    `-I${headers}`,
+  ]
+  if (process.platform === 'darwin') args.push('-undefined', 'dynamic_lookup')
+  try {
+    execFileSync(cc, [...args, '-o', output, source], { stdio: 'inherit' })
+    console.log(`build-native: built ${output}`)
+  } catch {
+    console.warn(`build-native: compiling ${name} failed; its JavaScript engine is used.`)
+  }
 }

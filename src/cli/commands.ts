@@ -93,6 +93,77 @@ no token is read as a file; one that does not exist is an error naming it.`,
   load: () => import('./commands/decode').then((m) => m.run),
 }
 
+const scan: CommandSpec = {
+  name: 'scan',
+  summary: 'find every JWT in logs of any size: counts, expiry, issuers, verification',
+  details: `Reads FILEs (.gz read transparently) or stdin (- or nothing) in constant memory, both cores on a
+large file, and reports every unique token once: how often and on which lines, alg, kid, iss, sub,
+aud, client, scope, expiry at scan time, lint findings and, with a key source or --trusted (the
+keys of each token's trusted issuer), whether it verifies. Tokens are shown redacted (a prefix, the
+length and the sha256) unless --show-tokens. The summary groups tokens by issuer and kid; --json
+prints one object at the end, --ndjson one line per new unique token as it is found, then a
+summary line. --follow keeps reading growing files (tail -F); Ctrl+C prints the summary so far.
+Progress shows on a terminal for inputs over 100 MB.`,
+  positionals: [{ name: 'FILE|-', variadic: true, optional: true, complete: 'file' }],
+  options: [
+    ...KEY_OPTIONS,
+    {
+      name: 'jwks',
+      type: 'string',
+      value: 'URL',
+      description: 'verify with the keys of this JWKS URL',
+    },
+    {
+      name: 'issuer',
+      type: 'string',
+      value: 'URL',
+      description: "verify with this issuer's keys (OIDC discovery)",
+    },
+    {
+      name: 'trusted',
+      type: 'boolean',
+      description: "verify each token with its issuer's keys when the issuer is trusted",
+    },
+    ...REMOTE_OPTIONS,
+    json,
+    {
+      name: 'ndjson',
+      type: 'boolean',
+      description: 'one JSON line per new unique token, then a summary line',
+    },
+    {
+      name: 'show-tokens',
+      type: 'boolean',
+      description: 'print the tokens themselves (they are credentials)',
+    },
+    {
+      name: 'follow',
+      short: 'f',
+      type: 'boolean',
+      description: 'keep reading files as they grow, until Ctrl+C',
+    },
+    {
+      name: 'fail-on',
+      type: 'string',
+      value: 'LIST',
+      description: 'exit 1 when a token is: expired, invalid, unverifiable, none (alg), long-lived',
+      multiple: true,
+    },
+  ],
+  exitCodes: exitCodes(
+    'the scan completed (whatever it found)',
+    'a --fail-on condition holds, or an input could not be read (the others were scanned)',
+    { 130: 'interrupted (Ctrl+C) without --follow; the summary so far was printed' },
+  ),
+  examples: [
+    'jwtw scan access.log',
+    'jwtw scan /var/log/nginx/access.log.*.gz --trusted',
+    'kubectl logs -f deploy/api | jwtw scan - --ndjson',
+    'jwtw scan build.log --fail-on expired,none,long-lived',
+  ],
+  load: () => import('./commands/scan').then((m) => m.run),
+}
+
 const verify: CommandSpec = {
   name: 'verify',
   summary: 'verify a JWT and explain every check',
@@ -764,6 +835,7 @@ export const ROOT: CommandSpec = {
   summary: 'JWT Workbench: inspect, mint and verify JSON Web Tokens; keys in the OS keychain.',
   subcommands: [
     decode,
+    scan,
     verify,
     mint,
     templates,

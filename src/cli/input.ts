@@ -7,8 +7,8 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { WorkbenchError } from '../shared/errors'
 import { tooLarge } from '../shared/limits'
-import { clip } from '../shared/redact'
 import { findTokens, type FoundToken } from '../shared/token-finder'
+import { fileError } from '../main/core/file-error'
 import type { CliIo } from './io'
 
 /** A file, or stdin for "-", as a readable stream (or an error naming the path). */
@@ -71,23 +71,4 @@ export function onlyToken(text: string, describe: (t: FoundToken) => string): st
     )
   }
   return found[0]!.token
-}
-
-function fileError(path: string, error: unknown): WorkbenchError {
-  const code = (error as NodeJS.ErrnoException).code ?? 'error'
-  // "a.b.c" is more likely a mistyped token than a file name.
-  const dotted = !path.includes('/') && (path.match(/\./g) ?? []).length >= 2
-  const why =
-    code === 'ENOENT'
-      ? dotted
-        ? 'no such file, and it is no token either (a token starts with "ey" and has 3 or 5 segments)'
-        : 'no such file'
-      : code === 'EACCES'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : code
-  return new WorkbenchError('ERR_FILE_READ', `Cannot read ${clip(path, 200)}: ${why}.`, {
-    cause: error,
-  })
 }

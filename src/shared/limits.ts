@@ -49,6 +49,13 @@ export const LIMITS = {
   wordlists: 16,
   /** A JWKS or discovery response, counted while it streams (1 MiB). */
   remoteResponseBytes: 1 << 20,
+  /** Unique tokens a log scan lists, and their total size (beyond: counted, not listed). */
+  scanTokens: 100_000,
+  scanTokenBytes: 64 << 20,
+  /** A file dropped on the Scan view in browser mode, sent to main in chunks (64 MiB). */
+  scanUploadBytes: 64 << 20,
+  /** One chunk of such a file (1 MiB of bytes, base64 in the request). */
+  scanChunkBytes: 1 << 20,
   /** A browser-mode request body: JSON-encoded arguments around the largest text. */
   requestBodyBytes: (1 << 20) * 4 + (64 << 10),
 } as const

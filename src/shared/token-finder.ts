@@ -12,6 +12,8 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-
   RUN_CHAR[c.charCodeAt(0)] = 1
 }
 const DOT = 0x2e
+const BACKSLASH = 0x5c
+const PERCENT = 0x25
 // A whole input that is one token may also use the standard alphabet or padding; decode
 // reports that as a defect rather than ignoring the token.
 const LOOSE_CHAR = /^[A-Za-z0-9_\-+/=.]+$/
@@ -20,6 +22,8 @@ const HEX4 = /^[0-9a-fA-F]{4}/
 const HEX2 = /^[0-9a-fA-F]{2}/
 const WHITESPACE = /\s/
 const JSON_START = /^e[wy]/
+// How a complete JSON text can end: } ] " a digit, or true/false/null.
+const JSON_END = /[}\]"\w]\s*$/
 
 /** A distinct token of a text, where it first appears and how often. */
 export interface FoundToken {
@@ -59,11 +63,25 @@ export function forEachToken(
       i++
     }
     if (dots < 2) continue
-    start = skipEscape(text, start)
-    while (text.charCodeAt(start) === DOT) start++
-    const token = tokenIn(text.slice(start, i))
-    if (token !== null) visit(token, start)
+    const found = tokenInRun(start > 0 ? text.charCodeAt(start - 1) : -1, text.slice(start, i))
+    if (found !== null) visit(found.token, start + found.skip)
   }
+}
+
+/**
+ * The token in a run of token characters, given the character just before the run (-1 at the
+ * start): an escape glued to the token (\n, \u0022, %20) and leading dots are skipped, trailing
+ * dots that close a sentence are dropped. The one rule for what a token is, shared by the text
+ * finder and the byte scanner. `skip` is where the token starts within the run.
+ *
+ * @example
+ * tokenInRun(0x5c, 'neyJhbGciOiJub25lIn0.eyJ4IjoxfQ.') // { token: 'eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.', skip: 1 }
+ */
+export function tokenInRun(before: number, run: string): { token: string; skip: number } | null {
+  let skip = escapeLength(before, run)
+  while (run.charCodeAt(skip) === DOT) skip++
+  const token = tokenIn(skip === 0 ? run : run.slice(skip))
+  return token === null ? null : { token, skip }
 }
 
 /**
@@ -109,17 +127,16 @@ export function findTokens(text: string): FoundToken[] {
   return [...byToken.values()]
 }
 
-/** Skips an escape glued to the token: `\n`, `\t`, `\u0022` in JSON, `%20` in URLs. */
-function skipEscape(text: string, start: number): number {
-  const before = text[start - 1]
-  if (before === '\\') {
-    const c = text[start]
-    if (c === 'n' || c === 'r' || c === 't' || c === 'b' || c === 'f') return start + 1
-    if (c === 'u' && HEX4.test(text.slice(start + 1, start + 5))) return start + 5
-  } else if (before === '%' && HEX2.test(text.slice(start, start + 2))) {
-    return start + 2
+/** The length of an escape glued to the token: `\n`, `\t`, `\u0022` in JSON, `%20` in URLs. */
+function escapeLength(before: number, run: string): number {
+  if (before === BACKSLASH) {
+    const c = run[0]
+    if (c === 'n' || c === 'r' || c === 't' || c === 'b' || c === 'f') return 1
+    if (c === 'u' && HEX4.test(run.slice(1, 5))) return 5
+  } else if (before === PERCENT && HEX2.test(run.slice(0, 2))) {
+    return 2
   }
-  return start
+  return 0
 }
 
 function countDots(text: string): number {
@@ -148,8 +165,11 @@ function isBareToken(text: string): boolean {
 function looksLikeToken(token: string): boolean {
   if (token.startsWith('eyJ')) return true
   if (token.length > LIMITS.token) return true
+  const header = base64urlText(token.slice(0, token.indexOf('.'))).text
+  // Most dotted words that start with "ey" decode to a lone "{": no exception for those.
+  if (!JSON_END.test(header)) return false
   try {
-    JSON.parse(base64urlText(token.slice(0, token.indexOf('.'))).text)
+    JSON.parse(header)
     return true
   } catch {
     return false

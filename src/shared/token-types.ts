@@ -17,7 +17,7 @@ export interface DecodedToken {
   preview: string
   /** Occurrences of this exact token in the input. */
   count: number
-  /** Character offset of its first occurrence. */
+  /** Character offset of its first occurrence (a byte offset in input over 1 MiB, read as a stream). */
   offset: number
   /** Decoded protected header, or null when it does not decode to a JSON object. */
   header: JsonObject | null

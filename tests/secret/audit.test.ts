@@ -7,7 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { createAuditJobs } from '../../src/main/core/audit/audit-jobs'
 import { runAudit } from '../../src/main/core/audit/run-audit'
 import { jsEngine, loadScanEngine } from '../../src/main/core/audit/scan-engine'
-import { auditWorkerPath } from '../../src/main/core/audit/worker-location'
+import { builtWorkerPath } from '../../src/main/core/built-files'
 import { hsToken, RS256_TOKEN, tempDir, writeWordlist } from './helpers'
 
 const dir = tempDir()
@@ -17,7 +17,7 @@ afterEach(() => {
 })
 
 it('has a built worker to run (npm run build)', () => {
-  expect(existsSync(auditWorkerPath())).toBe(true)
+  expect(existsSync(builtWorkerPath('audit'))).toBe(true)
 })
 
 describe.each(['native', 'js'])('the %s engine', (engine) => {

@@ -89,6 +89,7 @@ describe('mint', () => {
       sub: 'alice',
       aud: 'api',
       iat: NOW_S,
+      exp: NOW_S + 15 * 60,
       role: 'admin',
       n: [1],
     })

@@ -81,17 +81,17 @@ async function readTokens(
   // Loaded here: a token given as an argument needs no file system.
   const { openInput } = await import('../input')
   const stream = await openInput(source, io)
-  const held: string[] = []
+  const held: Buffer[] = []
   let size = 0
   let streaming: TokenStream | undefined
   for await (const chunk of stream) {
-    const text = typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('latin1')
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
     if (streaming) {
-      streaming.push(text)
+      streaming.push(bytes)
       continue
     }
-    held.push(text)
-    size += text.length
+    held.push(bytes)
+    size += bytes.length
     if (size > LIMITS.text) {
       streaming = new TokenStream((hit) => add(hit.token, hit.offset))
       for (const part of held.splice(0)) streaming.push(part)
@@ -102,7 +102,7 @@ async function readTokens(
     return
   }
   // Whole: decoded as UTF-8 so the offsets match what a person sees.
-  const text = Buffer.from(held.join(''), 'latin1').toString('utf8')
+  const text = Buffer.concat(held).toString('utf8')
   for (const f of findTokens(text))
     for (let i = 0; i < f.count; i++) add(f.token, f.offset, f.whitespace)
 }

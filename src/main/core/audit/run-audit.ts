@@ -9,7 +9,7 @@ import { WorkbenchError } from '../../../shared/errors'
 import type { AuditProgress, AuditRequest, AuditResult } from '../../../shared/secret-types'
 import { builtInSource, wordlistSource, type CandidateSource } from './candidates'
 import { parseHmacToken } from './hmac-token'
-import { auditWorkerPath } from './worker-location'
+import { builtWorkerPath } from '../built-files'
 import type { WorkerInit, WorkerReply } from './worker-protocol'
 
 export interface AuditOptions {
@@ -59,7 +59,7 @@ export async function runAudit(
 
   const started = performance.now()
   const count = Math.max(1, options.workers ?? Math.min(2, availableParallelism()))
-  const path = auditWorkerPath()
+  const path = builtWorkerPath('audit')
   const init: WorkerInit = {
     signingInput: token.signingInput,
     signature: token.signature,

@@ -4,8 +4,7 @@
  * (CRLF tolerated, blank lines skipped) and stop at the first match.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { createRequire } from 'node:module'
-import { nativeAddonPath } from './worker-location'
+import { loadAddon } from '../built-files'
 
 /** [tried, foundStart, foundEnd]; found offsets are -1 when nothing matched. */
 export type ScanResult = [number, number, number]
@@ -53,13 +52,6 @@ export const jsEngine: ScanEngine = {
 /** The fastest engine available here; JWTW_AUDIT_ENGINE=js forces the fallback. */
 export function loadScanEngine(env: NodeJS.ProcessEnv = process.env): ScanEngine {
   if (env['JWTW_AUDIT_ENGINE'] === 'js') return jsEngine
-  const path = nativeAddonPath()
-  if (path === undefined) return jsEngine
-  try {
-    const addon = createRequire(import.meta.url)(path) as Addon
-    return { name: addon.shaNi ? 'native-sha-ni' : 'native', scan: addon.scan }
-  } catch {
-    // Not built on this machine (no compiler at install time): the JS engine is correct, slower.
-    return jsEngine
-  }
+  const addon = loadAddon<Addon>('hmac-scan')
+  return addon ? { name: addon.shaNi ? 'native-sha-ni' : 'native', scan: addon.scan } : jsEngine
 }

@@ -1,92 +1,112 @@
 /**
- * Tokens in a stream of text of any size, in constant memory: the same finder as decode, fed
- * chunk by chunk. Chunks are read as latin1 (one character per byte, so offsets are byte
- * offsets and tokens, which are ASCII, come out whole); a run of token characters cut by the
- * end of a chunk is carried into the next one. Line numbers are counted as it goes.
+ * Tokens in a stream of bytes of any size, in constant memory: each chunk goes through the
+ * byte finder where it lies (no copy); a run of token characters cut by the end of a chunk is
+ * carried (with the bytes before it that an escape rule looks at) and finished at the start
+ * of the next chunk. Line numbers are counted as it goes. Used for stdin, gzip, --follow,
+ * and each worker's range of a large file.
  */
-import { forEachToken } from '../../../shared/token-finder'
+import { LIMITS } from '../../../shared/limits'
+import { completeUpTo, CONTEXT, isRunByte, scanBytes } from './byte-finder'
 
 /** One occurrence of a token. */
 export interface TokenHit {
   token: string
   /** Byte offset in the stream. */
   offset: number
-  /** 1-based line number. */
+  /** 1-based line number (relative to the stream's first line). */
   line: number
 }
 
-const NEWLINE = 0x0a
+/** A carried run longer than any token is dropped (and the rest of it skipped). */
+const MAX_CARRY = LIMITS.token + 16
 
-/** True for a byte that can be part of a token run (base64url and dot). */
-function isRunByte(code: number): boolean {
-  return (
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x30 && code <= 0x39) ||
-    code === 0x2d ||
-    code === 0x5f ||
-    code === 0x2e
-  )
+export interface TokenStreamOptions {
+  /** Stream offset of the first byte pushed. */
+  offset?: number
+  /** The bytes just before the first byte pushed (a worker's range start). */
+  context?: Buffer
+  /** The first bytes pushed continue a run that started before them: skip that run. */
+  skipLeadingRun?: boolean
 }
 
-/** A run longer than this is no token (tokens are capped at 256 KiB): it is dropped, not carried. */
-const MAX_CARRY = (256 << 10) + 16
-
 export class TokenStream {
-  private carry = ''
-  /** Offset of the carry's first character in the stream. */
-  private carryOffset = 0
-  private line = 1
-  private lineCountedTo = 0
-  /** Characters before the carry that the finder may look back at (an escape like \n or %20). */
-  private context = ''
+  /** Context (already scanned) then the carried, unfinished run. */
+  private pending: Buffer
+  private contextLength: number
+  /** Stream offset of the next byte pushed. */
+  private offset: number
+  private skipping: boolean
+  /** Newlines in everything scanned so far. */
+  newlines = 0
 
-  constructor(private readonly onHit: (hit: TokenHit) => void) {}
+  constructor(
+    private readonly onHit: (hit: TokenHit) => void,
+    options: TokenStreamOptions = {},
+  ) {
+    this.pending = options.context ?? Buffer.alloc(0)
+    this.contextLength = this.pending.length
+    this.offset = options.offset ?? 0
+    this.skipping = options.skipLeadingRun === true
+  }
 
-  /** Feeds the next chunk (latin1 text). */
-  push(chunk: string): void {
-    const text = this.carry + chunk
-    const base = this.carryOffset
-    // Everything up to the last character that cannot be part of a run is complete.
-    let end = text.length
-    while (end > 0 && isRunByte(text.charCodeAt(end - 1))) end--
-    if (text.length - end > MAX_CARRY) end = text.length
-    this.scan(text, base, end)
-    this.context = text.slice(Math.max(0, end - 8), end)
-    this.carry = text.slice(end)
-    this.carryOffset = base + end
+  /** Feeds the next chunk of bytes (the caller may reuse the chunk's memory afterwards). */
+  push(chunk: Buffer): void {
+    // The chunk may start by continuing the carried run: it ends at the first byte that is no
+    // run byte.
+    let from = 0
+    while (from < chunk.length && isRunByte(chunk[from]!)) from++
+    if (from === chunk.length) {
+      this.carry(chunk)
+      return
+    }
+    if (this.skipping) this.skipping = false
+    else if (from > 0 || this.pending.length > this.contextLength) {
+      const seam = Buffer.concat([this.pending, chunk.subarray(0, from)])
+      this.scan(seam, this.contextLength, seam.length, this.offset - this.pending.length)
+    }
+    const cut = completeUpTo(chunk, from, chunk.length)
+    this.scan(chunk, from, cut, this.offset)
+    this.offset += chunk.length
+    const contextFrom = Math.max(0, cut - CONTEXT)
+    this.pending = Buffer.from(chunk.subarray(contextFrom))
+    this.contextLength = cut - contextFrom
+  }
+
+  /** True while a run cut by the end of the last chunk waits for its end. */
+  get carrying(): boolean {
+    return !this.skipping && this.pending.length > this.contextLength
   }
 
   /** Ends the stream: whatever is carried is complete now. */
   end(): void {
-    this.scan(this.carry, this.carryOffset, this.carry.length)
-    this.carry = ''
-  }
-
-  private scan(text: string, base: number, end: number): void {
-    const prefix = this.context
-    const padded = prefix + text.slice(0, end)
-    forEachToken(
-      padded,
-      (token, at) => {
-        const offset = base + at - prefix.length
-        this.onHit({ token, offset, line: this.lineAt(text, base, offset) })
-      },
-      prefix.length,
-    )
-    this.countLines(text, base, base + end)
-  }
-
-  /** The line of `offset`, counting newlines in `text` (which starts at `base`) up to it. */
-  private lineAt(text: string, base: number, offset: number): number {
-    this.countLines(text, base, offset)
-    return this.line
-  }
-
-  private countLines(text: string, base: number, upTo: number): void {
-    for (let i = Math.max(this.lineCountedTo, base) - base; i < upTo - base; i++) {
-      if (text.charCodeAt(i) === NEWLINE) this.line++
+    if (!this.skipping) {
+      this.scan(
+        this.pending,
+        this.contextLength,
+        this.pending.length,
+        this.offset - this.pending.length,
+      )
     }
-    this.lineCountedTo = Math.max(this.lineCountedTo, upTo)
+    this.pending = Buffer.alloc(0)
+    this.contextLength = 0
+  }
+
+  /** A whole chunk of run bytes: the carried run grows (or, past any token's size, is dropped). */
+  private carry(chunk: Buffer): void {
+    this.offset += chunk.length
+    if (this.skipping) return
+    if (this.pending.length - this.contextLength + chunk.length > MAX_CARRY) {
+      this.skipping = true
+      this.pending = this.pending.subarray(0, this.contextLength)
+      return
+    }
+    this.pending = Buffer.concat([this.pending, chunk])
+  }
+
+  private scan(buf: Buffer, from: number, to: number, base: number): void {
+    const before = this.newlines
+    this.newlines += scanBytes(buf, from, to, (token, at, newlines) =>
+      this.onHit({ token, offset: base + at, line: before + newlines + 1 }),
+    )
   }
 }

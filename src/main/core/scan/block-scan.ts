@@ -1,0 +1,123 @@
+/**
+ * A file on disk scanned in 16 MiB blocks by whoever is free: worker threads and (for the CLI)
+ * the calling thread itself, which starts at once while the workers boot (about 70 ms each on a
+ * small machine). Blocks are handed out through a shared counter, so a slow starter takes fewer;
+ * results are merged in file order, each block's lines shifted by the newlines before it.
+ */
+import { availableParallelism } from 'node:os'
+import { setImmediate as yieldToLoop } from 'node:timers/promises'
+import { Worker } from 'node:worker_threads'
+import { WorkbenchError } from '../../../shared/errors'
+import { builtWorkerPath } from '../built-files'
+import { scanRange, type RangeResult } from './range-scan'
+import type { TokenTally } from './token-tally'
+
+export const BLOCK_BYTES = 16 << 20
+
+/** What a scan worker is given: the file, and the counter that hands out blocks. */
+export interface BlockJob {
+  path: string
+  size: number
+  next: Int32Array
+}
+
+export interface BlockReply {
+  index: number
+  result: RangeResult
+}
+
+export interface BlockOptions {
+  /** Worker threads to start (0: none). */
+  workers: number
+  /** The calling thread scans blocks too (it yields between blocks). */
+  inProcess: boolean
+  signal?: AbortSignal
+  /** After each block: its bytes, and tokens new to it (for early verification). */
+  onBlock?: (bytes: number, tokens: string[]) => void
+}
+
+/** One worker per core beyond the calling thread's, at most 3. */
+export function defaultWorkers(): number {
+  return Math.min(3, availableParallelism() - 1)
+}
+
+/** Takes the next block, or -1 when none is left. */
+export function takeBlock(job: BlockJob): number {
+  const index = Atomics.add(job.next, 0, 1)
+  return index * BLOCK_BYTES < job.size ? index : -1
+}
+
+export function scanBlock(job: BlockJob, index: number): RangeResult {
+  const start = index * BLOCK_BYTES
+  return scanRange({ path: job.path, start, end: Math.min(job.size, start + BLOCK_BYTES) })
+}
+
+/** Scans the whole file; returns the newlines in it. */
+export async function scanInBlocks(
+  path: string,
+  size: number,
+  file: number,
+  tally: TokenTally,
+  options: BlockOptions,
+): Promise<number> {
+  const job: BlockJob = { path, size, next: new Int32Array(new SharedArrayBuffer(4)) }
+  const blocks = Math.ceil(size / BLOCK_BYTES)
+  const results: RangeResult[] = new Array<RangeResult>(blocks)
+  const finished = (index: number, result: RangeResult) => {
+    results[index] = result
+    options.onBlock?.(
+      Math.min(size, (index + 1) * BLOCK_BYTES) - index * BLOCK_BYTES,
+      result.rows.map((row) => row[0]),
+    )
+  }
+  const workerCount = Math.min(options.workers, options.inProcess ? blocks - 1 : blocks)
+  const workerPath = workerCount > 0 ? builtWorkerPath('scan') : ''
+  const workers = Array.from(
+    { length: Math.max(0, workerCount) },
+    () => new Worker(workerPath, { workerData: job }),
+  )
+  const stop = () => {
+    Atomics.store(job.next, 0, blocks)
+    for (const worker of workers) void worker.terminate()
+  }
+  options.signal?.addEventListener('abort', stop, { once: true })
+  const cancelled = () => new WorkbenchError('ERR_CANCELLED', 'The scan was cancelled.')
+  try {
+    let left = blocks
+    let settle: { resolve: () => void; reject: (error: unknown) => void } | undefined
+    const allDone = new Promise<void>((resolve, reject) => (settle = { resolve, reject }))
+    // Never unhandled: awaited below unless the calling thread's own block fails first.
+    allDone.catch(() => undefined)
+    const finish = (index: number, result: RangeResult) => {
+      finished(index, result)
+      if (--left === 0) settle!.resolve()
+    }
+    for (const worker of workers) {
+      worker.on('message', (reply: BlockReply) => finish(reply.index, reply.result))
+      worker.once('error', (error) => settle!.reject(error))
+      worker.once('exit', () => {
+        if (left > 0 && options.signal?.aborted) settle!.reject(cancelled())
+      })
+    }
+    if (options.inProcess) {
+      for (let index = takeBlock(job); index !== -1; index = takeBlock(job)) {
+        finish(index, scanBlock(job, index))
+        // Lets worker messages, progress and Ctrl+C in between blocks.
+        await yieldToLoop()
+        if (options.signal?.aborted) throw cancelled()
+      }
+    }
+    // Workers still booting when every block is taken are not waited for.
+    if (left > 0) await allDone
+    if (options.signal?.aborted) throw cancelled()
+    let linesBefore = 0
+    for (const result of results) {
+      tally.addRows(result.rows, file, linesBefore, result.unlisted)
+      linesBefore += result.newlines
+    }
+    return linesBefore
+  } finally {
+    options.signal?.removeEventListener('abort', stop)
+    for (const worker of workers) void worker.terminate()
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The token finder over bytes, for files of any size. The search finds the runs of token
+ * characters that hold "ey" or "ew" (how a token's JSON header starts in base64url) and two
+ * dots, counting newlines on the way; each run is then judged by the same rule as decode's text
+ * finder (tokenInRun). Two engines give the same answers: the native addon (one SSE2 pass over
+ * the bytes) when it is built, else JavaScript over Buffer.indexOf. A property test holds them
+ * (and the text finder) to the same tokens, offsets and lines.
+ */
+import { tokenInRun } from '../../../shared/token-finder'
+import { loadAddon } from '../built-files'
+
+const RUN = new Uint8Array(256)
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.') {
+  RUN[c.charCodeAt(0)] = 1
+}
+const DOT = 0x2e
+const NEWLINE = 0x0a
+
+/** Bytes before a run that the rule looks at (tokenInRun: an escape's backslash or %). */
+export const CONTEXT = 1
+
+/** True for a byte that can be part of a token run (base64url and dot). */
+export function isRunByte(byte: number): boolean {
+  return RUN[byte] === 1
+}
+
+/** A token found: where it starts in the buffer, and the newlines in [from, there). */
+export type VisitToken = (token: string, offset: number, newlinesBefore: number) => void
+
+/**
+ * Finds the tokens whose runs start in buf[from, to) and returns the newlines in that range.
+ * Runs must end before `to` (the caller cuts at a byte that is no run byte, or at the end).
+ */
+export type ScanBytes = (buf: Buffer, from: number, to: number, visit: VisitToken) => number
+
+export const scanBytesJs: ScanBytes = (buf, from, to, visit) => {
+  let newlines = 0
+  let counted = from
+  const countTo = (at: number) => {
+    for (
+      let i = buf.indexOf(NEWLINE, counted);
+      i !== -1 && i < at;
+      i = buf.indexOf(NEWLINE, i + 1)
+    ) {
+      newlines++
+    }
+    counted = at
+  }
+  let ey = buf.indexOf('ey', from)
+  let ew = buf.indexOf('ew', from)
+  for (;;) {
+    if (ey >= to) ey = -1
+    if (ew >= to) ew = -1
+    if (ey === -1 && ew === -1) break
+    const candidate = ey === -1 ? ew : ew === -1 ? ey : Math.min(ey, ew)
+    // The run around the candidate: back to its start, forward to its end.
+    let start = candidate
+    while (start > from && RUN[buf[start - 1]!] === 1) start--
+    let end = candidate + 2
+    let dots = 0
+    while (end < to && RUN[buf[end]!] === 1) {
+      if (buf[end] === DOT) dots++
+      end++
+    }
+    for (let i = start; i < candidate; i++) if (buf[i] === DOT) dots++
+    if (dots >= 2) {
+      countTo(start)
+      judge(buf, start, end, newlines, visit)
+    }
+    // Next candidates after this run (one run holds one token).
+    if (ey !== -1 && ey < end) ey = buf.indexOf('ey', end)
+    if (ew !== -1 && ew < end) ew = buf.indexOf('ew', end)
+  }
+  countTo(to)
+  return newlines
+}
+
+interface TokenScanAddon {
+  scanRuns(bytes: Uint8Array, from: number, to: number, out: Uint32Array): number
+}
+
+const addon = loadAddon<TokenScanAddon>('token-scan')
+let runs = new Uint32Array(1 + 3 * 4096)
+
+/** The native engine, or undefined when the addon is not built here. */
+export const scanBytesNative: ScanBytes | undefined = addon
+  ? (buf, from, to, visit) => {
+      // A run takes 5 bytes at least: this many slots hold every run of the range.
+      const worst = 1 + 3 * Math.ceil((to - from) / 5)
+      if (runs.length < worst) runs = new Uint32Array(worst)
+      const found = addon.scanRuns(buf, from, to, runs)
+      for (let i = 0; i < found; i++) {
+        const slot = 1 + i * 3
+        judge(buf, runs[slot]!, runs[slot + 1]!, runs[slot + 2]!, visit)
+      }
+      return runs[0]!
+    }
+  : undefined
+
+/** The engine in use: native when built, unless JWTW_SCAN_ENGINE=js. */
+export const scanBytes: ScanBytes =
+  process.env['JWTW_SCAN_ENGINE'] === 'js' ? scanBytesJs : (scanBytesNative ?? scanBytesJs)
+
+function judge(buf: Buffer, start: number, end: number, newlines: number, visit: VisitToken): void {
+  const found = tokenInRun(start > 0 ? buf[start - 1]! : -1, buf.toString('latin1', start, end))
+  if (found !== null) visit(found.token, start + found.skip, newlines)
+}
+
+/** Where the last complete run ends: the offset after the last byte in [from, to) that is no run byte. */
+export function completeUpTo(buf: Buffer, from: number, to: number): number {
+  let end = to
+  while (end > from && RUN[buf[end - 1]!] === 1) end--
+  return end
+}

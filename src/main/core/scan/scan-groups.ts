@@ -1,0 +1,25 @@
+/** A scan's tokens grouped by issuer and kid, most occurrences first, with what is wrong in each. */
+import type { ScanGroup, ScanToken } from '../../../shared/scan-types'
+
+export function groupTokens(tokens: ScanToken[], verified: boolean): ScanGroup[] {
+  const groups = new Map<string, ScanGroup>()
+  for (const t of tokens) {
+    const iss = t.claims.iss ?? null
+    const kid = t.claims.kid ?? null
+    const name = JSON.stringify([iss, kid])
+    let group = groups.get(name)
+    if (!group) {
+      group = { iss, kid, unique: 0, occurrences: 0, expired: 0, longLived: 0, algNone: 0 }
+      if (verified) Object.assign(group, { failing: 0, unverifiable: 0 })
+      groups.set(name, group)
+    }
+    group.unique++
+    group.occurrences += t.count
+    if (t.status.expired) group.expired++
+    if (t.longLived) group.longLived++
+    if (t.claims.alg?.toLowerCase() === 'none') group.algNone++
+    if (t.verification?.state === 'invalid') group.failing!++
+    if (t.verification?.state === 'unverifiable') group.unverifiable!++
+  }
+  return [...groups.values()].sort((a, b) => b.occurrences - a.occurrences || b.unique - a.unique)
+}

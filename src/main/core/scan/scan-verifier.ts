@@ -1,0 +1,100 @@
+/**
+ * Verifies each unique token of a scan once, while the scan goes on: tokens are queued as they
+ * are found and verified a few at a time (the scan never waits for them). A fixed key (a
+ * secret, key text, a stored key) is resolved once up front, so a bad key fails the scan before
+ * it reads anything; remote sources go through the shared JWKS cache per token.
+ */
+import { toErrorPayload } from '../../../shared/errors'
+import type { ScanVerification } from '../../../shared/scan-types'
+import type { KeySourceInput } from '../../../shared/token-schemas'
+import type { VerifyResult } from '../../../shared/verify-types'
+import type { AppContext } from '../context'
+import { keySourceFrom, resolveKeySource } from '../keys/key-source'
+import { describe } from '../verify/header-checks'
+import { verifyToken, verifyWithKeys } from '../verify/verify'
+import { prepareOptions } from '../verify/verify-options'
+
+const AT_ONCE = 8
+
+/** No key could judge the token: not a failure of the token. */
+const NO_KEY_CODES = new Set(['ERR_JWKS_NO_MATCHING_KEY'])
+
+const ENCRYPTED: ScanVerification = {
+  state: 'unverifiable',
+  code: 'ERR_JWE_NOT_VERIFIED',
+  message:
+    'An encrypted token (JWE): scan reads its header only; it neither decrypts nor verifies it.',
+}
+
+export interface ScanVerifier {
+  /** Starts verifying `token` (once; later calls for the same token do nothing). */
+  queue(token: string): void
+  /** The verification of a queued token. */
+  result(token: string): Promise<ScanVerification>
+}
+
+export async function createScanVerifier(
+  key: KeySourceInput,
+  ctx: AppContext,
+): Promise<ScanVerifier> {
+  const source = keySourceFrom(key)
+  const remote = source.type === 'jwks' || source.type === 'issuer' || source.type === 'trusted'
+  const fixed = remote ? undefined : await resolveKeySource(source, ctx, 'verify')
+  const verify = (token: string): Promise<VerifyResult> =>
+    fixed
+      ? verifyWithKeys(token, fixed, prepareOptions({}, ctx.now()))
+      : verifyToken({ token, key }, ctx)
+
+  const results = new Map<string, Promise<ScanVerification>>()
+  const waiting: Array<() => void> = []
+  let running = 0
+  const slot = async (): Promise<void> => {
+    if (running < AT_ONCE) {
+      running++
+      return
+    }
+    await new Promise<void>((resolve) => waiting.push(resolve))
+  }
+  const release = () => {
+    const next = waiting.shift()
+    if (next) next()
+    else running--
+  }
+
+  const verifier: ScanVerifier = {
+    queue(token) {
+      if (results.has(token)) return
+      if (token.split('.').length === 5) {
+        results.set(token, Promise.resolve(ENCRYPTED))
+        return
+      }
+      results.set(
+        token,
+        slot()
+          .then(() => verify(token))
+          .then(verdict, unverifiable)
+          .finally(release),
+      )
+    },
+    result(token) {
+      verifier.queue(token)
+      return results.get(token)!
+    },
+  }
+  return verifier
+}
+
+function verdict(result: VerifyResult): ScanVerification {
+  const key = result.key ? describe(result.key) : undefined
+  const withKey = key === undefined ? {} : { key }
+  if (result.valid) return { state: 'valid', ...withKey }
+  const failed = result.checks.find((c) => !c.ok && !c.skipped) ?? result.checks.find((c) => !c.ok)
+  const code = failed?.code ?? 'ERR_JWS_INVALID'
+  const state = NO_KEY_CODES.has(code) ? 'unverifiable' : 'invalid'
+  return { state, code, message: failed?.message ?? 'The token is invalid.', ...withKey }
+}
+
+function unverifiable(error: unknown): ScanVerification {
+  const { code, message } = toErrorPayload(error)
+  return { state: 'unverifiable', code, message }
+}

@@ -1,0 +1,82 @@
+/**
+ * A unique token of a scan as the user sees it: decoded once, named by its sha256, shown
+ * redacted, with the claims people look for first, its time status and lint findings.
+ */
+import { createHash } from 'node:crypto'
+import { isRecord } from '../../../shared/is-record'
+import { redact } from '../../../shared/redact'
+import type { ScanClaims, ScanToken } from '../../../shared/scan-types'
+import { decodeToken } from '../../../shared/token-decode'
+import { tokenStatus } from '../../../shared/token-status'
+import type { Sighting } from './token-tally'
+
+/** The lint rules that say a token lives too long (one home: the linter). */
+const LONG_LIVED = new Set(['long_lifetime', 'no_exp'])
+
+export function sha256Hex(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+export function tokenReport(
+  token: string,
+  sighting: Sighting,
+  files: string[],
+  now: Date,
+  showToken: boolean,
+): ScanToken {
+  const decoded = decodeToken(token, now)
+  const several = files.length > 1
+  return {
+    sha256: sha256Hex(token),
+    preview: redact(token),
+    ...(showToken ? { token } : {}),
+    kind: decoded.kind,
+    count: sighting.count,
+    firstLine: sighting.first.line,
+    lastLine: sighting.last.line,
+    ...(several
+      ? { firstFile: files[sighting.first.file], lastFile: files[sighting.last.file] }
+      : {}),
+    header: decoded.header,
+    payload: decoded.payload,
+    claims: claimsOf(decoded.header, decoded.payload),
+    status: tokenStatus(decoded, now),
+    longLived: decoded.kind === 'JWS' && decoded.lint.some((f) => LONG_LIVED.has(f.code)),
+    lint: decoded.lint,
+  }
+}
+
+function claimsOf(header: Record<string, unknown> | null, payload: unknown): ScanClaims {
+  const claims: ScanClaims = {}
+  const text = (from: Record<string, unknown> | null, name: string) => {
+    const value = from?.[name]
+    return typeof value === 'string' ? value : undefined
+  }
+  const body = isRecord(payload) ? payload : null
+  const put = <K extends keyof ScanClaims>(name: K, value: ScanClaims[K] | undefined) => {
+    if (value !== undefined) claims[name] = value
+  }
+  put('alg', text(header, 'alg'))
+  put('kid', text(header, 'kid'))
+  put('typ', text(header, 'typ'))
+  put('iss', text(body, 'iss'))
+  put('sub', text(body, 'sub'))
+  const aud = body?.['aud']
+  put(
+    'aud',
+    typeof aud === 'string' || (Array.isArray(aud) && aud.every((a) => typeof a === 'string'))
+      ? (aud as string | string[])
+      : undefined,
+  )
+  put('clientId', text(body, 'client_id') ?? text(body, 'azp'))
+  const scope = body?.['scope'] ?? body?.['scp']
+  put(
+    'scope',
+    typeof scope === 'string'
+      ? scope
+      : Array.isArray(scope)
+        ? scope.filter((s) => typeof s === 'string').join(' ')
+        : undefined,
+  )
+  return claims
+}
