@@ -68,7 +68,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     throw new HelpRequested(target)
   }
   const run = await spec.load!()
-  return run(parsed, io)
+  return run(parsed, io, ROOT)
 }
 
 function root(argv: string[], io: CliIo): number {

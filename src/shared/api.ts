@@ -26,12 +26,9 @@ import {
   RecoverSchema,
 } from './stored-key-schemas'
 import type { AuditStatus, GeneratedSecret } from './secret-types'
-import {
-  AuditRequestSchema,
-  GenerateSecretSchema,
-  JobIdSchema,
-  SaveSecretSchema,
-} from './secret-schemas'
+import { AuditRequestSchema, GenerateSecretSchema, SaveSecretSchema } from './secret-schemas'
+import type { ScanStatus, ScanToken } from './scan-types'
+import { JobIdSchema, ScanChunkSchema, ScanRequestSchema, Sha256Schema } from './scan-schemas'
 import type { KeySummary } from './stored-key-types'
 import type { CachedDocument, JwksReport, TrustedIssuer } from './jwks-types'
 import {
@@ -98,6 +95,15 @@ export const contract = {
   }>(),
   'audit.status': method(z.tuple([JobIdSchema])).returns<AuditStatus>(),
   'audit.cancel': method(z.tuple([JobIdSchema])).returns<AuditStatus>(),
+  // Log scanning: files by path (read by main), pasted text, or an upload sent in chunks.
+  'scan.start': method(z.tuple([ScanRequestSchema])).returns<{ jobId: string }>(),
+  'scan.push': method(z.tuple([JobIdSchema, ScanChunkSchema])).returns<{ received: number }>(),
+  'scan.status': method(z.tuple([JobIdSchema])).returns<ScanStatus>(),
+  'scan.cancel': method(z.tuple([JobIdSchema])).returns<ScanStatus>(),
+  // One token of a finished scan, in full (to open it in Inspect); rows are redacted.
+  'scan.token': method(z.tuple([JobIdSchema, Sha256Schema])).returns<
+    ScanToken & { token: string }
+  >(),
   // Remote keys: only URLs the caller gives are fetched, never one from a token.
   'jwks.fetch': method(z.tuple([JwksSourceSchema, JwksFetchOptionsSchema])).returns<JwksReport>(),
   'jwks.cached': method(z.tuple([])).returns<CachedDocument[]>(),

@@ -99,3 +99,38 @@ export interface ScanProgress {
   unique: number
   elapsedMs: number
 }
+
+/** A unique token as a table row: what the Scan view sorts, filters and exports (redacted). */
+export interface ScanRow {
+  sha256: string
+  preview: string
+  kind: 'JWS' | 'JWE'
+  count: number
+  firstLine: number
+  lastLine: number
+  firstFile?: string
+  alg?: string
+  kid?: string
+  iss?: string
+  sub?: string
+  aud?: string
+  clientId?: string
+  scope?: string
+  state: TokenStatus['state']
+  expiresAt: string | null
+  longLived: boolean
+  verification?: ScanVerification['state']
+  verificationCode?: string
+}
+
+export type ScanState = 'running' | 'done' | 'cancelled' | 'failed'
+
+/** A scan job as the Scan view polls it. Rows come once it has ended. */
+export interface ScanStatus {
+  jobId: string
+  state: ScanState
+  progress: ScanProgress
+  summary?: Omit<ScanResult, 'tokens'>
+  rows?: ScanRow[]
+  error?: { code: string; message: string }
+}

@@ -40,5 +40,3 @@ export const AuditRequestSchema = z.strictObject({
     .optional(),
   wordlists: z.array(z.string().min(1).max(LIMITS.path)).max(LIMITS.wordlists).optional(),
 })
-
-export const JobIdSchema = z.string().min(1).max(64)

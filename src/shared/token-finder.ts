@@ -54,7 +54,7 @@ export function forEachToken(
       i++
       continue
     }
-    let start = i
+    const start = i
     let dots = 0
     while (i < to) {
       const c = text.charCodeAt(i)

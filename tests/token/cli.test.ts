@@ -109,8 +109,10 @@ describe('jwtw mint', () => {
       '--secret-file',
       file('secret.txt', `${HMAC_SECRET}\n`),
       '--no-iat',
+      '--expires-in',
+      '2030-01-01T00:00:00Z',
     ])
-    const direct = await mint([...S, '--no-iat'])
+    const direct = await mint([...S, '--no-iat', '--expires-in', '2030-01-01T00:00:00Z'])
     expect(fromSecretFile).toBe(direct)
   })
 

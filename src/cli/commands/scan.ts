@@ -82,8 +82,7 @@ export const run: Runner = async (parsed, io) => {
 
   if (json) printJson(io, result)
   else if (ndjson) {
-    const { tokens: _tokens, ...summary } = result
-    writeLine(io, { type: 'summary', ...summary })
+    writeLine(io, { type: 'summary', ...result, tokens: undefined })
   } else io.stdout.write(render(result, colorsFor(io.stdout, io.env)))
 
   const c = colorsFor(io.stderr, io.env)

@@ -52,7 +52,8 @@ export interface Parsed {
   positionals: string[]
 }
 
-export type Runner = (parsed: Parsed, io: CliIo) => Promise<number>
+/** A command's implementation; `root` is the whole declaration tree (for completion). */
+export type Runner = (parsed: Parsed, io: CliIo, root: CommandSpec) => Promise<number>
 
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const

@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/api'
 import type { AppContext } from './context'
 import { createKeyHandlers } from './key-handlers'
 import { createAuditJobs } from './audit/audit-jobs'
+import { createScanJobs } from './scan/scan-jobs'
 import { generateSecretFor, saveSecretAsKey } from './secrets/secret-service'
 import { decodeText } from '../../shared/token-decode'
 import { mintToken } from './mint/mint'
@@ -13,6 +14,7 @@ import { verifyToken } from './verify/verify'
 /** Builds the table the IPC layer, the browser-mode server and tests dispatch through. */
 export function createHandlers(ctx: AppContext): Handlers {
   const audits = createAuditJobs()
+  const scans = createScanJobs(ctx)
   return {
     decode: (text) => decodeText(text, ctx.now()),
     mint: (request) => mintToken(request, ctx),
@@ -23,6 +25,11 @@ export function createHandlers(ctx: AppContext): Handlers {
     'audit.start': (request) => audits.start(request),
     'audit.status': (jobId) => audits.status(jobId),
     'audit.cancel': (jobId) => audits.cancel(jobId),
+    'scan.start': (request) => scans.start(request),
+    'scan.push': (jobId, chunk) => scans.push(jobId, chunk),
+    'scan.status': (jobId) => scans.status(jobId),
+    'scan.cancel': (jobId) => scans.cancel(jobId),
+    'scan.token': (jobId, sha256) => scans.token(jobId, sha256),
     'jwks.fetch': (source, options) =>
       ctx.remote.report(source, {
         ...remoteOptions(options?.remote),

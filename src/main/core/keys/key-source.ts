@@ -142,7 +142,10 @@ async function fromRemote({ jwks, origin }: RemoteSet): Promise<ResolvedKeys> {
   let pending = remoteKeys.get(jwks)
   if (!pending) remoteKeys.set(jwks, (pending = usableKeys(parseJwkSet(jwks.keys))))
   const resolved = await pending
-  const keys = resolved.keys.map((k) => ({ ...k, description: { ...k.description, remote: origin } }))
+  const keys = resolved.keys.map((k) => ({
+    ...k,
+    description: { ...k.description, remote: origin },
+  }))
   return { ...resolved, keys, remote: origin }
 }
 

@@ -70,7 +70,10 @@ export async function scanInBlocks(
       result.rows.map((row) => row[0]),
     )
   }
-  const workerCount = Math.min(options.workers, options.inProcess ? blocks - 1 : blocks)
+  // Without the calling thread, one worker at least.
+  const workerCount = options.inProcess
+    ? Math.min(options.workers, blocks - 1)
+    : Math.max(1, Math.min(options.workers, blocks))
   const workerPath = workerCount > 0 ? builtWorkerPath('scan') : ''
   const workers = Array.from(
     { length: Math.max(0, workerCount) },

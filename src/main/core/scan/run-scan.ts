@@ -18,7 +18,11 @@ import { TokenTally } from './token-tally'
 /** An input: a file on this machine, or a stream with a name to show (stdin, a paste, an upload). */
 export type ScanInput =
   | { path: string }
-  | { name: string; stream: NodeJS.ReadableStream | AsyncIterable<Buffer | string>; bytes?: number }
+  | {
+      name: string
+      stream: NodeJS.ReadableStream | AsyncIterable<Buffer | string> | Iterable<Buffer | string>
+      bytes?: number
+    }
 
 export interface ScanOptions {
   /** Verify each unique token with this key source (the context holds keys, cache, issuers). */
@@ -103,7 +107,7 @@ export async function runScan(inputs: ScanInput[], options: ScanOptions = {}): P
       const scanned: SourceScan =
         'path' in input
           ? await scanFile(input.path, index, tally, sourceOptions)
-          : { ...(await scanStream(input.stream, index, tally, sourceOptions)), gzip: false }
+          : await scanStream(input.stream, input.name, index, tally, sourceOptions)
       Object.assign(file, scanned)
     } catch (error) {
       const { code, message } = toErrorPayload(error)

@@ -63,9 +63,9 @@ export async function scanFile(
   try {
     const info = await handle.stat()
     if (info.isDirectory()) throw fileError(path, Object.assign(new Error(), { code: 'EISDIR' }))
-    const head = Buffer.alloc(2)
-    const { bytesRead } = await handle.read(head, 0, 2, 0)
-    const gzip = bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]
+    const head = Buffer.alloc(GZIP_MAGIC.length)
+    const { bytesRead } = await handle.read(head, 0, head.length, 0)
+    const gzip = bytesRead === head.length && GZIP_MAGIC.every((byte, i) => head[i] === byte)
     if (gzip) {
       if (options.follow) {
         throw new WorkbenchError(
@@ -74,17 +74,10 @@ export async function scanFile(
         )
       }
       const raw = createReadStream('', { fd: handle, autoClose: false, start: 0 })
-      raw.on('data', (chunk) => options.onBytes?.(chunk.length))
-      const { lines } = await scanStream(
-        raw.pipe(createGunzip()),
-        file,
-        tally,
-        options,
-        false,
-      ).catch((error: unknown) => {
-        throw gzipError(path, error)
+      const scanned = await scanStream(raw, path, file, tally, options).catch((error: unknown) => {
+        throw error instanceof WorkbenchError ? error : fileError(path, error)
       })
-      return { bytes: info.size, lines, gzip }
+      return { ...scanned, bytes: info.size }
     }
     if (info.isFile() && !options.follow && !options.ordered) {
       const workers = options.workers ?? (info.size >= PARALLEL_MIN_BYTES ? defaultWorkers() : 0)
@@ -111,33 +104,78 @@ export async function scanFile(
   }
 }
 
-/** Scans a stream (stdin, a paste, an upload, a gzip stream). */
+/** Scans a stream (stdin, a paste, an upload); gzip is read transparently (by its magic bytes). */
 export async function scanStream(
-  input: NodeJS.ReadableStream | AsyncIterable<Buffer | string>,
+  input: NodeJS.ReadableStream | AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  name: string,
   file: number,
   tally: TokenTally,
   options: Pick<SourceOptions, 'signal' | 'onBytes'> = {},
-  countBytes = true,
-): Promise<{ bytes: number; lines: number }> {
+): Promise<SourceScan> {
   const stream = new TokenStream((hit) => tally.add(hit.token, { file, line: hit.line }))
+  const raw = input instanceof Readable ? input : Readable.from(input)
+  if (options.signal) addAbortSignal(options.signal, raw)
+  let bytes = 0
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of raw) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
+      bytes += buffer.length
+      options.onBytes?.(buffer.length)
+      yield buffer
+    }
+  }
   let last = 0x0a
-  let total = 0
-  const readable = input instanceof Readable ? input : Readable.from(input as AsyncIterable<Buffer>)
-  if (options.signal) addAbortSignal(options.signal, readable)
+  let gzip = false
   try {
-    for await (const chunk of readable) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
-      if (bytes.length === 0) continue
-      stream.push(bytes)
-      last = bytes[bytes.length - 1]!
-      total += bytes.length
-      if (countBytes) options.onBytes?.(bytes.length)
+    const { head, rest } = await peek(counted(), GZIP_MAGIC.length)
+    gzip = GZIP_MAGIC.every((byte, i) => head[i] === byte)
+    const chunks = gzip ? gunzip(head, rest) : prepend(head, rest)
+    for await (const chunk of chunks) {
+      if (chunk.length === 0) continue
+      stream.push(chunk)
+      last = chunk[chunk.length - 1]!
     }
   } catch (error) {
-    if (!options.signal?.aborted) throw error
+    if (options.signal?.aborted) {
+      // Cancelled: what was read counts.
+    } else if ((error as NodeJS.ErrnoException).code?.startsWith('Z_')) {
+      throw new WorkbenchError(
+        'ERR_FILE_READ',
+        `Cannot read ${clip(name, 200)}: it starts like gzip but is damaged (${(error as NodeJS.ErrnoException).code}).`,
+        { cause: error },
+      )
+    } else throw error
   }
   stream.end()
-  return { bytes: total, lines: stream.newlines + (last === 0x0a ? 0 : 1) }
+  return { bytes, lines: stream.newlines + (last === 0x0a ? 0 : 1), gzip }
+}
+
+/** The first `size` bytes or more of a stream (fewer when it is shorter), and the rest of it. */
+async function peek(
+  chunks: AsyncGenerator<Buffer>,
+  size: number,
+): Promise<{ head: Buffer; rest: AsyncGenerator<Buffer> }> {
+  const held: Buffer[] = []
+  let length = 0
+  while (length < size) {
+    const next = await chunks.next()
+    if (next.done) break
+    held.push(next.value)
+    length += next.value.length
+  }
+  return { head: Buffer.concat(held), rest: chunks }
+}
+
+async function* prepend(head: Buffer, rest: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  yield head
+  yield* rest
+}
+
+function gunzip(head: Buffer, rest: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+  const source = Readable.from(prepend(head, rest))
+  const inflate = createGunzip()
+  source.on('error', (error) => inflate.destroy(error))
+  return source.pipe(inflate)
 }
 
 /** Reads a file in order (small files, --follow). */
@@ -192,17 +230,4 @@ async function readSequentially(
   }
   stream.end()
   return { bytes: total, lines: stream.newlines + (last === 0x0a ? 0 : 1), gzip: false }
-}
-
-function gzipError(path: string, error: unknown): unknown {
-  if (error instanceof WorkbenchError) return error
-  const code = (error as NodeJS.ErrnoException).code ?? ''
-  if (code.startsWith('Z_')) {
-    return new WorkbenchError(
-      'ERR_FILE_READ',
-      `Cannot read ${clip(path, 200)}: it starts like gzip but is damaged (${code}).`,
-      { cause: error },
-    )
-  }
-  return fileError(path, error)
 }

@@ -1,0 +1,36 @@
+/** The Scan view's requests: what to scan (files on this machine, pasted text, an upload) and with which keys. */
+import { z } from 'zod'
+import { LIMITS } from './limits'
+import { KeySourceSchema } from './token-schemas'
+
+/** A running job (a scan, an audit). */
+export const JobIdSchema = z.string().min(1).max(64)
+
+export const ScanSourceSchema = z.union([
+  /** Files on this machine, read by main (desktop, or browser mode behind its session). */
+  z.strictObject({ paths: z.array(z.string().min(1).max(LIMITS.path)).min(1).max(32) }),
+  /** Pasted log text. */
+  z.strictObject({ text: z.string().min(1).max(LIMITS.text, 'text is over 1 MiB') }),
+  /** A dropped file, sent after start in chunks (scan.push). */
+  z.strictObject({
+    upload: z.strictObject({
+      name: z.string().min(1).max(LIMITS.path),
+      bytes: z.number().int().min(0).max(LIMITS.scanUploadBytes, 'the file is over 64 MiB'),
+    }),
+  }),
+])
+
+export const ScanRequestSchema = z.strictObject({
+  source: ScanSourceSchema,
+  /** Verify each unique token with this key source ({ trusted: true }: each token's trusted issuer). */
+  key: KeySourceSchema.optional(),
+})
+export type ScanRequest = z.infer<typeof ScanRequestSchema>
+
+/** One chunk of an upload, base64; `last` ends it. */
+export const ScanChunkSchema = z.strictObject({
+  data: z.base64().max(Math.ceil(LIMITS.scanChunkBytes / 3) * 4),
+  last: z.boolean().optional(),
+})
+
+export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex')
