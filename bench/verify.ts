@@ -18,7 +18,7 @@ import { lintToken } from '../src/shared/token-lint'
 import { mintToken } from '../src/main/core/mint/mint'
 import { verifyWithKeys } from '../src/main/core/verify/verify'
 import { prepareOptions } from '../src/main/core/verify/verify-options'
-import { type JwsAlg } from '../src/shared/algorithms'
+import type { JwsAlg } from '../src/shared/algorithms'
 
 const DURATION_MS = positiveSetting('BENCH_MS', 3000)
 const BATCH = 25

@@ -87,6 +87,13 @@ export async function openWorkbench(env: NodeJS.ProcessEnv = {}): Promise<Sessio
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } })
   page.on('pageerror', (error) => console.error('page error:', error.message))
   await page.goto(url)
+  // Signed in once the login code has been traded for the session credential (a reload
+  // before that would find neither).
+  await page.waitForFunction(() => {
+    const storage = (globalThis as unknown as { sessionStorage: { getItem(k: string): unknown } })
+      .sessionStorage
+    return storage.getItem('jwtw.session') !== null
+  })
   return {
     url,
     page,

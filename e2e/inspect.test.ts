@@ -61,7 +61,9 @@ describe('Inspect: times, lint, log files and hand-offs (real Chromium)', () => 
     expect(await expiry.innerText()).toContain(new Date(exp * 1000).toISOString().slice(0, 19))
     expect(await page.locator('li[data-time="iat"]').innerText()).toContain('issued')
     expect(await page.locator('.summary').innerText()).toBe('1 token found, 1 expired')
-    expect(await page.locator('.token-card-header .badge.sev-error').innerText()).toBe('expired')
+    expect(await page.locator('.token-card-header .badge.sev-error').innerText()).toBe(
+      'expired 3h ago',
+    )
     expect(await page.locator('tr[data-claim="exp"] td.muted').innerText()).toContain('Expiration')
   })
 
@@ -97,14 +99,28 @@ describe('Inspect: times, lint, log files and hand-offs (real Chromium)', () => 
     await page.getByText('3 tokens found').waitFor()
     expect(await page.locator('.summary').innerText()).toBe('3 tokens found')
     expect(await page.getByText('From api.log').count()).toBe(1)
-    const subs = await page.locator('tr[data-claim="sub"] td.claim-value').allInnerTexts()
-    expect(subs).toEqual(['alice', 'bob', 'carol'])
+    // The list names each token; the selected one is shown in full.
+    const rows = page.getByRole('list', { name: 'Tokens found' }).getByRole('button')
+    expect(await rows.locator('.token-name').allInnerTexts()).toEqual(['alice', 'bob', 'carol'])
     const cards = page.locator('article.token-card')
-    expect(await cards.nth(0).locator('.duplicate-count').innerText()).toBe(
-      'seen 3 times in the input',
-    )
-    expect(await cards.nth(1).locator('.duplicate-count').count()).toBe(0)
-    expect(await cards.nth(2).locator('li[data-lint="no_exp"]').count()).toBe(1)
+    expect(await cards.count()).toBe(1)
+    expect(await cards.locator('.duplicate-count').innerText()).toBe('seen 3 times in the input')
+    await rows.nth(1).click()
+    expect(await cards.locator('tr[data-claim="sub"] td.claim-value').innerText()).toBe('bob')
+    expect(await cards.locator('.duplicate-count').count()).toBe(0)
+    await rows.nth(2).click()
+    expect(await cards.locator('li[data-lint="no_exp"]').count()).toBe(1)
+    // The selected token is selected in the pasted text too.
+    expect(
+      await page.getByLabel(/Token, header, cookie/).evaluate((el) => {
+        const area = el as unknown as {
+          value: string
+          selectionStart: number
+          selectionEnd: number
+        }
+        return area.value.slice(area.selectionStart, area.selectionEnd)
+      }),
+    ).toBe(c)
 
     await page.getByLabel('Open log file…').setInputFiles({
       name: 'huge.log',
@@ -135,12 +151,15 @@ describe('Inspect: times, lint, log files and hand-offs (real Chromium)', () => 
 
     await openView(page, 'Inspect')
     await page.getByLabel(/Token, header, cookie/).fill(token)
-    await page.getByRole('button', { name: 'Edit as new token' }).click()
+    await page.getByRole('button', { name: 'Edit and re-sign' }).click()
     expect(await page.getByLabel('Algorithm').inputValue()).toBe('HS256')
     expect(await page.getByLabel('Subject (sub)').inputValue()).toBe('alice')
     expect(await page.getByLabel('Audience (aud, comma separated)').inputValue()).toBe('api, web')
     expect(await page.getByLabel('Expires in').inputValue()).toBe('3600s')
-    expect(JSON.parse(await page.getByLabel('Custom claims (JSON object)').inputValue())).toEqual({
+    await page.getByLabel('Claims as JSON').waitFor()
+    expect(JSON.parse(await page.getByLabel('Claims as JSON').innerText())).toEqual({
+      sub: 'alice',
+      aud: ['api', 'web'],
       role: 'ops',
     })
   })

@@ -187,11 +187,11 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
 
     // Mint offers it, disabled and saying why.
     await page.getByRole('tab', { name: 'Mint' }).click()
-    await page.getByRole('radio', { name: 'Stored key' }).check()
+    await page.getByRole('tab', { name: 'Stored key' }).click()
     const option = page.getByLabel('Stored key name').locator('option[value="e2e-orphan"]')
     await expect.poll(() => option.innerText()).toContain('(secret missing)')
     expect(await option.isDisabled()).toBe(true)
-    await page.getByRole('radio', { name: 'Secret' }).check()
+    await page.getByRole('tab', { name: 'Secret', exact: true }).click()
 
     // Keys offers no private export of it; the public one still works, and so does deleting.
     await page.getByRole('tab', { name: 'Keys' }).click()

@@ -35,12 +35,20 @@ describe('Mint in real Chromium (browser mode)', () => {
     const secret = strongSecret()
     await page.getByLabel('Algorithm').selectOption('HS256')
     await page.getByLabel('Secret value').fill(secret)
+    // The JSON editor holds the whole claim set; the fields then fill their part of it.
+    await page.getByLabel('Claims as JSON').fill('{"role": "admin", "level": 3}')
     await page.getByLabel('Subject (sub)').fill('alice')
     await page.getByLabel('Issuer (iss)').fill('https://issuer.example')
     await page.getByLabel('Audience (aud, comma separated)').fill('api, admin')
     await page.getByLabel('Expires in').fill('15m')
     await page.getByLabel('Random jti').check()
-    await page.getByLabel('Custom claims (JSON object)').fill('{"role": "admin", "level": 3}')
+    expect(JSON.parse(await page.getByLabel('Claims as JSON').innerText())).toEqual({
+      sub: 'alice',
+      iss: 'https://issuer.example',
+      aud: ['api', 'admin'],
+      role: 'admin',
+      level: 3,
+    })
     await page.getByRole('button', { name: 'Mint token' }).click()
 
     const output = page.getByLabel('Minted token')
@@ -105,16 +113,18 @@ describe('Mint in real Chromium (browser mode)', () => {
       if (r.url().includes('/api/mint')) calls.push(r.url())
     })
     await page.getByLabel('Secret value').fill(strongSecret())
-    await page.getByLabel('Custom claims (JSON object)').fill('{role: admin}')
+    await page.getByLabel('Claims as JSON').fill('{role: admin}')
+    // Where the JSON breaks, as you type.
+    await page.getByText(/^line 1, column 2: /).waitFor()
     await page.getByRole('button', { name: 'Mint token' }).click()
     const alert = page.getByRole('alert')
     await alert.waitFor()
     const text = await alert.innerText()
     expect(text).toContain('ERR_INVALID_CLAIMS')
-    expect(text).toContain('Custom claims are not valid JSON')
-    await page.getByLabel('Custom claims (JSON object)').fill('["not", "an object"]')
+    expect(text).toContain('Claims are not valid JSON')
+    await page.getByLabel('Claims as JSON').fill('["not", "an object"]')
     await page.getByRole('button', { name: 'Mint token' }).click()
-    await page.getByText('Custom claims must be a JSON object').waitFor()
+    await page.getByRole('alert').getByText('Claims must be a JSON object').waitFor()
     expect(calls).toEqual([])
     expect(await page.getByLabel('Minted token').count()).toBe(0)
   })
@@ -124,7 +134,8 @@ describe('Mint in real Chromium (browser mode)', () => {
     await page.getByLabel('Template').selectOption('dashboard-user')
     expect(await page.getByLabel('Subject (sub)').inputValue()).toBe('user-1234')
     expect(await page.getByLabel('Expires in').inputValue()).toBe('24h')
-    expect(JSON.parse(await page.getByLabel('Custom claims (JSON object)').inputValue())).toEqual({
+    expect(JSON.parse(await page.getByLabel('Claims as JSON').innerText())).toMatchObject({
+      sub: 'user-1234',
       name: 'Ada Lovelace',
       role: 'admin',
     })
@@ -142,7 +153,7 @@ describe('Mint in real Chromium (browser mode)', () => {
   it('mints with a pasted private JWK and Verify accepts it with the public PEM', async () => {
     const { page } = session
     const pair = await es256('pasted-1')
-    await page.getByRole('radio', { name: 'Pasted key (PEM or JWK)' }).check()
+    await page.getByRole('tab', { name: 'Pasted key (PEM or JWK)' }).click()
     await page.getByLabel('Key text').fill(JSON.stringify(pair.privateJwk))
     await page.getByLabel('Subject (sub)').fill('pasted')
     await page.getByRole('button', { name: 'Mint token' }).click()
@@ -161,7 +172,7 @@ describe('Mint in real Chromium (browser mode)', () => {
 
     await openView(page, 'Verify')
     await page.getByLabel('Token to verify').fill(token)
-    await page.getByRole('radio', { name: /Pasted key/ }).check()
+    await page.getByRole('tab', { name: /Pasted key/ }).click()
     await page.getByLabel('Key text').fill(pair.pem)
     await page.getByRole('button', { name: 'Verify token' }).click()
     expect(await verdict(page)).toBe('VALID')
@@ -169,7 +180,7 @@ describe('Mint in real Chromium (browser mode)', () => {
 
   it('mints with a stored key and verifies with the same stored key', async () => {
     const { page } = session
-    await page.getByRole('radio', { name: 'Stored key' }).check()
+    await page.getByRole('tab', { name: 'Stored key' }).click()
     const select = page.getByLabel('Stored key name')
     await expect
       .poll(() => select.locator('option').allInnerTexts())
@@ -186,7 +197,7 @@ describe('Mint in real Chromium (browser mode)', () => {
 
     await openView(page, 'Verify')
     await page.getByLabel('Token to verify').fill(token)
-    await page.getByRole('radio', { name: 'Stored key' }).check()
+    await page.getByRole('tab', { name: 'Stored key' }).click()
     await page.getByLabel('Stored key name').selectOption('e2e-signing')
     await page.getByRole('button', { name: 'Verify token' }).click()
     expect(await verdict(page)).toBe('VALID')
@@ -210,7 +221,7 @@ describe('Mint without a reachable keychain (real Chromium)', () => {
 
   it('shows ERR_KEYCHAIN_UNAVAILABLE for stored keys and still signs with a secret', async () => {
     const { page } = session
-    await page.getByRole('radio', { name: 'Stored key' }).check()
+    await page.getByRole('tab', { name: 'Stored key' }).click()
     const alert = page.getByRole('alert')
     await alert.waitFor()
     expect(await alert.innerText()).toContain('ERR_KEYCHAIN_UNAVAILABLE')
@@ -218,7 +229,7 @@ describe('Mint without a reachable keychain (real Chromium)', () => {
     expect(await select.isDisabled()).toBe(true)
     expect(await select.locator('option').allInnerTexts()).toEqual(['No stored keys'])
 
-    await page.getByRole('radio', { name: 'Secret', exact: true }).check()
+    await page.getByRole('tab', { name: 'Secret', exact: true }).click()
     await page.getByLabel('Secret value').fill(strongSecret())
     await page.getByLabel('Subject (sub)').fill('no-keychain')
     await page.getByRole('button', { name: 'Mint token' }).click()

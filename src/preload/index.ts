@@ -1,6 +1,10 @@
-/** Exposes window.workbench: exactly one function per contract method, never ipcRenderer. */
+/**
+ * Exposes window.workbench: exactly one function per contract method, never ipcRenderer; and
+ * window.workbenchMenu.onCommand for the application menu's commands (known ids only).
+ */
 import { contextBridge, ipcRenderer } from 'electron'
-import { channelOf, methodNames, type Api } from '../shared/api'
+import { channelOf, COMMAND_CHANNEL, methodNames, type Api } from '../shared/api'
+import { isCommandId } from '../shared/app-commands'
 
 const workbench = Object.fromEntries(
   methodNames.map((name) => [
@@ -10,3 +14,14 @@ const workbench = Object.fromEntries(
 ) as Api
 
 contextBridge.exposeInMainWorld('workbench', Object.freeze(workbench))
+
+contextBridge.exposeInMainWorld(
+  'workbenchMenu',
+  Object.freeze({
+    onCommand(listener: (id: string) => void): void {
+      ipcRenderer.on(COMMAND_CHANNEL, (_event, id: unknown) => {
+        if (isCommandId(id)) listener(id)
+      })
+    },
+  }),
+)

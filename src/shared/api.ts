@@ -28,6 +28,8 @@ import {
 import type { AuditStatus, GeneratedSecret } from './secret-types'
 import { AuditRequestSchema, GenerateSecretSchema, SaveSecretSchema } from './secret-schemas'
 import type { ScanStatus, ScanToken } from './scan-types'
+import { HistoryAddSchema, UiStatePatchSchema } from './ui-schemas'
+import type { HistoryEntry, UiState } from './ui-state'
 import { JobIdSchema, ScanChunkSchema, ScanRequestSchema, Sha256Schema } from './scan-schemas'
 import type { KeySummary } from './stored-key-types'
 import type { CachedDocument, JwksReport, TrustedIssuer } from './jwks-types'
@@ -113,6 +115,15 @@ export const contract = {
   'issuers.remove': method(z.tuple([CacheUrlSchema])).returns<{ removed: true }>(),
   'preferences.remote': method(z.tuple([])).returns<RemotePreferences>(),
   'preferences.setRemote': method(z.tuple([RemotePreferencesSchema])).returns<RemotePreferences>(),
+  // The UI's non-secret working state (theme, view, pane sizes, Mint's choices).
+  'preferences.ui': method(z.tuple([])).returns<UiState>(),
+  'preferences.setUi': method(z.tuple([UiStatePatchSchema])).returns<UiState>(),
+  // History, opt-in: tokens without their signature.
+  'history.list': method(z.tuple([])).returns<HistoryEntry[]>(),
+  'history.add': method(z.tuple([HistoryAddSchema])).returns<{ kept: boolean }>(),
+  'history.clear': method(z.tuple([])).returns<{ cleared: true }>(),
+  // Desktop only: the native open dialog; browser mode says to type a path or drop the file.
+  'files.pick': method(z.tuple([])).returns<string[]>(),
 }
 
 export type Contract = typeof contract
@@ -133,6 +144,9 @@ export type Handlers = {
 
 /** Method names in contract order. */
 export const methodNames = Object.keys(contract) as MethodName[]
+
+/** The channel main sends menu commands on (main -> renderer only). */
+export const COMMAND_CHANNEL = 'workbench:command'
 
 /** IPC channel of a method. */
 export function channelOf(name: MethodName): string {

@@ -66,6 +66,7 @@ export const WORKBENCH_CODES = [
   'ERR_CANCELLED',
   'ERR_JOB_NOT_FOUND',
   'ERR_NOT_BUILT',
+  'ERR_NOT_AVAILABLE',
   'ERR_UI_NOT_BUILT',
   'ERR_PORT_IN_USE',
 ] as const

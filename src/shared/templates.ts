@@ -1,4 +1,4 @@
-import { type JwsAlg } from './algorithms'
+import type { JwsAlg } from './algorithms'
 /** Mint templates: plain data for the common token shapes, used by the renderer and the CLI. */
 
 export const TEMPLATE_NAMES = [

@@ -7,7 +7,7 @@ import { verifyToken } from '../../src/main/core/verify/verify'
 import type { VerifyResult } from '../../src/shared/verify-types'
 import { tokenContext } from './context'
 import { HMAC_SECRET, p256, rsa } from './keys'
-import { type KeySourceInput } from '../../src/shared/token-schemas'
+import type { KeySourceInput } from '../../src/shared/token-schemas'
 
 const ctx = tokenContext()
 const enc = (value: unknown) =>

@@ -4,7 +4,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type JwsAlg } from '../../src/shared/algorithms'
+import type { JwsAlg } from '../../src/shared/algorithms'
 
 export interface Pair {
   privateKey: KeyObject

@@ -8,7 +8,9 @@ import { generateSecretFor, saveSecretAsKey } from './secrets/secret-service'
 import { decodeText } from '../../shared/token-decode'
 import { mintToken } from './mint/mint'
 import { remoteOptions } from './keys/key-source'
-import { remotePreferences, setRemotePreferences } from './preferences'
+import { WorkbenchError } from '../../shared/errors'
+import { historyAdd, historyClear, historyList } from './history'
+import { remotePreferences, setRemotePreferences, setUiState, uiState } from './preferences'
 import { verifyToken } from './verify/verify'
 
 /** Builds the table the IPC layer, the browser-mode server and tests dispatch through. */
@@ -48,5 +50,16 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     'preferences.remote': () => remotePreferences(ctx),
     'preferences.setRemote': (value) => setRemotePreferences(ctx, value),
+    'preferences.ui': () => uiState(ctx),
+    'preferences.setUi': (patch) => setUiState(ctx, patch),
+    'history.list': () => historyList(ctx),
+    'history.add': (entry) => historyAdd(ctx, entry),
+    'history.clear': () => historyClear(ctx),
+    'files.pick': () => {
+      throw new WorkbenchError(
+        'ERR_NOT_AVAILABLE',
+        'Browser mode cannot open the desktop file dialog: type a path on this machine, or drop the file on the window.',
+      )
+    },
   }
 }

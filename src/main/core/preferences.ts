@@ -4,6 +4,8 @@
  * working state. Read through a schema; never a token or a secret.
  */
 import { RemotePreferencesSchema, type RemotePreferences } from '../../shared/jwks-schemas'
+import { UiStatePatchSchema } from '../../shared/ui-schemas'
+import { DEFAULT_UI_STATE, type UiState, type UiStatePatch } from '../../shared/ui-state'
 import type { CoreEnv } from './env'
 import type { RemoteOptions } from './jwks/remote-keys'
 
@@ -27,4 +29,21 @@ export async function setRemotePreferences(
     remote: clean,
   }))
   return clean
+}
+
+/** The UI's working state; fields that do not read back are their defaults. */
+export function uiState(env: CoreEnv): UiState {
+  const raw = (env.settings.get(SECTION) as { ui?: unknown } | undefined)?.ui
+  const parsed = UiStatePatchSchema.safeParse(raw ?? {})
+  return { ...DEFAULT_UI_STATE, ...(parsed.success ? parsed.data : {}) }
+}
+
+/** Changes some fields of the UI's working state. */
+export async function setUiState(env: CoreEnv, patch: UiStatePatch): Promise<UiState> {
+  const next = { ...uiState(env), ...UiStatePatchSchema.parse(patch) }
+  await env.settings.update(SECTION, (current) => ({
+    ...(typeof current === 'object' && current !== null && !Array.isArray(current) ? current : {}),
+    ui: next,
+  }))
+  return next
 }

@@ -1,11 +1,13 @@
 /** Electron entry: single-instance lock, app:// protocol, IPC, the main window. */
 import { fileURLToPath } from 'node:url'
-import { app, ipcMain, protocol, type BrowserWindow } from 'electron'
+import { app, dialog, ipcMain, Menu, protocol, shell, type BrowserWindow } from 'electron'
 import { APP_URL, registerAppScheme, serveAppProtocol, trustedUrlCheck } from './app-protocol'
 import { createDispatcher } from '../core/dispatch'
 import { defaultContext } from '../core/context'
 import { createHandlers } from '../core/handlers'
+import { COMMAND_CHANNEL } from '../../shared/api'
 import { createSenderCheck, registerIpc } from './ipc'
+import { menuTemplate } from './menu'
 import { createMainWindow } from './window'
 import { settingsDir } from '../core/settings/settings-dir'
 import { createElectronSettingsStore } from './settings-store-electron'
@@ -35,13 +37,23 @@ if (!app.requestSingleInstanceLock()) {
     const isTrustedUrl = trustedUrlCheck(devServerUrl)
     registerIpc(
       ipcMain,
-      createDispatcher(
-        createHandlers(
+      createDispatcher({
+        ...createHandlers(
           defaultContext({
             settings: createElectronSettingsStore(settingsDir(), (m) => console.warn(m)),
           }),
         ),
-      ),
+        // The desktop's own file dialog (browser mode says to type a path or drop the file).
+        'files.pick': async () => {
+          const options = {
+            properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+          }
+          const picked = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options)
+          return picked.canceled ? [] : picked.filePaths
+        },
+      }),
       createSenderCheck(() => mainWindow?.webContents ?? null, isTrustedUrl),
     )
     mainWindow = createMainWindow({
@@ -50,5 +62,13 @@ if (!app.requestSingleInstanceLock()) {
       url: devServerUrl ?? APP_URL,
     })
     mainWindow.on('closed', () => (mainWindow = null))
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(
+          (id) => mainWindow?.webContents.send(COMMAND_CHANNEL, id),
+          (url) => void shell.openExternal(url),
+        ),
+      ),
+    )
   })
 }

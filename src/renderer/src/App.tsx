@@ -1,69 +1,200 @@
-/** The app shell: a header with the views, one view at a time. */
-import { useState } from 'react'
-import { transport } from './api'
+/**
+ * The app shell: the sidebar of views, the open view (loaded when first opened), the command
+ * palette, shortcuts and menu commands, drop-anywhere, toasts. The Inspect text and the Mint and
+ * Verify forms live here so they survive switching views and hand-offs can fill them.
+ */
+import { Suspense, useEffect, useRef, useState } from 'react'
+import { VIEW_COMMANDS } from '../../shared/app-commands'
+import type { ViewId } from '../../shared/ui-state'
+import { api, transport } from './api'
 import { InspectView } from './inspect/InspectView'
-import { MintView } from './mint/MintView'
 import { EMPTY_MINT_FORM, formFromToken } from './mint/mint-form'
-import { VerifyView } from './verify/VerifyView'
 import { EMPTY_VERIFY_FORM } from './verify/verify-form'
-import { KeysView } from './keys/KeysView'
-import { SecretsView } from './secrets/SecretsView'
+import { CommandPalette } from './shell/CommandPalette'
+import { useCommand, useShortcuts } from './shell/command-bus'
+import { routeDroppedFile, type Dropped } from './shell/dropped-file'
+import { Sidebar } from './shell/Sidebar'
+import { useAppliedTheme } from './shell/theme'
+import { useToast } from './shell/Toasts'
+import { lazyView } from './shell/lazy-view'
+import { useUiState } from './shell/ui-state'
 import { SignInNotice } from './SignInNotice'
 
-const VIEWS = [
-  { id: 'inspect', label: 'Inspect' },
-  { id: 'mint', label: 'Mint' },
-  { id: 'verify', label: 'Verify' },
-  { id: 'keys', label: 'Keys' },
-  { id: 'secrets', label: 'Secrets' },
-] as const
-type ViewId = (typeof VIEWS)[number]['id']
+const views = {
+  mint: lazyView(() => import('./mint/MintView').then((m) => m.MintView)),
+  verify: lazyView(() => import('./verify/VerifyView').then((m) => m.VerifyView)),
+  keys: lazyView(() => import('./keys/KeysView').then((m) => m.KeysView)),
+  jwks: lazyView(() => import('./jwks/JwksView').then((m) => m.JwksView)),
+  secrets: lazyView(() => import('./secrets/SecretsView').then((m) => m.SecretsView)),
+  scan: lazyView(() => import('./scan/ScanView').then((m) => m.ScanView)),
+}
+const MintView = views.mint.View
+const VerifyView = views.verify.View
+const KeysView = views.keys.View
+const JwksView = views.jwks.View
+const SecretsView = views.secrets.View
+const ScanView = views.scan.View
+/** How long after start the other views are fetched, so Inspect is interactive first. */
+const PRELOAD_AFTER_MS = 1500
 
 export function App() {
+  const { state, loaded, update } = useUiState()
   const [view, setView] = useState<ViewId>('inspect')
-  // The Mint and Verify forms live here so they survive switching views and Inspect can fill them.
+  const theme = useAppliedTheme(state.theme)
+  const toast = useToast()
+  const [paletteOpen, setPaletteOpen] = useState(false)
+  const [inspectText, setInspectText] = useState('')
+  const [compare, setCompare] = useState(false)
   const [mintForm, setMintForm] = useState(EMPTY_MINT_FORM)
   const [verifyForm, setVerifyForm] = useState(EMPTY_VERIFY_FORM)
+  const [dropped, setDropped] = useState<Dropped | null>(null)
+  const [scanPaths, setScanPaths] = useState<string[] | null>(null)
+  const restored = useRef(false)
+  useShortcuts()
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      for (const view of Object.values(views)) void view.preload()
+    }, PRELOAD_AFTER_MS)
+    return () => clearTimeout(timer)
+  }, [])
+
+  // The view open at the last session comes back once the stored state is read.
+  useEffect(() => {
+    if (!loaded || restored.current) return
+    restored.current = true
+    setView(state.view)
+  }, [loaded, state.view])
+
+  const open = (next: ViewId) => {
+    // A view chosen before the stored state arrives is not taken back.
+    restored.current = true
+    setView(next)
+    update({ view: next })
+  }
+
+  useCommand((id) => {
+    const target = VIEW_COMMANDS.find((c) => c.id === id)
+    if (target) return open(target.view)
+    switch (id) {
+      case 'palette.open':
+        return setPaletteOpen(true)
+      case 'theme.toggle':
+        return update({ theme: theme === 'dark' ? 'light' : 'dark' })
+      case 'sidebar.toggle':
+        return update({ sidebarCollapsed: !state.sidebarCollapsed })
+      case 'inspect.compare':
+        setCompare(true)
+        return open('inspect')
+      case 'history.toggle':
+        update({ history: !state.history })
+        return toast(
+          state.history
+            ? 'History is off: nothing more is kept.'
+            : 'History is on: tokens are kept without their signature.',
+        )
+      case 'file.open':
+        if (transport === 'electron') {
+          void api['files.pick']().then((picked) => {
+            if (picked.ok && picked.value.length > 0) {
+              setScanPaths(picked.value)
+              open('scan')
+            }
+          })
+        } else open('scan')
+        return
+    }
+  })
+
+  // Drop a file anywhere: a key goes to Keys, a token to Inspect, a log to Scan.
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault()
+    }
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0]
+      if (!file) return
+      e.preventDefault()
+      void routeDroppedFile(file).then((routed) => {
+        if (routed.kind === 'error') return toast(routed.message, 'error')
+        if (routed.kind === 'token') {
+          setInspectText(routed.text)
+          return open('inspect')
+        }
+        setDropped(routed)
+        open(routed.kind === 'key' ? 'keys' : 'scan')
+      })
+    }
+    window.addEventListener('dragover', over)
+    window.addEventListener('drop', drop)
+    return () => {
+      window.removeEventListener('dragover', over)
+      window.removeEventListener('drop', drop)
+    }
+  })
+
+  const label = VIEW_COMMANDS.find((c) => c.view === view)!.label
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1 className="brand">JWT Workbench</h1>
-        <nav className="tabs" role="tablist" aria-label="Views">
-          {VIEWS.map((v) => (
-            <button
-              key={v.id}
-              role="tab"
-              aria-selected={view === v.id}
-              className={view === v.id ? 'tab active' : 'tab'}
-              onClick={() => setView(v.id)}
-            >
-              {v.label}
-            </button>
-          ))}
-        </nav>
-        <span className="transport" title="How this UI talks to the services">
-          {transport === 'electron' ? 'desktop' : 'browser mode'}
-        </span>
-      </header>
-      <SignInNotice />
-      <main className="app-main">
-        {view === 'inspect' && (
-          <InspectView
-            onVerifyToken={(token) => {
-              setVerifyForm((f) => ({ ...f, token }))
-              setView('verify')
-            }}
-            onEditToken={(header, payload) => {
-              setMintForm((f) => formFromToken(f, header, payload))
-              setView('mint')
-            }}
-          />
-        )}
-        {view === 'mint' && <MintView form={mintForm} onFormChange={setMintForm} />}
-        {view === 'verify' && <VerifyView form={verifyForm} onFormChange={setVerifyForm} />}
-        {view === 'keys' && <KeysView />}
-        {view === 'secrets' && <SecretsView />}
+    <div className={state.sidebarCollapsed ? 'app sidebar-collapsed' : 'app'}>
+      <Sidebar view={view} theme={theme} />
+      <main className="app-main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+        <h1 className="visually-hidden">{label}</h1>
+        <SignInNotice />
+        {/* One boundary per view: switching never keeps the old view on screen while the new one loads. */}
+        <Suspense key={view} fallback={<p className="muted">Loading {label}…</p>}>
+          {view === 'inspect' && (
+            <InspectView
+              text={inspectText}
+              onTextChange={setInspectText}
+              compare={compare}
+              onCompareChange={setCompare}
+              onVerifyToken={(token) => {
+                setVerifyForm((f) => ({ ...f, token }))
+                open('verify')
+              }}
+              onEditToken={(header, payload) => {
+                setMintForm((f) => formFromToken(f, header, payload))
+                open('mint')
+              }}
+            />
+          )}
+          {view === 'mint' && (
+            <MintView
+              form={mintForm}
+              onFormChange={setMintForm}
+              onVerifyToken={(token) => {
+                setVerifyForm((f) => ({ ...f, token }))
+                open('verify')
+              }}
+            />
+          )}
+          {view === 'verify' && <VerifyView form={verifyForm} onFormChange={setVerifyForm} />}
+          {view === 'keys' && (
+            <KeysView importText={dropped?.kind === 'key' ? dropped.text : undefined} />
+          )}
+          {view === 'jwks' && <JwksView />}
+          {view === 'secrets' && <SecretsView />}
+          {view === 'scan' && (
+            <ScanView
+              key={`${scanPaths?.join('|') ?? ''}:${dropped?.kind === 'log' ? dropped.file.name : ''}`}
+              paths={scanPaths}
+              upload={dropped?.kind === 'log' ? dropped.file : undefined}
+              onInspect={(token) => {
+                setInspectText(token)
+                open('inspect')
+              }}
+            />
+          )}
+        </Suspense>
       </main>
+      <CommandPalette
+        open={paletteOpen}
+        onOpenChange={setPaletteOpen}
+        onInspect={(text) => {
+          setInspectText(text)
+          open('inspect')
+        }}
+      />
     </div>
   )
 }

@@ -2,7 +2,7 @@
  * The renderer's one `api` object: the preload bridge under Electron, else the browser-mode
  * HTTP client. Both return the contract's Result values; neither throws.
  */
-import { methodNames, type Api } from '../../shared/api'
+import type { Api } from '../../shared/api'
 import type { Result } from '../../shared/result'
 import { browserSession } from './browser-session'
 
@@ -43,9 +43,17 @@ function httpApi(): Api {
       }
     }
   }
-  return Object.fromEntries(
-    methodNames.map((name) => [name, (...args: unknown[]) => call(name, args)]),
-  ) as Api
+  // A method per name asked for, made once (views keep them as hook dependencies): the page
+  // needs no list of names (and so no contract schemas); the server refuses unknown names.
+  const methods = new Map<string, (...args: unknown[]) => Promise<Result<unknown>>>()
+  return new Proxy({} as Api, {
+    get: (_target, name) => {
+      if (typeof name !== 'string') return undefined
+      let method = methods.get(name)
+      if (!method) methods.set(name, (method = (...args: unknown[]) => call(name, args)))
+      return method
+    },
+  })
 }
 
 export const api: Api = window.workbench ?? httpApi()

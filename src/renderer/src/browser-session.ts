@@ -58,7 +58,8 @@ export const browserSession = {
   lost(): void {
     sessionStorage.removeItem(STORAGE_KEY)
     pending = Promise.resolve(null)
-    setState('signed-out')
+    // A used login link stays the reason shown: it says what to do.
+    if (state !== 'link-used') setState('signed-out')
   },
   state: (): State => state,
   subscribe(listener: Listener): () => void {

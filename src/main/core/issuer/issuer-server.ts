@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { WorkbenchError } from '../../../shared/errors'
 import type { IssuerStatus } from '../../../shared/stored-key-types'
 import type { AppContext } from '../context'
-import { type IssuerOptions } from '../../../shared/stored-key-schemas'
+import type { IssuerOptions } from '../../../shared/stored-key-schemas'
 
 export const DEFAULT_ISSUER_PORT = 8787
 export const DEFAULT_ISSUER_HOST = '127.0.0.1'

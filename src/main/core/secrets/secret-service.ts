@@ -3,7 +3,7 @@ import { generateSecret } from '../../../shared/secret-strength'
 import type { GeneratedSecret, SecretEncoding } from '../../../shared/secret-types'
 import type { KeySummary } from '../../../shared/stored-key-types'
 import type { AppContext } from '../context'
-import { type HmacAlg } from '../../../shared/algorithms'
+import type { HmacAlg } from '../../../shared/algorithms'
 
 /**
  * Saves a secret as an HS key. The key is the secret's UTF-8 text, the bytes an app gets from

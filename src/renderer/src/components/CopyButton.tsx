@@ -1,7 +1,9 @@
 /** Copies text to the clipboard; falls back to a selection copy where the Clipboard API is denied. */
 import { useState } from 'react'
+import { useToast } from '../shell/Toasts'
 
-async function copyText(text: string): Promise<boolean> {
+/** Copies text; false when neither the Clipboard API nor a selection copy worked. */
+export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text)
     return true
@@ -20,8 +22,18 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+export function CopyButton({
+  text,
+  label = 'Copy',
+  copied = 'Copied to the clipboard.',
+}: {
+  text: string
+  label?: string
+  /** What the toast says once copied. */
+  copied?: string
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
+  const toast = useToast()
   return (
     <button
       type="button"
@@ -29,6 +41,10 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
       onClick={() => {
         void copyText(text).then((done) => {
           setState(done ? 'copied' : 'failed')
+          toast(
+            done ? copied : 'Copy failed: the clipboard is not available here.',
+            done ? 'ok' : 'error',
+          )
           setTimeout(() => setState('idle'), 1500)
         })
       }}

@@ -31,66 +31,146 @@ export function KeySourceFields({ idPrefix, purpose, value, onChange, error }: P
           ? 'Pasted key (PEM or JWK)'
           : 'Pasted key (PEM, certificate, JWK or JWKS)',
     },
+    ...(purpose === 'verify'
+      ? [
+          { mode: 'jwksUrl' as const, label: 'JWKS URL' },
+          { mode: 'issuer' as const, label: 'Issuer' },
+          { mode: 'trusted' as const, label: 'Trusted issuer' },
+        ]
+      : []),
   ]
   return (
     <fieldset className="form-section key-source">
       <legend>{purpose === 'sign' ? 'Signing key' : 'Verification key'}</legend>
-      <div className="radio-row" role="radiogroup" aria-label="Key source">
+      <div className="key-tabs" role="tablist" aria-label="Key source">
         {modes.map((m) => (
-          <label key={m.mode} className="check">
-            <input
-              type="radio"
-              name={`${idPrefix}-key-mode`}
-              checked={value.mode === m.mode}
-              onChange={() => set({ mode: m.mode })}
-            />
+          <button
+            key={m.mode}
+            type="button"
+            role="tab"
+            id={`${idPrefix}-key-tab-${m.mode}`}
+            aria-selected={value.mode === m.mode}
+            aria-controls={`${idPrefix}-key-panel`}
+            tabIndex={value.mode === m.mode ? 0 : -1}
+            className={value.mode === m.mode ? 'key-tab active' : 'key-tab'}
+            onClick={() => set({ mode: m.mode })}
+            onKeyDown={(e) => {
+              const i = modes.findIndex((x) => x.mode === value.mode)
+              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
+              if (step === 0) return
+              e.preventDefault()
+              const next = modes[(i + step + modes.length) % modes.length]!
+              set({ mode: next.mode })
+              document.getElementById(`${idPrefix}-key-tab-${next.mode}`)?.focus()
+            }}
+          >
             {m.label}
-          </label>
+          </button>
         ))}
       </div>
-      {value.mode === 'secret' && (
-        <SecretField
-          id={`${idPrefix}-secret`}
-          value={value.secret}
-          onChange={(secret) => set({ secret })}
-        />
-      )}
-      {value.mode === 'stored' && (
-        <StoredKeySelect
-          id={`${idPrefix}-stored-key`}
-          purpose={purpose}
-          value={value.storedKey}
-          onChange={(storedKey) => set({ storedKey })}
-        />
-      )}
-      {value.mode === 'keyText' && (
-        <>
-          <label className="field-label" htmlFor={`${idPrefix}-key-text`}>
-            Key text
-          </label>
-          <textarea
-            id={`${idPrefix}-key-text`}
-            className="key-text"
-            spellCheck={false}
-            autoComplete="off"
-            placeholder={'-----BEGIN PUBLIC KEY-----\n…\nor {"kty":"EC",…} or {"keys":[…]}'}
-            value={value.keyText}
-            onChange={(e) => set({ keyText: e.target.value })}
+      <div
+        role="tabpanel"
+        id={`${idPrefix}-key-panel`}
+        aria-labelledby={`${idPrefix}-key-tab-${value.mode}`}
+      >
+        {value.mode === 'secret' && (
+          <SecretField
+            id={`${idPrefix}-secret`}
+            value={value.secret}
+            onChange={(secret) => set({ secret })}
           />
-          <label className="field-label" htmlFor={`${idPrefix}-key-kid`}>
-            kid to pick from a JWKS (optional)
-          </label>
-          <input
-            id={`${idPrefix}-key-kid`}
-            type="text"
-            autoComplete="off"
-            value={value.kid}
-            onChange={(e) => set({ kid: e.target.value })}
+        )}
+        {value.mode === 'stored' && (
+          <StoredKeySelect
+            id={`${idPrefix}-stored-key`}
+            purpose={purpose}
+            value={value.storedKey}
+            onChange={(storedKey) => set({ storedKey })}
           />
-        </>
-      )}
+        )}
+        {value.mode === 'keyText' && (
+          <>
+            <label className="field-label" htmlFor={`${idPrefix}-key-text`}>
+              Key text
+            </label>
+            <textarea
+              id={`${idPrefix}-key-text`}
+              className="key-text"
+              spellCheck={false}
+              autoComplete="off"
+              placeholder={'-----BEGIN PUBLIC KEY-----\n…\nor {"kty":"EC",…} or {"keys":[…]}'}
+              value={value.keyText}
+              onChange={(e) => set({ keyText: e.target.value })}
+            />
+            <label className="field-label" htmlFor={`${idPrefix}-key-kid`}>
+              kid to pick from a JWKS (optional)
+            </label>
+            <input
+              id={`${idPrefix}-key-kid`}
+              type="text"
+              autoComplete="off"
+              value={value.kid}
+              onChange={(e) => set({ kid: e.target.value })}
+            />
+          </>
+        )}
+        {value.mode === 'jwksUrl' && (
+          <RemoteField
+            id={`${idPrefix}-jwks-url`}
+            label="JWKS URL"
+            placeholder="https://auth.example.com/.well-known/jwks.json"
+            value={value.jwksUrl}
+            onChange={(jwksUrl) => set({ jwksUrl })}
+            note="Fetched by the workbench (https, 5 s, 1 MiB at most) and cached; never a URL from the token."
+          />
+        )}
+        {value.mode === 'issuer' && (
+          <RemoteField
+            id={`${idPrefix}-issuer`}
+            label="Issuer URL"
+            placeholder="https://auth.example.com/realms/dev"
+            value={value.issuer}
+            onChange={(issuer) => set({ issuer })}
+            note="Its keys are found by OIDC discovery; the token's iss must be this issuer."
+          />
+        )}
+        {value.mode === 'trusted' && (
+          <p className="muted">
+            The keys of the token's issuer when it is a trusted issuer (the JWKS view lists and adds
+            them); anything else is refused, and nothing is fetched from a URL the token names.
+          </p>
+        )}
+      </div>
       {error && <ErrorBanner error={error} />}
     </fieldset>
+  )
+}
+
+function RemoteField(props: {
+  id: string
+  label: string
+  placeholder: string
+  value: string
+  onChange: (v: string) => void
+  note: string
+}) {
+  return (
+    <>
+      <label className="field-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        type="url"
+        className="grow wide"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={props.placeholder}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <p className="muted">{props.note}</p>
+    </>
   )
 }
 

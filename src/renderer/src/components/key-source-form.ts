@@ -1,8 +1,9 @@
 /** The key-source part of the Mint and Verify forms, and how it becomes a contract KeySourceInput. */
 import type { FormResult } from './form-fields'
-import { type KeySourceInput } from '../../../shared/token-schemas'
+import type { KeySourceInput } from '../../../shared/token-schemas'
 
-export type KeySourceMode = 'secret' | 'stored' | 'keyText'
+/** jwksUrl, issuer and trusted are for verifying only. */
+export type KeySourceMode = 'secret' | 'stored' | 'keyText' | 'jwksUrl' | 'issuer' | 'trusted'
 
 export interface KeySourceForm {
   mode: KeySourceMode
@@ -11,6 +12,8 @@ export interface KeySourceForm {
   keyText: string
   /** Picks one key out of a pasted JWKS. */
   kid: string
+  jwksUrl: string
+  issuer: string
 }
 
 export const EMPTY_KEY_SOURCE: KeySourceForm = {
@@ -19,6 +22,8 @@ export const EMPTY_KEY_SOURCE: KeySourceForm = {
   storedKey: '',
   keyText: '',
   kid: '',
+  jwksUrl: '',
+  issuer: '',
 }
 
 /**
@@ -49,5 +54,13 @@ export function toKeySource(form: KeySourceForm): FormResult<KeySourceInput, 'ke
         value: kid === '' ? { keyText: form.keyText } : { keyText: form.keyText, kid },
       }
     }
+    case 'jwksUrl':
+      if (form.jwksUrl.trim() === '') return missing('Enter the JWKS URL (https://…/jwks.json).')
+      return { ok: true, value: { jwksUrl: form.jwksUrl.trim() } }
+    case 'issuer':
+      if (form.issuer.trim() === '') return missing("Enter the issuer's URL (its iss).")
+      return { ok: true, value: { issuer: form.issuer.trim() } }
+    case 'trusted':
+      return { ok: true, value: { trusted: true } }
   }
 }

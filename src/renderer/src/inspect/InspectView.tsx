@@ -1,116 +1,181 @@
 /**
- * Paste any text (a token, a header, a log excerpt) or open a log file, and see every token in
- * it decoded, with hand-offs to Verify and Mint.
+ * Paste any text (a token, a header, a log excerpt) or open a file, and see every token in it
+ * decoded on the keystroke (the decoder runs here, in the page): the list of tokens found, the
+ * selected one colour-coded with its claims, times ticking and lint; copy actions, hand-offs
+ * to Verify and Mint, and Compare.
  */
-import { useEffect, useState } from 'react'
-import type { ErrorPayload } from '../../../shared/errors'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { toErrorPayload, type ErrorPayload } from '../../../shared/errors'
+import { decodeText } from '../../../shared/token-decode'
 import type { DecodedToken } from '../../../shared/token-types'
 import { api } from '../api'
 import { ErrorBanner } from '../ErrorBanner'
+import { useMainAction } from '../shell/command-bus'
+import { SplitPane } from '../shell/SplitPane'
+import { useUiState } from '../shell/ui-state'
+import { ComparePanel } from './ComparePanel'
 import { LogFileInput } from './LogFileInput'
 import { isExpired } from './TimesList'
 import { TokenCard } from './TokenCard'
+import { TokenList } from './TokenList'
 import { tokenText } from './token-text'
+import { useNow } from './useNow'
 import './inspect.css'
 
 interface Props {
+  text: string
+  onTextChange(text: string): void
+  compare: boolean
+  onCompareChange(compare: boolean): void
   onVerifyToken?: (token: string) => void
   onEditToken?: (header: unknown, payload: unknown) => void
 }
 
-export function InspectView({ onVerifyToken, onEditToken }: Props) {
-  const [text, setText] = useState('')
-  const [fileName, setFileName] = useState<string | null>(null)
-  const [tokens, setTokens] = useState<DecodedToken[]>([])
-  const [decodedAt, setDecodedAt] = useState(0)
-  const [error, setError] = useState<ErrorPayload | null>(null)
+type Decoded = { tokens: DecodedToken[]; error: null } | { tokens: []; error: ErrorPayload }
 
+function decode(text: string): Decoded {
+  if (text.trim() === '') return { tokens: [], error: null }
+  try {
+    return { tokens: decodeText(text, new Date()), error: null }
+  } catch (error) {
+    return { tokens: [], error: toErrorPayload(error) }
+  }
+}
+
+export function InspectView({
+  text,
+  onTextChange,
+  compare,
+  onCompareChange,
+  onVerifyToken,
+  onEditToken,
+}: Props) {
+  const [fileName, setFileName] = useState<string | null>(null)
+  const [fileError, setFileError] = useState<ErrorPayload | null>(null)
+  const [selected, setSelected] = useState(0)
+  const input = useRef<HTMLTextAreaElement>(null)
+  const now = useNow()
+  const { state } = useUiState()
+  const decoded = useMemo(() => decode(text), [text])
+  const { tokens } = decoded
+  const index = Math.min(selected, Math.max(0, tokens.length - 1))
+  const token = tokens[index]
+  const raw = token ? tokenText(text, token) : null
+  const error = fileError ?? decoded.error
+
+  useEffect(() => input.current?.focus(), [])
+  useMainAction(() => {
+    if (raw && token?.kind === 'JWS') onVerifyToken?.(raw)
+  })
+  // History (opt-in): the token shown, without its signature, once typing stops.
   useEffect(() => {
-    if (text.trim() === '') return
-    let current = true
-    const timer = setTimeout(() => {
-      void api.decode(text).then((result) => {
-        if (!current) return
-        setDecodedAt(Date.now())
-        if (result.ok) {
-          setTokens(result.value)
-          setError(null)
-        } else {
-          setTokens([])
-          setError(result.error)
-        }
-      })
-    }, 120)
-    return () => {
-      current = false
-      clearTimeout(timer)
-    }
-  }, [text])
+    if (!state.history || !raw) return
+    const timer = setTimeout(() => void api['history.add']({ view: 'inspect', token: raw }), 1500)
+    return () => clearTimeout(timer)
+  }, [raw, state.history])
 
   const changeText = (next: string, from: string | null) => {
-    setText(next)
+    onTextChange(next)
     setFileName(from)
-    if (next.trim() === '') {
-      setTokens([])
-      setError(null)
-    }
+    setFileError(null)
+    setSelected(0)
   }
-
-  const expiredCount = tokens.filter((t) => isExpired(t.times, decodedAt)).length
+  const select = (i: number) => {
+    setSelected(i)
+    // Shows where the token sits in the pasted text.
+    const t = tokens[i]
+    const at = t ? tokenText(text, t) : null
+    if (t && at && input.current) input.current.setSelectionRange(t.offset, t.offset + at.length)
+  }
+  const expiredCount = tokens.filter((t) => isExpired(t.times, now.getTime())).length
 
   return (
-    <section className="inspect">
-      <div className="inspect-input-header">
-        <label className="field-label" htmlFor="inspect-input">
-          Token, header, cookie, URL or log excerpt
-        </label>
-        <LogFileInput
-          onText={(fileText, name) => changeText(fileText, name)}
-          onError={(e) => {
-            setTokens([])
-            setError(e)
-          }}
-        />
-      </div>
-      <textarea
-        id="inspect-input"
-        className="token-input"
-        spellCheck={false}
-        autoComplete="off"
-        placeholder="Paste a JWT or any text that contains JWTs…"
-        value={text}
-        onChange={(e) => changeText(e.target.value, null)}
-      />
-      {fileName && (
-        <p className="muted">
-          From {fileName} ({text.length.toLocaleString('en')} characters)
-        </p>
-      )}
-      {error && <ErrorBanner error={error} />}
-      {tokens.length > 0 && (
-        <p className="summary" aria-live="polite">
-          {tokens.length === 1 ? '1 token' : `${tokens.length} tokens`} found
-          {expiredCount > 0 && `, ${expiredCount} expired`}
-        </p>
-      )}
-      <div className="token-list">
-        {tokens.map((token, index) => {
-          const raw = token.kind === 'JWS' ? tokenText(text, token) : null
-          return (
+    <section className="inspect" aria-label="Inspect">
+      <SplitPane name="inspect" label="Resize the input and the decoded token">
+        <div className="pane-input">
+          <div className="inspect-input-header">
+            <label className="field-label" htmlFor="inspect-input">
+              Token, header, cookie, URL or log excerpt
+            </label>
+            <LogFileInput
+              onText={(fileText, name) => changeText(fileText, name)}
+              onError={(e) => {
+                // The refused file replaces what was shown: no stale text under its caption.
+                onTextChange('')
+                setFileName(null)
+                setFileError(e)
+              }}
+            />
+          </div>
+          <textarea
+            id="inspect-input"
+            ref={input}
+            className="token-input"
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="Paste a JWT or any text that contains JWTs…"
+            value={text}
+            onChange={(e) => changeText(e.target.value, null)}
+          />
+          {fileName && (
+            <p className="muted">
+              From {fileName} ({text.length.toLocaleString('en')} characters)
+            </p>
+          )}
+          {error && <ErrorBanner error={error} />}
+          {tokens.length > 0 && (
+            <p className="summary" aria-live="polite">
+              {tokens.length === 1 ? '1 token' : `${tokens.length} tokens`} found
+              {expiredCount > 0 && `, ${expiredCount} expired`}
+            </p>
+          )}
+          {tokens.length > 1 && (
+            <TokenList tokens={tokens} selected={index} onSelect={select} now={now} />
+          )}
+          {tokens.length > 0 && !compare && (
+            <button type="button" className="secondary" onClick={() => onCompareChange(true)}>
+              Compare with another token
+            </button>
+          )}
+        </div>
+        <div className="pane-result token-list">
+          {tokens.length === 0 && !error && (
+            <div className="empty-state">
+              <p>
+                Paste a token, an Authorization header, a cookie, a URL or a log excerpt on the
+                left.
+              </p>
+              <p className="muted">
+                Everything is decoded here, on this machine; nothing is sent anywhere.
+              </p>
+            </div>
+          )}
+          {compare && token && (
+            <ComparePanel
+              left={token}
+              others={tokens.filter((_, i) => i !== index)}
+              now={now}
+              onClose={() => onCompareChange(false)}
+            />
+          )}
+          {token && (
             <TokenCard
               key={`${token.offset}-${index}`}
               token={token}
-              decodedAt={decodedAt}
-              onVerify={raw && onVerifyToken ? () => onVerifyToken(raw) : undefined}
+              raw={raw}
+              now={now}
+              onVerify={
+                raw && token.kind === 'JWS' && onVerifyToken ? () => onVerifyToken(raw) : undefined
+              }
               onEdit={
                 token.kind === 'JWS' && onEditToken
                   ? () => onEditToken(token.header, token.payload)
                   : undefined
               }
             />
-          )
-        })}
-      </div>
+          )}
+        </div>
+      </SplitPane>
     </section>
   )
 }

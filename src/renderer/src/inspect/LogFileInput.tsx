@@ -10,7 +10,7 @@ interface Props {
 export function LogFileInput({ onText, onError }: Props) {
   const tooLarge = (name: string, what: string): ErrorPayload => ({
     code: 'ERR_INPUT_TOO_LARGE',
-    message: `${name} is ${what}; the workbench scans at most 1 MiB (1,048,576 characters). Cut out the part you need first (e.g. grep eyJ ${name} > excerpt.log).`,
+    message: `${name} is ${what}; Inspect takes at most 1 MiB (1,048,576 characters): open it in the Scan view, which reads logs of any size.`,
   })
   const open = async (file: File) => {
     // Checked before reading, so a huge file is never loaded into the page.

@@ -1,41 +1,67 @@
 /**
- * One decoded token: its times, lint findings and defects, its header and claims with their
- * meaning, and the hand-offs to Verify and Mint.
+ * One decoded token: a heading that names it (sub, iss, alg, expiry), collapsible; the token
+ * colour-coded; times ticking; defects and lint; header and claims; copy actions and the
+ * hand-offs to Verify and Mint.
  */
 import type { DecodedToken } from '../../../shared/token-types'
+import { CopyButton } from '../components/CopyButton'
+import { ColoredToken } from './ColoredToken'
 import { LintList } from './LintList'
-import { isExpired, TimesList } from './TimesList'
+import { TimesList } from './TimesList'
+import { curlCommand, tokenFacts } from './token-facts'
 import { TokenParts } from './TokenParts'
 
 interface Props {
   token: DecodedToken
-  /** When the token was decoded (ms since the epoch): what "expired" is relative to. */
-  decodedAt: number
-  /** Opens the Verify view with this token; absent when the token cannot be verified here. */
+  /** The token's text (null when the input no longer holds it whole). */
+  raw: string | null
+  now: Date
   onVerify?: () => void
-  /** Opens the Mint view with this token's alg, header and claims. */
   onEdit?: () => void
 }
 
-export function TokenCard({ token, decodedAt, onVerify, onEdit }: Props) {
-  const alg = typeof token.header?.['alg'] === 'string' ? token.header['alg'] : 'unknown alg'
+export function TokenCard({ token, raw, now, onVerify, onEdit }: Props) {
+  const facts = tokenFacts(token, now)
   return (
     <article className="token-card" aria-label={`${token.kind} token`}>
-      <header className="token-card-header">
-        <span className="badge">{token.kind}</span>
-        <span className="badge alg">{alg}</span>
-        <code className="preview">{token.preview}</code>
-        {isExpired(token.times, decodedAt) && <span className="badge sev-error">expired</span>}
-        {token.count > 1 && (
-          <span className="badge sev-warning duplicate-count">
-            seen {token.count} times in the input
+      <details open>
+        <summary className="token-card-header">
+          <span className="badge">{token.kind}</span>
+          <span className="badge alg">{facts.alg}</span>
+          <span className="token-name">
+            {facts.sub !== undefined ? `sub ${facts.sub}` : 'no sub'}
+            {facts.iss !== undefined && <span className="muted"> · {facts.iss}</span>}
           </span>
-        )}
-        <span className="muted">
-          segments {token.segmentLengths.join(' · ')} chars
-          {token.kind === 'JWS' && ` · signature ${token.signatureBytes} bytes`}
-        </span>
-        <span className="card-actions">
+          <span className={facts.expired ? 'badge sev-error' : 'badge'}>{facts.expiry}</span>
+          {token.count > 1 && (
+            <span className="badge sev-warning duplicate-count">
+              seen {token.count} times in the input
+            </span>
+          )}
+        </summary>
+        <div className="card-actions" role="group" aria-label="Token actions">
+          {raw && <CopyButton text={raw} label="Copy token" copied="Token copied." />}
+          {raw && (
+            <CopyButton
+              text={`Authorization: Bearer ${raw}`}
+              label="Copy as Bearer"
+              copied="Authorization header copied."
+            />
+          )}
+          {raw && (
+            <CopyButton
+              text={curlCommand(raw, token.payload)}
+              label="Copy as curl"
+              copied="curl command copied."
+            />
+          )}
+          {token.kind === 'JWS' && (
+            <CopyButton
+              text={JSON.stringify(token.payload, null, 2)}
+              label="Copy claims"
+              copied="Claims copied as JSON."
+            />
+          )}
           {onVerify && (
             <button type="button" className="secondary" onClick={onVerify}>
               Verify this token
@@ -43,23 +69,32 @@ export function TokenCard({ token, decodedAt, onVerify, onEdit }: Props) {
           )}
           {onEdit && (
             <button type="button" className="secondary" onClick={onEdit}>
-              Edit as new token
+              Edit and re-sign
             </button>
           )}
-        </span>
-      </header>
-      <TimesList times={token.times} decodedAt={decodedAt} />
-      {token.defects.length > 0 && (
-        <ul className="defects" aria-label="Defects">
-          {token.defects.map((d, i) => (
-            <li key={i}>
-              <code>{d.code}</code> {d.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      <LintList findings={token.lint} />
-      <TokenParts header={token.header} payload={token.payload} encrypted={token.kind === 'JWE'} />
+        </div>
+        {raw && <ColoredToken token={raw} />}
+        <p className="muted segment-sizes">
+          segments {token.segmentLengths.join(' · ')} chars
+          {token.kind === 'JWS' && ` · signature ${token.signatureBytes} bytes`}
+        </p>
+        <TimesList times={token.times} now={now} />
+        {token.defects.length > 0 && (
+          <ul className="defects" aria-label="Defects">
+            {token.defects.map((d, i) => (
+              <li key={i}>
+                <code>{d.code}</code> {d.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <LintList findings={token.lint} />
+        <TokenParts
+          header={token.header}
+          payload={token.payload}
+          encrypted={token.kind === 'JWE'}
+        />
+      </details>
     </article>
   )
 }

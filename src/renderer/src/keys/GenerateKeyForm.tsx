@@ -6,7 +6,7 @@ import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { KEY_TYPES, keyType, parseList } from './key-choices'
 import { ChoiceSelect } from '../components/ChoiceSelect'
-import { type JwsAlg } from '../../../shared/algorithms'
+import type { JwsAlg } from '../../../shared/algorithms'
 
 export function GenerateKeyForm({ onCreated }: { onCreated: (key: KeySummary) => void }) {
   const [name, setName] = useState('')

@@ -8,7 +8,7 @@ import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { KeyWarnings } from './KeyWarnings'
 import { JWS_ALGS, type JwsAlg } from '../../../shared/algorithms'
-import { type ImportKeyOptions } from '../../../shared/stored-key-schemas'
+import type { ImportKeyOptions } from '../../../shared/stored-key-schemas'
 
 type SecretWriting = NonNullable<ImportKeyOptions['secretEncoding']>
 const SECRET_WRITINGS: Record<SecretWriting, string> = {
@@ -17,9 +17,15 @@ const SECRET_WRITINGS: Record<SecretWriting, string> = {
   hex: 'hex',
 }
 
-export function ImportKeyForm({ onImported }: { onImported: (keys: KeySummary[]) => void }) {
+interface Props {
+  onImported: (keys: KeySummary[]) => void
+  /** Key text dropped on the window. */
+  initialText?: string | undefined
+}
+
+export function ImportKeyForm({ onImported, initialText }: Props) {
   const [name, setName] = useState('')
-  const [text, setText] = useState('')
+  const [text, setText] = useState(initialText ?? '')
   const [alg, setAlg] = useState<JwsAlg | ''>('')
   const [all, setAll] = useState(false)
   const [encoding, setEncoding] = useState<SecretWriting>('text')

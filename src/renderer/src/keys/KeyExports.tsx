@@ -12,10 +12,7 @@ import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from './ConfirmButton'
 import { ChoiceSelect } from '../components/ChoiceSelect'
-import {
-  type PrivateExportFormat,
-  type PublicExportFormat,
-} from '../../../shared/stored-key-schemas'
+import type { PrivateExportFormat, PublicExportFormat } from '../../../shared/stored-key-schemas'
 
 const KEY_FORMATS = ['pem', 'jwk', 'jwks'] as const satisfies readonly PublicExportFormat[]
 const SECRET_FORMATS: readonly PrivateExportFormat[] = ['jwk', 'jwks', 'base64', 'hex']

@@ -12,7 +12,12 @@ import { KeyTable } from './KeyTable'
 import { RecoverSection } from './RecoverSection'
 import './keys.css'
 
-export function KeysView() {
+interface Props {
+  /** Key text dropped on the window: put into the import form. */
+  importText?: string | undefined
+}
+
+export function KeysView({ importText }: Props) {
   const listed = useLoadedCall(api['keys.list'])
   const { refresh } = listed
   const [selected, setSelected] = useState<string | null>(null)
@@ -52,7 +57,7 @@ export function KeysView() {
               refresh()
             }}
           />
-          <ImportKeyForm onImported={refresh} />
+          <ImportKeyForm key={importText ?? ''} onImported={refresh} initialText={importText} />
         </div>
         <RecoverSection onRecovered={refresh} />
       </section>

@@ -1,5 +1,9 @@
-/** Sign a token: a template, an algorithm, a key, claims and header; the result to copy. */
-import type { FormEvent } from 'react'
+/**
+ * Sign a token: a template, an algorithm, a key, the claims and header as fields and as JSON
+ * (kept in sync both ways), a live preview of the signed token, and the result to copy or verify.
+ */
+import { useEffect, useMemo, useState, type FormEvent } from 'react'
+import { CLAIMS } from '../../../shared/claims'
 import type { ErrorPayload } from '../../../shared/errors'
 import { TEMPLATE_NAMES, TEMPLATES, type TemplateName } from '../../../shared/templates'
 import { api } from '../api'
@@ -8,7 +12,22 @@ import { CheckField } from '../components/CheckField'
 import { KeySourceFields } from '../components/KeySourceFields'
 import { TextField } from '../components/TextField'
 import { useFormRequest } from '../components/useFormRequest'
-import { buildMintRequest, formFromTemplate, type MintForm } from './mint-form'
+import { ColoredToken } from '../inspect/ColoredToken'
+import { JsonEditor, type NameInfo } from '../editor/JsonEditor'
+import { useMainAction } from '../shell/command-bus'
+import { SplitPane } from '../shell/SplitPane'
+import { useUiState } from '../shell/ui-state'
+import {
+  buildMintRequest,
+  claimSetText,
+  formFromClaimSet,
+  formFromHeaderSet,
+  formFromTemplate,
+  headerSetText,
+  jsonProblem,
+  type MintForm,
+} from './mint-form'
+import { useSyncedJson } from './useSyncedJson'
 import { MintResultPanel } from './MintResultPanel'
 import { JWS_ALGS, type JwsAlg } from '../../../shared/algorithms'
 import '../components/forms.css'
@@ -17,11 +36,64 @@ import './mint.css'
 interface Props {
   form: MintForm
   onFormChange: (form: MintForm) => void
+  onVerifyToken?: (token: string) => void
 }
 
-export function MintView({ form, onFormChange }: Props) {
+const CLAIM_NAMES: NameInfo[] = Object.entries(CLAIMS).map(([name, c]) => ({
+  name,
+  title: c.title,
+  description: c.description,
+}))
+const HEADER_NAMES: NameInfo[] = [
+  {
+    name: 'typ',
+    title: 'Type',
+    description: 'The media type of the token, e.g. JWT or at+jwt (RFC 7515 §4.1.9).',
+  },
+  {
+    name: 'kid',
+    title: 'Key ID',
+    description: 'Names the key that signed the token (RFC 7515 §4.1.4).',
+  },
+  {
+    name: 'cty',
+    title: 'Content type',
+    description: 'The type of the payload; JWT for a nested token (RFC 7515 §4.1.10).',
+  },
+  {
+    name: 'x5t#S256',
+    title: 'Certificate thumbprint',
+    description: 'SHA-256 thumbprint of the signing certificate (RFC 7515 §4.1.8).',
+  },
+  {
+    name: 'crit',
+    title: 'Critical',
+    description: 'Header parameters the verifier must understand (RFC 7515 §4.1.11).',
+  },
+]
+
+export function MintView({ form, onFormChange, onVerifyToken }: Props) {
   const mint = useFormRequest(buildMintRequest, api.mint)
+  const { state, update } = useUiState()
   const set = (patch: Partial<MintForm>) => onFormChange({ ...form, ...patch })
+  const preview = useLivePreview(form)
+  // Remembered between sessions: the template, algorithm and stored key name (never a secret).
+  useEffect(() => {
+    const keyName =
+      form.key.mode === 'stored' && form.key.storedKey ? form.key.storedKey : undefined
+    const next = {
+      ...(form.template ? { template: form.template } : {}),
+      ...(form.alg ? { alg: form.alg } : {}),
+      ...(keyName ? { keyName } : {}),
+    }
+    if (JSON.stringify(next) !== JSON.stringify(state.mint)) update({ mint: next })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form.template, form.alg, form.key])
+  useMainAction(() => mint.submit(form))
+  useEffect(() => {
+    if (!state.history || !mint.value) return
+    void api['history.add']({ view: 'mint', token: mint.value.token })
+  }, [mint.value, state.history])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -29,50 +101,107 @@ export function MintView({ form, onFormChange }: Props) {
   }
 
   return (
-    <section className="form-layout" aria-label="Mint a token">
-      <form className="mint-form" onSubmit={submit} noValidate>
-        <TemplateAndAlg form={form} set={set} />
-        {form.unsecured ? (
-          <p className="warn">Unsecured token: no key is used and the signature is empty.</p>
-        ) : (
-          <KeySourceFields
-            idPrefix="mint"
-            purpose="sign"
-            value={form.key}
-            onChange={(key) => set({ key })}
-            error={mint.errorFor('key')}
+    <section className="mint-view" aria-label="Mint a token">
+      <SplitPane name="mint" label="Resize the form and the result">
+        <form className="mint-form" onSubmit={submit} noValidate>
+          <TemplateAndAlg form={form} set={set} />
+          {form.unsecured ? (
+            <p className="warn">Unsecured token: no key is used and the signature is empty.</p>
+          ) : (
+            <KeySourceFields
+              idPrefix="mint"
+              purpose="sign"
+              value={form.key}
+              onChange={(key) => set({ key })}
+              error={mint.errorFor('key')}
+            />
+          )}
+          <ClaimFields
+            form={form}
+            set={set}
+            onFormChange={onFormChange}
+            claimsError={mint.errorFor('claims')}
           />
-        )}
-        <ClaimFields form={form} set={set} claimsError={mint.errorFor('claims')} />
-        <HeaderFields form={form} set={set} headerError={mint.errorFor('header')} />
-        <fieldset className="form-section">
-          <legend>Options</legend>
-          <CheckField
-            label="Unsecured (alg none) — for negative tests"
-            checked={form.unsecured}
-            onChange={(checked) => set({ unsecured: checked })}
+          <HeaderFields
+            form={form}
+            set={set}
+            onFormChange={onFormChange}
+            headerError={mint.errorFor('header')}
           />
-          <CheckField
-            label="Strict: refuse weak secrets instead of warning"
-            checked={form.strict}
-            onChange={(checked) => set({ strict: checked })}
-          />
-        </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={mint.pending}>
-            {mint.pending ? 'Minting…' : 'Mint token'}
-          </button>
+          <fieldset className="form-section">
+            <legend>Options</legend>
+            <CheckField
+              label="Unsecured (alg none) — for negative tests"
+              checked={form.unsecured}
+              onChange={(checked) => set({ unsecured: checked })}
+            />
+            <CheckField
+              label="Strict: refuse weak secrets instead of warning"
+              checked={form.strict}
+              onChange={(checked) => set({ strict: checked })}
+            />
+          </fieldset>
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="primary"
+              disabled={mint.pending}
+              title="Mint (Ctrl+Enter)"
+            >
+              {mint.pending ? 'Minting…' : 'Mint token'}
+            </button>
+          </div>
+        </form>
+        <div className="mint-result form-result">
+          {mint.error && <ErrorBanner error={mint.error} />}
+          {mint.value && (
+            <MintResultPanel
+              result={mint.value}
+              onVerify={onVerifyToken ? () => onVerifyToken(mint.value!.token) : undefined}
+            />
+          )}
+          {!mint.value && preview && (
+            <section className="panel" aria-label="Live preview">
+              <h2>Live preview</h2>
+              <ColoredToken token={preview} />
+              <p className="muted">
+                Signed as you edit; Mint token (Ctrl+Enter) to copy and verify it.
+              </p>
+            </section>
+          )}
+          {!mint.error && !mint.value && !preview && (
+            <p className="muted empty-state">
+              Choose a key: the signed token, its header and claims appear here as you edit.
+            </p>
+          )}
         </div>
-      </form>
-      <div className="mint-result form-result">
-        {mint.error && <ErrorBanner error={mint.error} />}
-        {mint.value && <MintResultPanel result={mint.value} />}
-        {!mint.error && !mint.value && (
-          <p className="muted">The signed token, its header and claims appear here.</p>
-        )}
-      </div>
+      </SplitPane>
     </section>
   )
+}
+
+/** The token as the form would sign it now (a secret or a pasted key), re-signed 400 ms after the last edit. */
+function useLivePreview(form: MintForm): string | null {
+  const [token, setToken] = useState<string | null>(null)
+  // A stored key is never read for a preview: each read may ask the OS keychain.
+  const request = useMemo(
+    () => (form.key.mode === 'stored' && !form.unsecured ? null : buildMintRequest(form)),
+    [form],
+  )
+  useEffect(() => {
+    if (!request?.ok) return
+    let current = true
+    const timer = setTimeout(() => {
+      void api.mint(request.value).then((result) => {
+        if (current) setToken(result.ok ? result.value.token : null)
+      })
+    }, 400)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [request])
+  return request?.ok ? token : null
 }
 
 type SetForm = (patch: Partial<MintForm>) => void
@@ -123,8 +252,16 @@ function TemplateAndAlg({ form, set }: { form: MintForm; set: SetForm }) {
   )
 }
 
-function ClaimFields(props: { form: MintForm; set: SetForm; claimsError: ErrorPayload | null }) {
+const QUICK_PICKS = ['15m', '1h', '24h', '7d']
+
+function ClaimFields(props: {
+  form: MintForm
+  set: SetForm
+  onFormChange: (form: MintForm) => void
+  claimsError: ErrorPayload | null
+}) {
   const { form, set } = props
+  const [text, edit] = useSyncedJson(form, props.onFormChange, claimSetText, formFromClaimSet)
   return (
     <fieldset className="form-section">
       <legend>Claims</legend>
@@ -147,12 +284,36 @@ function ClaimFields(props: { form: MintForm; set: SetForm; claimsError: ErrorPa
           value={form.aud}
           onChange={(aud) => set({ aud })}
         />
-        <TextField
-          id="mint-expires-in"
-          label="Expires in (15m, 24h, 7d, a date, or none)"
-          value={form.expiresIn}
-          onChange={(expiresIn) => set({ expiresIn })}
-        />
+        <div>
+          <TextField
+            id="mint-expires-in"
+            label="Expires in (15m, 24h, 7d, a date, or none)"
+            value={form.expiresIn}
+            onChange={(expiresIn) => set({ expiresIn })}
+          />
+          <div className="quick-picks" role="group" aria-label="Expiry quick picks">
+            {QUICK_PICKS.map((d) => (
+              <button
+                key={d}
+                type="button"
+                className="chip"
+                aria-pressed={form.expiresIn === d}
+                onClick={() => set({ expiresIn: d })}
+              >
+                +{d}
+              </button>
+            ))}
+            <input
+              type="datetime-local"
+              aria-label="Expires at (local time)"
+              onChange={(e) => {
+                const at = new Date(e.target.value)
+                if (!Number.isNaN(at.getTime()))
+                  set({ expiresIn: at.toISOString().replace(/\.\d{3}Z$/, 'Z') })
+              }}
+            />
+          </div>
+        </div>
         <TextField
           id="mint-not-before"
           label="Not before (duration from now or a date; optional)"
@@ -172,25 +333,31 @@ function ClaimFields(props: { form: MintForm; set: SetForm; claimsError: ErrorPa
           onChange={(checked) => set({ jti: checked })}
         />
       </div>
-      <label className="field-label" htmlFor="mint-claims">
-        Custom claims (JSON object)
-      </label>
-      <textarea
+      <span className="field-label" id="mint-claims-label">
+        Claims (JSON; exp, nbf, iat and jti come from the fields above)
+      </span>
+      <JsonEditor
         id="mint-claims"
-        className="json-input"
-        spellCheck={false}
-        placeholder='{"role": "admin", "scope": "read write"}'
-        value={form.claims}
-        aria-invalid={props.claimsError !== null}
-        onChange={(e) => set({ claims: e.target.value })}
+        label="Claims as JSON"
+        value={text}
+        onChange={edit}
+        names={CLAIM_NAMES}
+        placeholder='{"sub": "alice", "role": "admin"}'
+        error={jsonProblem(text)}
       />
       {props.claimsError && <ErrorBanner error={props.claimsError} />}
     </fieldset>
   )
 }
 
-function HeaderFields(props: { form: MintForm; set: SetForm; headerError: ErrorPayload | null }) {
+function HeaderFields(props: {
+  form: MintForm
+  set: SetForm
+  onFormChange: (form: MintForm) => void
+  headerError: ErrorPayload | null
+}) {
   const { form, set } = props
+  const [text, edit] = useSyncedJson(form, props.onFormChange, headerSetText, formFromHeaderSet)
   return (
     <fieldset className="form-section">
       <legend>Header</legend>
@@ -216,17 +383,17 @@ function HeaderFields(props: { form: MintForm; set: SetForm; headerError: ErrorP
           onChange={(checked) => set({ noKid: checked })}
         />
       </div>
-      <label className="field-label" htmlFor="mint-header">
-        Header extras (JSON object)
-      </label>
-      <textarea
+      <span className="field-label">
+        Header (JSON; alg comes from the key or the algorithm above)
+      </span>
+      <JsonEditor
         id="mint-header"
-        className="json-input"
-        spellCheck={false}
-        placeholder='{"x5u": "https://example.com/keys"}'
-        value={form.header}
-        aria-invalid={props.headerError !== null}
-        onChange={(e) => set({ header: e.target.value })}
+        label="Header as JSON"
+        value={text}
+        onChange={edit}
+        names={HEADER_NAMES}
+        placeholder='{"typ": "JWT", "x5u": "https://example.com/keys"}'
+        error={jsonProblem(text)}
       />
       {props.headerError && <ErrorBanner error={props.headerError} />}
     </fieldset>

@@ -7,7 +7,7 @@ import { TEMPLATES, type TemplateName } from '../../../shared/templates'
 import { audienceList, optionalText, type FormResult } from '../components/form-fields'
 import { EMPTY_KEY_SOURCE, toKeySource, type KeySourceForm } from '../components/key-source-form'
 import { isJwsAlg, type JwsAlg } from '../../../shared/algorithms'
-import { type MintRequest } from '../../../shared/token-schemas'
+import type { MintRequest } from '../../../shared/token-schemas'
 
 export interface MintForm {
   template: TemplateName | ''
@@ -129,9 +129,9 @@ function claimFields(claims: Record<string, unknown>) {
  * buildMintRequest({ ...EMPTY_MINT_FORM, claims: '{oops' }) // { ok: false, field: 'claims', ... }
  */
 export function buildMintRequest(form: MintForm): FormResult<MintRequest, MintField> {
-  const claims = parseJsonObject(form.claims, 'claims', 'ERR_INVALID_CLAIMS', 'Custom claims')
+  const claims = parseJsonObject(form.claims, 'claims', 'ERR_INVALID_CLAIMS', 'Claims')
   if (!claims.ok) return claims
-  const header = parseJsonObject(form.header, 'header', 'ERR_INVALID_ARGUMENT', 'Header extras')
+  const header = parseJsonObject(form.header, 'header', 'ERR_INVALID_ARGUMENT', 'Header')
   if (!header.ok) return header
   const request: MintRequest = {
     iat: form.iat,
@@ -177,7 +177,14 @@ function parseJsonObject<F extends MintField>(
     parsed = JSON.parse(text)
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'not JSON'
-    return { ok: false, field, error: { code, message: `${what} are not valid JSON: ${reason}` } }
+    return {
+      ok: false,
+      field,
+      error: {
+        code,
+        message: `${what} ${what === 'Claims' ? 'are' : 'is'} not valid JSON: ${reason}`,
+      },
+    }
   }
   if (!isRecord(parsed)) {
     return {
@@ -191,4 +198,75 @@ function parseJsonObject<F extends MintField>(
 
 function asRecord(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {}
+}
+
+/**
+ * The claim set the JSON editor shows: sub, iss and aud from the form with the custom claims
+ * (the times are set when minting). Null while the custom claims text is not a JSON object.
+ */
+export function claimSetText(form: MintForm): string | null {
+  const custom = parseJsonObject(form.claims, 'claims', 'ERR_INVALID_CLAIMS', 'Claims')
+  if (!custom.ok) return null
+  const aud = audienceList(form.aud)
+  const set: Record<string, unknown> = {
+    ...(optionalText(form.sub) === undefined ? {} : { sub: form.sub.trim() }),
+    ...(optionalText(form.iss) === undefined ? {} : { iss: form.iss.trim() }),
+    ...(aud === undefined ? {} : { aud }),
+    ...custom.value,
+  }
+  return Object.keys(set).length === 0 ? '' : JSON.stringify(set, null, 2)
+}
+
+/**
+ * The form after an edit of the claim set's JSON: sub, iss and aud go to their fields. Text
+ * that is not a JSON object is kept as the claims, so minting refuses it with its error.
+ */
+export function formFromClaimSet(form: MintForm, text: string): MintForm {
+  const parsed = parseJsonObject(text, 'claims', 'ERR_INVALID_CLAIMS', 'Claims')
+  if (!parsed.ok) return { ...form, claims: text }
+  return { ...form, ...claimFields(parsed.value ?? {}) }
+}
+
+/** The header the JSON editor shows: typ and kid from the form with the extras. */
+export function headerSetText(form: MintForm): string | null {
+  const extras = parseJsonObject(form.header, 'header', 'ERR_INVALID_ARGUMENT', 'Header')
+  if (!extras.ok) return null
+  const set: Record<string, unknown> = {
+    ...(form.typ.trim() === '' ? {} : { typ: form.typ.trim() }),
+    ...(form.noKid || form.kid.trim() === '' ? {} : { kid: form.kid.trim() }),
+    ...extras.value,
+  }
+  return Object.keys(set).length === 0 ? '' : JSON.stringify(set, null, 2)
+}
+
+/** The form after an edit of the header's JSON: typ and kid go to their fields. */
+export function formFromHeaderSet(form: MintForm, text: string): MintForm {
+  const parsed = parseJsonObject(text, 'header', 'ERR_INVALID_ARGUMENT', 'Header')
+  if (!parsed.ok) return { ...form, header: text }
+  // alg comes from the key or the algorithm field, never from here.
+  const { typ, kid, alg, ...extras } = parsed.value ?? {}
+  void alg
+  return {
+    ...form,
+    typ: typeof typ === 'string' ? typ : '',
+    kid: typeof kid === 'string' ? kid : form.noKid ? form.kid : '',
+    header: Object.keys(extras).length > 0 ? JSON.stringify(extras, null, 2) : '',
+  }
+}
+
+/** Where a JSON text first fails, as "line L, column C: reason", or null when it parses. */
+export function jsonProblem(text: string): string | null {
+  if (text.trim() === '') return null
+  try {
+    const value: unknown = JSON.parse(text)
+    return isRecord(value) ? null : 'must be a JSON object, e.g. {"role": "admin"}'
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'not JSON'
+    const at = /position (\d+)/.exec(message)
+    if (!at) return message
+    const before = text.slice(0, Number(at[1]))
+    const line = before.split('\n').length
+    const column = before.length - before.lastIndexOf('\n')
+    return `line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`
+  }
 }

@@ -1,6 +1,6 @@
 /** The live strength checker: a hidden input, the alg, and the verdict with every rule. */
 import { useState } from 'react'
-import { type SecretCheck } from '../../../shared/secret-types'
+import type { SecretCheck } from '../../../shared/secret-types'
 import { ErrorBanner } from '../ErrorBanner'
 import { useSecretCheck } from './useSecretCheck'
 import { GENERATOR_FIELD_ID } from './SecretGenerator'

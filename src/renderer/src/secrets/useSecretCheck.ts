@@ -8,7 +8,7 @@ import type { ErrorPayload } from '../../../shared/errors'
 import { checkSecret } from '../../../shared/secret-strength'
 import type { SecretCheck } from '../../../shared/secret-types'
 import { LIMITS } from '../../../shared/limits'
-import { type HmacAlg } from '../../../shared/algorithms'
+import type { HmacAlg } from '../../../shared/algorithms'
 
 export const CHECK_DEBOUNCE_MS = 250
 

@@ -15,6 +15,7 @@ export function VerifyResultPanel({ result }: { result: VerifyResult }) {
       >
         {result.valid ? 'VALID' : 'INVALID'}
       </div>
+      <p className="verdict-line">{verdictLine(result)}</p>
       <p className="muted">
         {result.valid
           ? `All ${result.checks.length} checks passed.`
@@ -28,6 +29,20 @@ export function VerifyResultPanel({ result }: { result: VerifyResult }) {
     </div>
   )
 }
+
+/** One line a person reads first: 'Valid: signed by key "prod", kid k1' or 'Not valid: <why>'. */
+export function verdictLine(result: VerifyResult): string {
+  if (!result.valid) {
+    const first = result.checks.find((c) => !c.ok && !c.skipped) ?? result.checks.find((c) => !c.ok)
+    return `Not valid: ${first?.message ?? 'a check failed.'}`
+  }
+  const k = result.key
+  if (!k) return 'Valid.'
+  const named = k.name !== undefined ? `key "${k.name}" (${k.detail})` : k.detail
+  return `Valid: signed by ${named}${k.kid !== undefined ? `, kid ${k.kid}` : ''}${k.remote ? ` from ${k.remote.jwksUri}` : ''}.`
+}
+
+const ICONS = { ok: '✓', failed: '✗', skipped: '–' } as const
 
 function CheckTable({ checks }: { checks: VerifyCheck[] }) {
   return (
@@ -49,6 +64,7 @@ function CheckTable({ checks }: { checks: VerifyCheck[] }) {
                 <code>{c.id}</code>
               </th>
               <td className={state === 'ok' ? 'ok' : state === 'failed' ? 'bad' : 'muted'}>
+                <span aria-hidden="true">{ICONS[state]} </span>
                 {state}
               </td>
               <td>{c.code && <code>{c.code}</code>}</td>

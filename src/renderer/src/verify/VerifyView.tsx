@@ -1,5 +1,9 @@
 /** Verify a token with a key and explain the verdict: every check, lint, the decoded token. */
-import type { FormEvent } from 'react'
+import { useEffect, type FormEvent } from 'react'
+import { useMainAction } from '../shell/command-bus'
+import { SplitPane } from '../shell/SplitPane'
+import { useUiState } from '../shell/ui-state'
+import { verdictLine } from './VerifyResultPanel'
 import type { ErrorPayload } from '../../../shared/errors'
 import { api } from '../api'
 import { ErrorBanner } from '../ErrorBanner'
@@ -21,6 +25,18 @@ interface Props {
 export function VerifyView({ form, onFormChange }: Props) {
   const verify = useFormRequest(buildVerifyRequest, api.verify)
   const set = (patch: Partial<VerifyForm>) => onFormChange({ ...form, ...patch })
+  const { state } = useUiState()
+  useMainAction(() => verify.submit(form))
+  useEffect(() => {
+    if (!state.history || !verify.value) return
+    void api['history.add']({
+      view: 'verify',
+      token: form.token,
+      verdict: verdictLine(verify.value).slice(0, 200),
+    })
+    // Kept once per verdict.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [verify.value, state.history])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -28,42 +44,51 @@ export function VerifyView({ form, onFormChange }: Props) {
   }
 
   return (
-    <section className="form-layout" aria-label="Verify a token">
-      <form className="verify-form" onSubmit={submit} noValidate>
-        <label className="field-label" htmlFor="verify-token">
-          Token to verify
-        </label>
-        <textarea
-          id="verify-token"
-          className="token-input"
-          spellCheck={false}
-          autoComplete="off"
-          placeholder="eyJhbGciOi… (a Bearer prefix is fine)"
-          value={form.token}
-          onChange={(e) => set({ token: e.target.value })}
-        />
-        {verify.errorFor('token') && <ErrorBanner error={verify.errorFor('token')!} />}
-        <KeySourceFields
-          idPrefix="verify"
-          purpose="verify"
-          value={form.key}
-          onChange={(key) => set({ key })}
-          error={verify.errorFor('key')}
-        />
-        <VerifyOptionsFields form={form} set={set} requireError={verify.errorFor('require')} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={verify.pending}>
-            {verify.pending ? 'Verifying…' : 'Verify token'}
-          </button>
+    <section className="verify-view" aria-label="Verify a token">
+      <SplitPane name="verify" label="Resize the form and the result">
+        <form className="verify-form" onSubmit={submit} noValidate>
+          <label className="field-label" htmlFor="verify-token">
+            Token to verify
+          </label>
+          <textarea
+            id="verify-token"
+            className="token-input"
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="eyJhbGciOi… (a Bearer prefix is fine)"
+            value={form.token}
+            onChange={(e) => set({ token: e.target.value })}
+          />
+          {verify.errorFor('token') && <ErrorBanner error={verify.errorFor('token')!} />}
+          <KeySourceFields
+            idPrefix="verify"
+            purpose="verify"
+            value={form.key}
+            onChange={(key) => set({ key })}
+            error={verify.errorFor('key')}
+          />
+          <VerifyOptionsFields form={form} set={set} requireError={verify.errorFor('require')} />
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="primary"
+              disabled={verify.pending}
+              title="Verify (Ctrl+Enter)"
+            >
+              {verify.pending ? 'Verifying…' : 'Verify token'}
+            </button>
+          </div>
+        </form>
+        <div className="verify-result form-result">
+          {verify.error && <ErrorBanner error={verify.error} />}
+          {verify.value && <VerifyResultPanel result={verify.value} />}
+          {!verify.error && !verify.value && (
+            <p className="muted empty-state">
+              The verdict and every check appear here (Ctrl+Enter to verify).
+            </p>
+          )}
         </div>
-      </form>
-      <div className="verify-result form-result">
-        {verify.error && <ErrorBanner error={verify.error} />}
-        {verify.value && <VerifyResultPanel result={verify.value} />}
-        {!verify.error && !verify.value && (
-          <p className="muted">The verdict and every check appear here.</p>
-        )}
-      </div>
+      </SplitPane>
     </section>
   )
 }

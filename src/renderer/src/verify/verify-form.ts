@@ -2,12 +2,8 @@
 import { jsonOrString } from '../../../shared/json-or-string'
 import { audienceList, optionalText, type FormResult } from '../components/form-fields'
 import { EMPTY_KEY_SOURCE, toKeySource, type KeySourceForm } from '../components/key-source-form'
-import { type JwsAlg } from '../../../shared/algorithms'
-import {
-  type RequiredClaim,
-  type VerifyOptions,
-  type VerifyRequest,
-} from '../../../shared/token-schemas'
+import type { JwsAlg } from '../../../shared/algorithms'
+import type { RequiredClaim, VerifyOptions, VerifyRequest } from '../../../shared/token-schemas'
 
 export interface VerifyForm {
   token: string

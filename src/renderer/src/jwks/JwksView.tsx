@@ -1,0 +1,269 @@
+/**
+ * Remote keys: fetch a JWK Set by URL or an issuer's by discovery and see every key, the cache
+ * state, rotation and findings; keep the list of trusted issuers whose keys verify their own
+ * tokens with no key given. Only URLs typed here are fetched, never one from a token.
+ */
+import { useState, type FormEvent } from 'react'
+import { formatDuration } from '../../../shared/relative-time'
+import type { JwksReport } from '../../../shared/jwks-types'
+import { api } from '../api'
+import { CheckField } from '../components/CheckField'
+import { useApiCall } from '../components/useApiCall'
+import { useLoadedCall } from '../components/useLoadedCall'
+import { ErrorBanner } from '../ErrorBanner'
+import { useMainAction } from '../shell/command-bus'
+import { useToast } from '../shell/Toasts'
+import '../components/forms.css'
+import './jwks.css'
+
+type Source = 'jwksUri' | 'issuer'
+
+export function JwksView() {
+  const [source, setSource] = useState<Source>('issuer')
+  const [url, setUrl] = useState('')
+  const [refresh, setRefresh] = useState(false)
+  const fetched = useApiCall(api['jwks.fetch'])
+  const fetchKeys = () => {
+    if (url.trim() === '') return
+    void fetched.run(
+      source === 'issuer' ? { issuer: url.trim() } : { jwksUri: url.trim() },
+      refresh ? { refresh } : {},
+    )
+  }
+  useMainAction(fetchKeys)
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    fetchKeys()
+  }
+  return (
+    <div className="jwks-view">
+      <form className="panel" aria-label="Fetch a JWK Set" onSubmit={submit}>
+        <h2>Fetch published keys</h2>
+        <div className="inline-row" role="radiogroup" aria-label="What the URL is">
+          <label className="check">
+            <input
+              type="radio"
+              name="jwks-source"
+              checked={source === 'issuer'}
+              onChange={() => setSource('issuer')}
+            />
+            Issuer (OIDC discovery)
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="jwks-source"
+              checked={source === 'jwksUri'}
+              onChange={() => setSource('jwksUri')}
+            />
+            JWKS URL
+          </label>
+        </div>
+        <label className="field-label" htmlFor="jwks-url">
+          {source === 'issuer' ? 'Issuer URL' : 'JWKS URL'}
+        </label>
+        <div className="inline-row">
+          <input
+            id="jwks-url"
+            type="url"
+            className="grow"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={
+              source === 'issuer'
+                ? 'https://accounts.google.com'
+                : 'https://www.googleapis.com/oauth2/v3/certs'
+            }
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+          />
+          <button
+            type="submit"
+            className="primary"
+            disabled={fetched.pending || url.trim() === ''}
+            title="Fetch (Ctrl+Enter)"
+          >
+            {fetched.pending ? 'Fetching…' : 'Fetch keys'}
+          </button>
+        </div>
+        <CheckField
+          label="Ask the server again even if the cached copy is fresh"
+          checked={refresh}
+          onChange={setRefresh}
+        />
+        {fetched.error && <ErrorBanner error={fetched.error} />}
+      </form>
+      {fetched.value && <JwksReportPanel report={fetched.value} />}
+      <TrustedIssuers suggestion={fetched.value?.issuer} />
+    </div>
+  )
+}
+
+function JwksReportPanel({ report }: { report: JwksReport }) {
+  const c = report.cache
+  const state = c.stale
+    ? `STALE: the server could not be reached (${c.staleBecause?.code ?? 'error'}); this copy is ${formatDuration(c.ageSeconds)} old`
+    : c.fresh
+      ? `fresh for ${formatDuration(c.maxAgeSeconds - c.ageSeconds)} more`
+      : 'revalidated'
+  return (
+    <section className="panel" aria-label="Keys published">
+      <h2>{report.keys.length === 1 ? '1 key' : `${report.keys.length} keys`}</h2>
+      <p className="muted">
+        {report.jwksUri}
+        {report.issuer && ` (issuer ${report.issuer})`}
+      </p>
+      <p className={c.stale ? 'bad' : 'muted'} role="status">
+        Fetched {c.fetchedAt}; {state}
+      </p>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">kid</th>
+              <th scope="col">Type</th>
+              <th scope="col">alg</th>
+              <th scope="col">use</th>
+              <th scope="col">Key</th>
+              <th scope="col">Thumbprint</th>
+              <th scope="col">Certificate</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.keys.map((k, i) => (
+              <tr key={k.kid ?? k.thumbprint ?? i} className={k.usable ? undefined : 'unusable'}>
+                <td>
+                  <code>{k.kid ?? '(no kid)'}</code>
+                </td>
+                <td>{k.kty}</td>
+                <td>{k.alg ?? '–'}</td>
+                <td>{k.use ?? '–'}</td>
+                <td>{k.usable ? k.detail : <span className="bad">{k.detail}</span>}</td>
+                <td>
+                  <code className="wrap-anywhere">{k.thumbprint ?? '–'}</code>
+                </td>
+                <td>
+                  {k.certificate
+                    ? `${k.certificate.subject}, until ${k.certificate.notAfter.slice(0, 10)}${k.certificate.expired ? ' (EXPIRED)' : ''}`
+                    : '–'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {(report.rotation.added.length > 0 || report.rotation.removed.length > 0) && (
+        <p>
+          Rotation since {report.rotation.since ?? 'the previous copy'}: added{' '}
+          {report.rotation.added.join(', ') || 'none'}; removed{' '}
+          {report.rotation.removed.join(', ') || 'none'}.
+        </p>
+      )}
+      {report.findings.length > 0 && (
+        <ul className="lint-list" aria-label="Findings">
+          {report.findings.map((f, i) => (
+            <li key={i}>
+              <span className={`badge sev-${f.severity}`}>{f.severity}</span> <code>{f.code}</code>{' '}
+              {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function TrustedIssuers({ suggestion }: { suggestion?: string | undefined }) {
+  const listed = useLoadedCall(api['issuers.list'])
+  const added = useApiCall(api['issuers.add'])
+  const toast = useToast()
+  const [issuer, setIssuer] = useState('')
+  const [audience, setAudience] = useState('')
+  const add = async (e: FormEvent) => {
+    e.preventDefault()
+    const result = await added.run({
+      issuer: issuer.trim(),
+      ...(audience.trim() ? { audience: audience.trim() } : {}),
+    })
+    if (result.ok) {
+      toast(`Trusted ${result.value.issuer}.`)
+      setIssuer('')
+      setAudience('')
+      listed.refresh()
+    }
+  }
+  const remove = async (name: string) => {
+    const result = await api['issuers.remove'](name)
+    toast(
+      result.ok ? `No longer trusted: ${name}.` : `${result.error.code}: ${result.error.message}`,
+      result.ok ? 'ok' : 'error',
+    )
+    listed.refresh()
+  }
+  return (
+    <section className="panel" aria-labelledby="trusted-heading">
+      <h2 id="trusted-heading">Trusted issuers</h2>
+      <p className="muted">
+        A token whose iss is one of these is verified with that issuer's published keys when no key
+        is given (Verify's Trusted issuer tab, Scan, <code>jwtw verify</code>).
+      </p>
+      {listed.error && <ErrorBanner error={listed.error} />}
+      {listed.value && listed.value.length === 0 && (
+        <p className="muted">No trusted issuers yet.</p>
+      )}
+      {listed.value && listed.value.length > 0 && (
+        <ul className="issuer-list">
+          {listed.value.map((t) => (
+            <li key={t.issuer}>
+              <code>{t.issuer}</code>
+              {t.audience && <span className="muted"> · audience {t.audience}</span>}
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Stop trusting ${t.issuer}`}
+                onClick={() => void remove(t.issuer)}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="inline-row wrap" aria-label="Trust an issuer" onSubmit={(e) => void add(e)}>
+        <label className="field-label" htmlFor="trust-issuer">
+          Issuer URL
+        </label>
+        <input
+          id="trust-issuer"
+          type="url"
+          className="grow"
+          value={issuer}
+          onChange={(e) => setIssuer(e.target.value)}
+          placeholder={suggestion ?? 'https://auth.example.com'}
+        />
+        <label className="field-label" htmlFor="trust-audience">
+          Expected audience (optional)
+        </label>
+        <input
+          id="trust-audience"
+          type="text"
+          value={audience}
+          onChange={(e) => setAudience(e.target.value)}
+        />
+        <button
+          type="submit"
+          className="secondary"
+          disabled={issuer.trim() === '' || added.pending}
+        >
+          Trust issuer
+        </button>
+      </form>
+      {suggestion && !listed.value?.some((t) => t.issuer === suggestion) && (
+        <button type="button" className="link" onClick={() => setIssuer(suggestion)}>
+          Trust {suggestion}?
+        </button>
+      )}
+      {added.error && <ErrorBanner error={added.error} />}
+    </section>
+  )
+}

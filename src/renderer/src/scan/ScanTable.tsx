@@ -1,0 +1,187 @@
+/**
+ * The unique tokens of a scan: sortable by any column, filtered by text and state, virtualized
+ * (only the rows in view are drawn, so 100,000 rows scroll smoothly). A row opens its token in
+ * Inspect.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useMemo, useRef, useState } from 'react'
+import type { ScanRow } from '../../../shared/scan-types'
+
+type SortKey = 'count' | 'iss' | 'sub' | 'kid' | 'alg' | 'state' | 'verification' | 'firstLine'
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'count', label: 'Count' },
+  { key: 'iss', label: 'Issuer' },
+  { key: 'sub', label: 'Subject' },
+  { key: 'kid', label: 'kid' },
+  { key: 'alg', label: 'alg' },
+  { key: 'state', label: 'Expiry' },
+  { key: 'verification', label: 'Verification' },
+  { key: 'firstLine', label: 'First line' },
+]
+export const FILTERS = {
+  all: () => true,
+  expired: (r: ScanRow) => r.state === 'expired',
+  valid: (r: ScanRow) => r.state === 'valid',
+  'long-lived': (r: ScanRow) => r.longLived,
+  'alg none': (r: ScanRow) => r.alg?.toLowerCase() === 'none',
+  failing: (r: ScanRow) => r.verification === 'invalid',
+  unverifiable: (r: ScanRow) => r.verification === 'unverifiable',
+} as const
+type Filter = keyof typeof FILTERS
+const ROW_HEIGHT = 34
+
+interface Props {
+  rows: ScanRow[]
+  onOpen(row: ScanRow): void
+}
+
+export function ScanTable({ rows, onOpen }: Props) {
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
+    key: 'count',
+    descending: true,
+  })
+  const [query, setQuery] = useState('')
+  const [filter, setFilter] = useState<Filter>('all')
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase()
+    const matches = (r: ScanRow) =>
+      q === '' ||
+      [r.iss, r.sub, r.kid, r.alg, r.clientId, r.sha256, r.aud].some((v) =>
+        v?.toLowerCase().includes(q),
+      )
+    const list = rows.filter((r) => FILTERS[filter](r) && matches(r))
+    const value = (r: ScanRow) => r[sort.key] ?? ''
+    list.sort((a, b) => {
+      const x = value(a)
+      const y = value(b)
+      const order =
+        typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))
+      return sort.descending ? -order : order
+    })
+    return list
+  }, [rows, sort, query, filter])
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtual = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  })
+  const sortBy = (key: SortKey) =>
+    setSort((s) =>
+      s.key === key ? { key, descending: !s.descending } : { key, descending: key === 'count' },
+    )
+
+  return (
+    <div className="scan-table">
+      <div className="inline-row wrap">
+        <label className="field-label" htmlFor="scan-filter">
+          Filter
+        </label>
+        <input
+          id="scan-filter"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="issuer, subject, kid, sha256…"
+        />
+        <label className="field-label" htmlFor="scan-state">
+          Show
+        </label>
+        <select
+          id="scan-state"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value as Filter)}
+        >
+          {Object.keys(FILTERS).map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+        <span className="muted" aria-live="polite">
+          {shown.length.toLocaleString('en')} of {rows.length.toLocaleString('en')} tokens
+        </span>
+      </div>
+      <div
+        className="scan-grid"
+        role="table"
+        aria-label="Unique tokens"
+        aria-rowcount={shown.length + 1}
+      >
+        <div className="scan-row scan-head" role="row" aria-rowindex={1}>
+          {COLUMNS.map((c) => (
+            <div
+              key={c.key}
+              role="columnheader"
+              aria-sort={
+                sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'
+              }
+            >
+              <button type="button" className="sort" onClick={() => sortBy(c.key)}>
+                {c.label}
+                {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+              </button>
+            </div>
+          ))}
+        </div>
+        <div className="scan-body" ref={scroller} role="rowgroup">
+          <div role="presentation" style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {virtual.getVirtualItems().map((item) => {
+              const r = shown[item.index]!
+              return (
+                <div
+                  key={r.sha256}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  className="scan-row"
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
+                >
+                  <div role="cell">
+                    <button
+                      type="button"
+                      className="link"
+                      title={`Open in Inspect (sha256 ${r.sha256})`}
+                      onClick={() => onOpen(r)}
+                    >
+                      {r.count.toLocaleString('en')}
+                    </button>
+                  </div>
+                  <div role="cell" className="ellipsis" title={r.iss}>
+                    {r.iss ?? '–'}
+                  </div>
+                  <div role="cell" className="ellipsis" title={r.sub}>
+                    {r.sub ?? '–'}
+                  </div>
+                  <div role="cell" className="ellipsis">
+                    {r.kid ?? '–'}
+                  </div>
+                  <div role="cell">{r.alg ?? '–'}</div>
+                  <div role="cell" className={r.state === 'expired' ? 'bad' : undefined}>
+                    {r.state}
+                    {r.longLived ? ' · long-lived' : ''}
+                  </div>
+                  <div
+                    role="cell"
+                    className={r.verification === 'invalid' ? 'bad' : undefined}
+                    title={r.verificationCode}
+                  >
+                    {r.verification ?? '–'}
+                  </div>
+                  <div role="cell">{r.firstLine.toLocaleString('en')}</div>
+                </div>
+              )
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  )
+}

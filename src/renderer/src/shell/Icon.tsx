@@ -1,0 +1,38 @@
+/** The sidebar's icons: simple strokes in the current colour, hidden from assistive technology. */
+import type { ViewId } from '../../../shared/ui-state'
+
+const PATHS: Record<ViewId | 'collapse' | 'expand' | 'theme' | 'palette', string> = {
+  inspect: 'M10 17a7 7 0 1 1 0-14 7 7 0 0 1 0 14zm5-2 5 5',
+  mint: 'M4 20h4L19 9l-4-4L4 16v4zm9-13 4 4',
+  verify: 'M4 12l5 5L20 6',
+  keys: 'M14 10a4 4 0 1 0-3 3.9V21h3v-2h2v-2h-2v-3.1A4 4 0 0 0 14 10z',
+  jwks: 'M4 6h16M4 12h16M4 18h10',
+  secrets: 'M6 11V8a6 6 0 0 1 12 0v3M5 11h14v10H5z',
+  scan: 'M4 5h16M4 10h10M4 15h16M4 20h8',
+  collapse: 'M15 6l-6 6 6 6',
+  expand: 'M9 6l6 6-6 6',
+  theme: 'M12 3a9 9 0 1 0 9 9 7 7 0 0 1-9-9z',
+  palette: 'M4 7h16M4 12h16M4 17h16',
+}
+
+export function Icon({ name }: { name: keyof typeof PATHS }) {
+  return (
+    <svg
+      className="icon"
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        d={PATHS[name]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  )
+}

@@ -1,0 +1,68 @@
+/**
+ * The app's commands, once: the views and actions that the sidebar, the keyboard shortcuts, the
+ * command palette, tooltips and the desktop application menu all offer, with one accelerator
+ * each (Electron's syntax; the renderer reads the same string).
+ */
+import type { ViewId } from './ui-state'
+
+export interface AppCommand {
+  id: string
+  label: string
+  /** Electron accelerator syntax: CmdOrCtrl+1, CmdOrCtrl+Shift+L. */
+  accelerator?: string
+  /** The view it opens. */
+  view?: ViewId
+}
+
+export const VIEW_COMMANDS: readonly (AppCommand & { view: ViewId })[] = [
+  { id: 'view.inspect', label: 'Inspect', accelerator: 'CmdOrCtrl+1', view: 'inspect' },
+  { id: 'view.mint', label: 'Mint', accelerator: 'CmdOrCtrl+2', view: 'mint' },
+  { id: 'view.verify', label: 'Verify', accelerator: 'CmdOrCtrl+3', view: 'verify' },
+  { id: 'view.keys', label: 'Keys', accelerator: 'CmdOrCtrl+4', view: 'keys' },
+  { id: 'view.jwks', label: 'JWKS', accelerator: 'CmdOrCtrl+5', view: 'jwks' },
+  { id: 'view.secrets', label: 'Secrets', accelerator: 'CmdOrCtrl+6', view: 'secrets' },
+  { id: 'view.scan', label: 'Scan', accelerator: 'CmdOrCtrl+7', view: 'scan' },
+]
+
+export const ACTION_COMMANDS: readonly AppCommand[] = [
+  { id: 'action.run', label: "Run the view's main action", accelerator: 'CmdOrCtrl+Enter' },
+  { id: 'palette.open', label: 'Command palette', accelerator: 'CmdOrCtrl+K' },
+  { id: 'file.open', label: 'Open file…', accelerator: 'CmdOrCtrl+O' },
+  { id: 'theme.toggle', label: 'Toggle light and dark theme', accelerator: 'CmdOrCtrl+Shift+L' },
+  { id: 'sidebar.toggle', label: 'Collapse or expand the sidebar', accelerator: 'CmdOrCtrl+B' },
+  { id: 'inspect.compare', label: 'Compare two tokens', view: 'inspect' },
+  { id: 'history.toggle', label: 'Turn history on or off' },
+]
+
+export const APP_COMMANDS: readonly AppCommand[] = [...VIEW_COMMANDS, ...ACTION_COMMANDS]
+
+export type CommandId = string
+
+/** True for an id the app knows (a menu click from main is checked before it is acted on). */
+export function isCommandId(id: unknown): id is CommandId {
+  return typeof id === 'string' && APP_COMMANDS.some((c) => c.id === id)
+}
+
+/**
+ * An accelerator as people read it on this platform.
+ *
+ * @example
+ * shortcutLabel('CmdOrCtrl+Shift+L', false) // 'Ctrl+Shift+L'
+ */
+export function shortcutLabel(accelerator: string, mac: boolean): string {
+  return accelerator.replace('CmdOrCtrl', mac ? '⌘' : 'Ctrl').replace('Enter', mac ? '↩' : 'Enter')
+}
+
+/** Whether a keydown matches an accelerator (CmdOrCtrl is Meta on macOS, Ctrl elsewhere). */
+export function matchesAccelerator(
+  event: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean },
+  accelerator: string,
+  mac: boolean,
+): boolean {
+  const parts = accelerator.split('+')
+  const key = parts.pop()!
+  const wantsMod = parts.includes('CmdOrCtrl')
+  const mod = mac ? event.metaKey : event.ctrlKey
+  if (wantsMod !== mod || parts.includes('Shift') !== event.shiftKey || event.altKey) return false
+  return event.key.toLowerCase() === key.toLowerCase()
+}
