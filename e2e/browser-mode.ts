@@ -84,7 +84,9 @@ export async function openWorkbench(env: NodeJS.ProcessEnv = {}): Promise<Sessio
       server.kill('SIGTERM')
       throw error
     })
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } })
+  // A context of its own (not browser.newPage) so that axe can open frames in it.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
+  const page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
   await page.goto(url)
   // Signed in once the login code has been traded for the session credential (a reload

@@ -67,7 +67,10 @@ export async function jwtw(env: NodeJS.ProcessEnv, ...args: string[]): Promise<s
 }
 
 /** Opens a view by its tab. */
-export async function openView(page: Page, name: 'Inspect' | 'Mint' | 'Verify'): Promise<void> {
+export async function openView(
+  page: Page,
+  name: 'Inspect' | 'Mint' | 'Verify' | 'Keys' | 'JWKS' | 'Secrets' | 'Scan',
+): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click()
 }
 

@@ -2,13 +2,13 @@
 import { z } from 'zod'
 import { JWS_ALGS } from './algorithms'
 import { LIMITS } from './limits'
+import type { UiState } from './ui-state'
 import { VIEW_IDS } from './ui-state'
 
 export const UiStateSchema = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']),
   sidebarCollapsed: z.boolean(),
   view: z.enum(VIEW_IDS),
-  /** Split-pane sizes by pane name: the first pane's share of the width. */
   panes: z
     .record(z.string().max(32), z.number().min(0.2).max(0.8))
     .refine((r) => Object.keys(r).length <= 16, 'at most 16 panes'),
@@ -17,9 +17,8 @@ export const UiStateSchema = z.strictObject({
     alg: z.enum(JWS_ALGS).optional(),
     keyName: z.string().max(LIMITS.keyName).optional(),
   }),
-  /** Keep inspected, minted and verified tokens (signatures removed). Off by default. */
   history: z.boolean(),
-})
+}) satisfies z.ZodType<UiState>
 
 /** A change to some fields. */
 export const UiStatePatchSchema = UiStateSchema.partial()

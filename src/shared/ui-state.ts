@@ -4,14 +4,24 @@
  * template, algorithm and key name, and the history switch. Never a token or a secret. (The
  * schemas are in ui-schemas.ts, so the page's first script carries no zod.)
  */
-import type { z } from 'zod'
-import type { UiStatePatchSchema, UiStateSchema } from './ui-schemas'
+import type { JwsAlg } from './algorithms'
 
 export const VIEW_IDS = ['inspect', 'mint', 'verify', 'keys', 'jwks', 'secrets', 'scan'] as const
 export type ViewId = (typeof VIEW_IDS)[number]
 
-export type UiState = z.infer<typeof UiStateSchema>
-export type UiStatePatch = z.infer<typeof UiStatePatchSchema>
+export interface UiState {
+  theme: 'system' | 'light' | 'dark'
+  sidebarCollapsed: boolean
+  view: ViewId
+  /** Split-pane sizes by pane name: the first pane's share of the width. */
+  panes: Record<string, number>
+  mint: { template?: string; alg?: JwsAlg; keyName?: string }
+  /** Keep inspected, minted and verified tokens (signatures removed). Off by default. */
+  history: boolean
+}
+
+/** A change to some fields. */
+export type UiStatePatch = Partial<UiState>
 
 export const DEFAULT_UI_STATE: UiState = {
   theme: 'system',

@@ -61,6 +61,9 @@ export function ScanTable({ rows, onOpen }: Props) {
     return list
   }, [rows, sort, query, filter])
   const scroller = useRef<HTMLDivElement>(null)
+  // The React Compiler leaves this component unmemoized (TanStack Virtual returns fresh
+  // functions each render); that is what a virtual list needs.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scroller.current,

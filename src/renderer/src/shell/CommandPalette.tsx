@@ -4,9 +4,13 @@
  */
 import { Command } from 'cmdk'
 import { useState } from 'react'
+import type { AppCommand } from '../../../shared/app-commands'
 import { APP_COMMANDS, shortcutLabel } from '../../../shared/app-commands'
 import { findTokens } from '../../../shared/token-finder'
 import { IS_MAC, runCommand } from './command-bus'
+
+/** What the palette shows and matches: views read "Go to …". */
+const paletteLabel = (c: AppCommand) => (c.id.startsWith('view.') ? `Go to ${c.label}` : c.label)
 
 interface Props {
   open: boolean
@@ -59,13 +63,13 @@ export function CommandPalette({ open, onOpenChange, onInspect }: Props) {
           APP_COMMANDS.filter((c) => c.id !== 'palette.open').map((c) => (
             <Command.Item
               key={c.id}
-              value={`${c.view ? 'Go to ' : ''}${c.label}`}
+              value={paletteLabel(c)}
               onSelect={() => {
                 close()
                 runCommand(c.id)
               }}
             >
-              <span>{c.view && c.id.startsWith('view.') ? `Go to ${c.label}` : c.label}</span>
+              <span>{paletteLabel(c)}</span>
               {c.accelerator && <kbd>{shortcutLabel(c.accelerator, IS_MAC)}</kbd>}
             </Command.Item>
           ))}

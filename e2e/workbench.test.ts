@@ -1,0 +1,425 @@
+// The workbench shell in real Chromium (browser mode): shortcuts and the palette, the theme
+// remembered through main, a ticking countdown on a fake clock, Compare, the JSON editor in sync
+// with the form, drop-anywhere, copy as curl, history off by default and signature-free when on,
+// nothing secret in browser storage after a journey, Scan and JWKS views, and axe on every view
+// in both themes.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import AxeBuilder from '@axe-core/playwright'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { openWorkbench, screenshot, type Session } from './browser-mode'
+import { es256, hs256, now, openView, strongSecret } from './token-fixtures'
+
+/** The page's globals used below, typed here: e2e compiles without the DOM library. */
+interface PageGlobals {
+  document: {
+    documentElement: { dataset: Record<string, string | undefined> }
+    activeElement: { id: string } | null
+  }
+  localStorage: Record<string, string> & { length: number }
+  sessionStorage: Record<string, string> & { getItem(key: string): string | null }
+  indexedDB: { databases(): Promise<Array<{ name?: string }>> }
+  navigator: { clipboard: { readText(): Promise<string> } }
+  window: { dispatchEvent(event: unknown): boolean }
+  DataTransfer: new () => { items: { add(file: unknown): void } }
+  File: new (parts: string[], name: string, options: { type: string }) => unknown
+  DragEvent: new (type: string, init: Record<string, unknown>) => unknown
+}
+
+const VIEWS = ['Inspect', 'Mint', 'Verify', 'Keys', 'JWKS', 'Secrets', 'Scan'] as const
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control'
+
+describe('the shell', () => {
+  let session: Session
+  beforeAll(async () => {
+    session = await openWorkbench()
+  })
+  afterAll(() => session?.close())
+  beforeEach(() => session.page.reload())
+
+  const selected = () =>
+    session.page.getByRole('tab', { selected: true }).first().getAttribute('aria-label')
+
+  it('Ctrl/Cmd+1..7 switch views; the palette lists actions, runs one, and opens a pasted token in Inspect; Esc closes it', async () => {
+    const { page } = session
+    for (const [i, name] of VIEWS.entries()) {
+      await page.keyboard.press(`${mod}+${i + 1}`)
+      await expect.poll(selected).toBe(name)
+    }
+    await page.keyboard.press(`${mod}+k`)
+    const palette = page.getByRole('dialog', { name: 'Command palette' })
+    await palette.waitFor()
+    expect(await palette.getByText('Go to Verify').count()).toBe(1)
+    expect(await palette.innerText()).toMatch(/Go to Mint\s*Ctrl\+2/)
+    await page.keyboard.type('go to mint')
+    await page.keyboard.press('Enter')
+    await expect.poll(selected).toBe('Mint')
+    await page.keyboard.press(`${mod}+k`)
+    await palette.waitFor()
+    await page.keyboard.press('Escape')
+    await palette.waitFor({ state: 'detached' })
+
+    const token = await hs256({ sub: 'from-palette', exp: now() + 600 }, strongSecret())
+    await page.keyboard.press(`${mod}+k`)
+    await palette.getByRole('combobox').fill(token)
+    await page.getByRole('option', { name: 'Inspect this token' }).click()
+    await expect.poll(selected).toBe('Inspect')
+    await page.locator('tr[data-claim="sub"] td.claim-value', { hasText: 'from-palette' }).waitFor()
+  })
+
+  it('the theme toggle is remembered across a reload (kept by main, not in browser storage)', async () => {
+    const { page } = session
+    const theme = () =>
+      page.evaluate(
+        () => (globalThis as unknown as PageGlobals).document.documentElement.dataset['theme'],
+      )
+    const before = await theme()
+    await page.keyboard.press(`${mod}+Shift+L`)
+    await expect.poll(theme).not.toBe(before)
+    const after = await theme()
+    await page.reload()
+    await expect.poll(theme).toBe(after)
+    expect(
+      await page.evaluate(() => (globalThis as unknown as PageGlobals).localStorage.length),
+    ).toBe(0)
+    await page.keyboard.press(`${mod}+Shift+L`)
+    await expect.poll(theme).toBe(before)
+  })
+
+  it('Inspect: the main input has focus on load and Ctrl/Cmd+Enter hands the token to Verify', async () => {
+    const { page } = session
+    await openView(page, 'Inspect')
+    await page.reload()
+    await expect
+      .poll(() =>
+        page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id),
+      )
+      .toBe('inspect-input')
+    const token = await hs256({ sub: 'x', exp: now() + 600 }, strongSecret())
+    await page.keyboard.insertText(token)
+    await page.keyboard.press(`${mod}+Enter`)
+    await expect.poll(selected).toBe('Verify')
+    expect(await page.getByLabel('Token to verify').inputValue()).toBe(token)
+  })
+})
+
+describe('Inspect and Mint', () => {
+  let session: Session
+  beforeAll(async () => {
+    session = await openWorkbench()
+    await session.page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  })
+  afterAll(() => session?.close())
+
+  it('the exp countdown ticks (fake clock): expires in 1m 5s, then expired 5s ago', async () => {
+    const { page } = session
+    const start = new Date('2026-11-22T12:00:00Z')
+    await page.clock.install({ time: new Date(start.getTime() - 60_000) })
+    await page.reload()
+    await page.clock.pauseAt(start)
+    const exp = start.getTime() / 1000 + 65
+    await page
+      .getByLabel(/Token, header, cookie/)
+      .fill(await hs256({ sub: 'tick', exp }, strongSecret()))
+    const relative = page.locator('li[data-time="exp"] .time-relative')
+    await expect.poll(() => relative.innerText()).toBe('expires in 1m 5s')
+    await page.clock.fastForward(70_000)
+    await expect.poll(() => relative.innerText()).toBe('expired 5s ago')
+    expect(await page.locator('li[data-time="exp"]').getAttribute('class')).toBe('expired')
+    await page.clock.resume()
+  })
+
+  it('compares two tokens: changed, added and removed members, times as a distance', async () => {
+    const { page } = session
+    await page.reload()
+    const secret = strongSecret()
+    const t = now()
+    const a = await hs256({ sub: 'alice', role: 'user', iat: t, exp: t + 900 }, secret)
+    const b = await hs256({ sub: 'alice', scope: 'admin', iat: t, exp: t + 4500 }, secret)
+    await page.getByLabel(/Token, header, cookie/).fill(`${a}\n${b}`)
+    await page.getByRole('button', { name: 'Compare with another token' }).click()
+    const diff = page.getByRole('region', { name: 'Compare two tokens' })
+    await diff.locator('tr[data-member="payload.exp"]').waitFor()
+    expect(await diff.locator('tr[data-member="payload.exp"]').innerText()).toContain(
+      'changed (+1h)',
+    )
+    expect(await diff.locator('tr[data-member="payload.role"]').getAttribute('class')).toBe(
+      'diff-removed',
+    )
+    expect(await diff.locator('tr[data-member="payload.scope"]').getAttribute('class')).toBe(
+      'diff-added',
+    )
+    expect(await diff.locator('tr[data-member="payload.sub"]').getAttribute('class')).toBe(
+      'diff-same',
+    )
+    expect(await diff.getByText('3 differences.').count()).toBe(1)
+    await screenshot(page, 'inspect-compare')
+  })
+
+  it('copies as curl (read back from the clipboard), and shows the token colour-coded by segment', async () => {
+    const { page } = session
+    await page.reload()
+    const token = await hs256(
+      { sub: 'curl', aud: 'https://api.example.org/v1', exp: now() + 600 },
+      strongSecret(),
+    )
+    await page.getByLabel(/Token, header, cookie/).fill(token)
+    await page.getByRole('button', { name: 'Copy as curl' }).click()
+    await page
+      .getByRole('status', { name: 'Notifications' })
+      .getByText('curl command copied.')
+      .waitFor()
+    expect(
+      await page.evaluate(() =>
+        (globalThis as unknown as PageGlobals).navigator.clipboard.readText(),
+      ),
+    ).toBe(`curl -H 'Authorization: Bearer ${token}' 'https://api.example.org/v1'`)
+    const parts = token.split('.')
+    for (const [i, part] of parts.entries()) {
+      expect(await page.locator(`.colored-token code .seg-${i}`).innerText()).toBe(part)
+    }
+  })
+
+  it('the claims JSON editor and the form stay in sync both ways; bad JSON says where', async () => {
+    const { page } = session
+    await page.reload()
+    await openView(page, 'Mint')
+    await page.getByLabel('Subject (sub)').fill('alice')
+    const editor = page.getByLabel('Claims as JSON')
+    await expect.poll(async () => JSON.parse(await editor.innerText())).toEqual({ sub: 'alice' })
+    await editor.fill('{"sub": "bob", "iss": "https://id.example", "role": "ops"}')
+    await expect.poll(() => page.getByLabel('Subject (sub)').inputValue()).toBe('bob')
+    expect(await page.getByLabel('Issuer (iss)').inputValue()).toBe('https://id.example')
+    await editor.fill('{"sub": "bob",, }')
+    await page.getByText(/^line 1, column 15: /).waitFor()
+    expect(await page.getByLabel('Subject (sub)').inputValue()).toBe('bob')
+  })
+
+  it('edit and re-sign: Inspect hands header and claims to Mint, and the new token verifies', async () => {
+    const { page } = session
+    await page.reload()
+    const secret = strongSecret()
+    const token = await hs256({ sub: 'round', role: 'ops', iat: now(), exp: now() + 600 }, secret)
+    await openView(page, 'Inspect')
+    await page.getByLabel(/Token, header, cookie/).fill(token)
+    await page.getByRole('button', { name: 'Edit and re-sign' }).click()
+    await page.getByLabel('Secret value').fill(secret)
+    await page.keyboard.press(`${mod}+Enter`)
+    const minted = await page.getByLabel('Minted token').inputValue()
+    expect(JSON.parse(Buffer.from(minted.split('.')[1]!, 'base64url').toString())).toMatchObject({
+      sub: 'round',
+      role: 'ops',
+    })
+    await page.getByRole('button', { name: 'Verify this' }).click()
+    await page.getByLabel('Secret value').fill(secret)
+    await page.keyboard.press(`${mod}+Enter`)
+    await page.getByText(/^Valid: signed by HMAC secret/).waitFor()
+  })
+
+  it('a PEM dropped on the window lands in Keys import', async () => {
+    const { page } = session
+    await page.reload()
+    const { pem } = await es256('dropped')
+    await page.evaluate((text) => {
+      const g = globalThis as unknown as PageGlobals
+      const data = new g.DataTransfer()
+      data.items.add(new g.File([text], 'partner.pem', { type: 'application/x-pem-file' }))
+      g.window.dispatchEvent(
+        new g.DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      )
+    }, pem)
+    await page.getByRole('heading', { name: 'Signing keys' }).waitFor()
+    await expect.poll(() => page.getByLabel(/^Key text/).inputValue()).toBe(pem)
+  })
+})
+
+describe('history and storage', () => {
+  let session: Session
+  beforeAll(async () => {
+    session = await openWorkbench()
+  })
+  afterAll(() => session?.close())
+
+  const history = () =>
+    session.page.evaluate(async () => {
+      const credential = (globalThis as unknown as PageGlobals).sessionStorage.getItem(
+        'jwtw.session',
+      )
+      const response = await fetch('api/history.list', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
+        body: '[]',
+      })
+      return ((await response.json()) as { value: Array<{ token: string; view: string }> }).value
+    })
+
+  async function toggleHistory(said: string) {
+    const { page } = session
+    await page.keyboard.press(`${mod}+k`)
+    await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox').waitFor()
+    await page.keyboard.type('history')
+    await page.keyboard.press('Enter')
+    await page.getByRole('status', { name: 'Notifications' }).getByText(said).waitFor()
+  }
+
+  it('history is off by default; when on, entries have no signature; the browser keeps no token or secret', async () => {
+    const { page } = session
+    const secret = strongSecret()
+    const token = await hs256({ sub: 'kept', exp: now() + 600 }, secret)
+    await page.getByLabel(/Token, header, cookie/).fill(token)
+    await page.waitForTimeout(1800)
+    expect(await history()).toEqual([])
+
+    await toggleHistory('History is on: tokens are kept without their signature.')
+    await page.getByLabel(/Token, header, cookie/).fill(`${token} `)
+    // Kept once typing has stopped for 1.5 s.
+    await expect.poll(async () => (await history()).length, { timeout: 5000 }).toBe(1)
+    const [entry] = await history()
+    expect(entry!.view).toBe('inspect')
+    expect(entry!.token).toBe(`${token.split('.').slice(0, 2).join('.')}.`)
+
+    // A full journey: mint, verify, scan; then nothing in browser storage holds a token or secret.
+    await openView(page, 'Mint')
+    await page.getByLabel('Secret value').fill(secret)
+    await page.getByRole('button', { name: 'Mint token' }).click()
+    const minted = await page.getByLabel('Minted token').inputValue()
+    await page.getByRole('button', { name: 'Verify this' }).click()
+    await page.getByLabel('Secret value').fill(secret)
+    await page.getByRole('button', { name: 'Verify token' }).click()
+    await page.getByText(/^Valid: /).waitFor()
+    const stored = await page.evaluate(async () => {
+      const g = globalThis as unknown as PageGlobals
+      return {
+        local: Object.entries(g.localStorage),
+        session: Object.entries(g.sessionStorage),
+        databases: (await g.indexedDB.databases()).map((d) => d.name),
+      }
+    })
+    expect(stored.local).toEqual([])
+    expect(stored.databases).toEqual([])
+    // Only browser mode's own session credential (security issue), never a token or a secret.
+    expect(stored.session.map(([k]) => k)).toEqual(['jwtw.session'])
+    const text = JSON.stringify(stored)
+    for (const value of [token, minted, secret, secret.slice(4)]) expect(text).not.toContain(value)
+    await toggleHistory('History is off: nothing more is kept.')
+  })
+})
+
+describe('Scan and JWKS views', () => {
+  let session: Session
+  let server: Server
+  let jwksUrl = ''
+  const key = es256('k-scan')
+  beforeAll(async () => {
+    session = await openWorkbench()
+    const { jwk } = await key
+    server = createServer((req, res) => {
+      res.writeHead(req.url === '/jwks.json' ? 200 : 404, { 'content-type': 'application/json' })
+      res.end(req.url === '/jwks.json' ? JSON.stringify({ keys: [jwk] }) : '{}')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`
+  })
+  afterAll(async () => {
+    await session?.close()
+    server?.close()
+  })
+
+  it('scans a pasted log, sorts by count, verifies with a JWKS URL, and opens a token in Inspect', async () => {
+    const { page } = session
+    const { sign } = await key
+    const often = await sign({ sub: 'often', exp: now() + 600 })
+    const once = await sign({ sub: 'once', exp: now() - 60 })
+    const log = [
+      `GET /a Bearer ${often}`,
+      `GET /b Bearer ${once}`,
+      `GET /c Bearer ${often}`,
+      `x ${often}`,
+    ].join('\n')
+    await openView(page, 'Scan')
+    await page.getByLabel('Log text').fill(log)
+    await page.getByLabel('Verify each unique token').check()
+    await page.getByRole('tab', { name: 'JWKS URL' }).click()
+    await page.getByRole('textbox', { name: 'JWKS URL' }).fill(jwksUrl)
+    await page.getByRole('button', { name: 'Scan', exact: true }).click()
+    await page.getByText('4 occurrences, 2 unique tokens').waitFor()
+    const rows = page.getByRole('table', { name: 'Unique tokens' }).getByRole('row')
+    await expect.poll(() => rows.count()).toBe(3)
+    expect(await rows.nth(1).innerText()).toMatch(/^3\s+–\s+often/)
+    expect(await rows.nth(1).innerText()).toContain('valid')
+    expect(await rows.nth(2).innerText()).toContain('expired')
+    await page.getByRole('button', { name: 'Count' }).click()
+    expect(await rows.nth(1).innerText()).toMatch(/^1\s/)
+    await screenshot(page, 'scan')
+    await rows.nth(2).getByRole('button').click()
+    await page.locator('tr[data-claim="sub"] td.claim-value', { hasText: 'often' }).waitFor()
+    expect(await page.getByLabel(/Token, header, cookie/).inputValue()).toBe(often)
+  })
+
+  it('JWKS: fetches a JWK Set, lists its keys with the cache state, and trusts an issuer', async () => {
+    const { page } = session
+    await openView(page, 'JWKS')
+    await page.getByLabel('JWKS URL', { exact: true }).check()
+    await page.getByRole('textbox', { name: 'JWKS URL' }).fill(jwksUrl)
+    await page.getByRole('button', { name: 'Fetch keys' }).click()
+    const keys = page.getByRole('region', { name: 'Keys published' })
+    await keys.getByText('k-scan').waitFor()
+    expect(await keys.innerText()).toContain('EC P-256')
+    expect(await keys.getByRole('status').innerText()).toMatch(/fresh for|revalidated/)
+    await page.getByLabel('Issuer URL').fill('http://127.0.0.1:1/realms/e2e')
+    await page.getByRole('button', { name: 'Trust issuer' }).click()
+    await page
+      .getByRole('button', { name: 'Stop trusting http://127.0.0.1:1/realms/e2e' })
+      .waitFor()
+  })
+})
+
+describe('accessibility and screenshots', () => {
+  let session: Session
+  beforeAll(async () => {
+    session = await openWorkbench()
+  })
+  afterAll(() => session?.close())
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`no serious or critical axe violations on any view (${theme} theme)`, async () => {
+      const { page } = session
+      await page.emulateMedia({ colorScheme: theme })
+      await page.reload()
+      await openView(page, 'Inspect')
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () => (globalThis as unknown as PageGlobals).document.documentElement.dataset['theme'],
+          ),
+        )
+        .toBe(theme)
+      const token = await hs256(
+        { sub: 'axe', iss: 'https://id.example', exp: now() + 600 },
+        strongSecret(),
+      )
+      await page.getByLabel(/Token, header, cookie/).fill(`${token}\nBearer ${token}x`)
+      const failures: string[] = []
+      for (const view of VIEWS) {
+        await openView(page, view)
+        await page.getByRole('tabpanel').locator('section, div').first().waitFor()
+        await page.waitForTimeout(300)
+        const result = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+          .analyze()
+        for (const v of result.violations.filter(
+          (x) => x.impact === 'serious' || x.impact === 'critical',
+        )) {
+          failures.push(
+            `${view}: ${v.id} (${v.impact}) ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+          )
+        }
+        await screenshot(page, `${view.toLowerCase()}-${theme}`)
+      }
+      expect(failures).toEqual([])
+    })
+  }
+})
