@@ -25,7 +25,7 @@ describe('Keys view: warnings and recovery (browser mode, real keychain)', () =>
     )
     writeFileSync(join(HOME, 'config.json'), '{}')
     session = await openWorkbench(env)
-    await session.page.getByRole('tab', { name: 'Keys' }).click()
+    await session.page.getByRole('tab', { name: 'Keys', exact: true }).click()
   })
   afterAll(async () => {
     await session?.close()
@@ -44,6 +44,7 @@ describe('Keys view: warnings and recovery (browser mode, real keychain)', () =>
 
   it('shows the warnings of an imported secret that is short', async () => {
     const { page } = session
+    await page.getByRole('tab', { name: 'Import', exact: true }).click()
     const form = page.getByRole('form', { name: 'Import a key' })
     await form.getByLabel('Import as (key name)').fill('short-hs')
     await form.getByLabel(/Key text/).fill('twenty-bytes-secret!')

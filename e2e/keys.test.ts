@@ -15,7 +15,7 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
   let session: Session
   beforeAll(async () => {
     session = await openWorkbench({ JWTW_KEYCHAIN_SERVICE: SERVICE })
-    await session.page.getByRole('tab', { name: 'Keys' }).click()
+    await session.page.getByRole('tab', { name: 'Keys', exact: true }).click()
     await session.page.getByRole('heading', { name: 'Signing keys' }).waitFor()
   })
   afterAll(() => session?.close())
@@ -24,13 +24,28 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
   const kidOf = (name: string) => keyRow(name).locator('code.kid').innerText()
   /** Opens a key's details (the Manage button toggles, so only when closed). */
   async function openKey(name: string) {
+    await showSection('Signing keys')
     const manage = session.page.getByRole('button', { name: `Manage key ${name}` })
     if ((await manage.getAttribute('aria-expanded')) !== 'true') await manage.click()
     return session.page.getByRole('region', { name: `Key ${name}` })
   }
 
+  /** Keys has three sections as tabs. */
+  async function showSection(name: 'Signing keys' | 'Saved credentials' | 'Local issuer') {
+    await session.page.getByRole('tab', { name, exact: true }).click()
+  }
+  /** The add-a-key forms replace a selected key's details. */
+  async function addKey(form: 'Generate' | 'Import') {
+    const { page } = session
+    await showSection('Signing keys')
+    const add = page.getByRole('button', { name: 'Add a key' })
+    if (await add.isEnabled()) await add.click()
+    await page.getByRole('tab', { name: form, exact: true }).click()
+  }
+
   async function generate(name: string, type: string, alg?: string) {
     const { page } = session
+    await addKey('Generate')
     await page.getByLabel('New key name').fill(name)
     await page.getByLabel('Key type').selectOption({ label: type })
     if (alg) await page.getByLabel('Signing algorithm').selectOption(alg)
@@ -89,7 +104,7 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
     expect(await privateText.inputValue()).toContain('-----BEGIN PRIVATE KEY-----')
 
     await page.getByRole('tab', { name: 'Inspect' }).click()
-    await page.getByRole('tab', { name: 'Keys' }).click()
+    await page.getByRole('tab', { name: 'Keys', exact: true }).click()
     await keyRow('e2e-ec').waitFor()
     expect(await page.getByLabel(/^Private export \(/).count()).toBe(0)
     expect(await page.locator('body').innerText()).not.toContain('BEGIN PRIVATE KEY')
@@ -108,9 +123,9 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
       'active',
     )
     expect(await keyRow('e2e-ec').innerText()).toContain('1 retiring')
-    await page.getByRole('tab', { name: 'Keys' }).scrollIntoViewIfNeeded()
     await screenshot(page, 'keys')
 
+    await showSection('Local issuer')
     await page.getByLabel('Issuer port').fill('0')
     await page.getByLabel(/^Keys to publish/).fill('e2e-ec')
     await page.getByRole('button', { name: 'Start issuer' }).click()
@@ -152,6 +167,7 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
     const jwks = await details.getByLabel('Public key (jwks)').inputValue()
     expect((JSON.parse(jwks) as { keys: unknown[] }).keys).toHaveLength(2)
 
+    await addKey('Import')
     const form = page.getByRole('form', { name: 'Import a key' })
     await form.getByLabel('Import as (key name)').fill('e2e-partner')
     await form.getByLabel(/^Key text/).fill(jwks)
@@ -181,7 +197,7 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
     await keychain.delete(accounts[0]!)
 
     await page.getByRole('tab', { name: 'Mint' }).click()
-    await page.getByRole('tab', { name: 'Keys' }).click()
+    await page.getByRole('tab', { name: 'Keys', exact: true }).click()
     await expect.poll(() => keyRow('e2e-orphan').innerText()).toContain('missing secret')
     expect(await page.locator('tr[data-key]', { hasText: 'missing secret' }).count()).toBe(1)
 
@@ -194,7 +210,7 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
     await page.getByRole('tab', { name: 'Secret', exact: true }).click()
 
     // Keys offers no private export of it; the public one still works, and so does deleting.
-    await page.getByRole('tab', { name: 'Keys' }).click()
+    await page.getByRole('tab', { name: 'Keys', exact: true }).click()
     const details = await openKey('e2e-orphan')
     expect(await details.getByRole('button', { name: 'Export private key…' }).isDisabled()).toBe(
       true,
@@ -223,6 +239,7 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
 
   it('saves credentials, badges their expiry, reveals on click and deletes after confirming', async () => {
     const { page } = session
+    await showSection('Saved credentials')
     const form = page.getByRole('form', { name: 'Save a credential' })
     const save = async (name: string, value: string, host?: string) => {
       await form.getByLabel('Credential name').fill(name)
@@ -268,11 +285,11 @@ describe('Keys with no reachable keychain', () => {
   beforeAll(async () => {
     // The session bus does not exist: the failure a headless box without Secret Service shows.
     session = await openWorkbench({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/jwtw-bus' })
-    await session.page.getByRole('tab', { name: 'Keys' }).click()
+    await session.page.getByRole('tab', { name: 'Keys', exact: true }).click()
   })
   afterAll(() => session?.close())
 
-  it('shows ERR_KEYCHAIN_UNAVAILABLE with its fix instead of an empty list', async () => {
+  it('shows ERR_KEYCHAIN_UNAVAILABLE with its fix instead of an empty list, the forms disabled, and Retry', async () => {
     const { page } = session
     await page.getByRole('heading', { name: 'The OS keychain is unavailable' }).first().waitFor()
     const keysSection = page.getByRole('region', { name: 'Signing keys' })
@@ -280,7 +297,18 @@ describe('Keys with no reachable keychain', () => {
     expect(await alert.innerText()).toContain('ERR_KEYCHAIN_UNAVAILABLE')
     expect(await alert.innerText()).toMatch(/gnome-keyring|Secret Service/)
     expect(await page.getByText('No stored keys yet').count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Generate key' }).isDisabled()).toBe(true)
+    expect(await page.getByLabel('New key name').isDisabled()).toBe(true)
+    await keysSection.getByRole('button', { name: 'Retry' }).click()
+    await keysSection.getByRole('alert').first().waitFor()
+    expect(await keysSection.getByRole('alert').first().innerText()).toContain(
+      'ERR_KEYCHAIN_UNAVAILABLE',
+    )
+
+    await page.getByRole('tab', { name: 'Saved credentials', exact: true }).click()
     const creds = page.getByRole('region', { name: 'Saved credentials' })
     expect(await creds.getByRole('alert').first().innerText()).toContain('ERR_KEYCHAIN_UNAVAILABLE')
+    expect(await creds.getByRole('button', { name: 'Save credential' }).isDisabled()).toBe(true)
+    expect(await creds.getByRole('button', { name: 'Retry' }).count()).toBe(1)
   })
 })

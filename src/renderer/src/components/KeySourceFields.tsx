@@ -8,6 +8,7 @@ import type { KeySummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
 import { ErrorBanner } from '../ErrorBanner'
 import { CheckField } from './CheckField'
+import { TabPanel, Tabs } from './Tabs'
 import type { KeySourceForm, KeySourceMode } from './key-source-form'
 import { useLoadedCall } from './useLoadedCall'
 
@@ -42,37 +43,14 @@ export function KeySourceFields({ idPrefix, purpose, value, onChange, error }: P
   return (
     <fieldset className="form-section key-source">
       <legend>{purpose === 'sign' ? 'Signing key' : 'Verification key'}</legend>
-      <div className="key-tabs" role="tablist" aria-label="Key source">
-        {modes.map((m) => (
-          <button
-            key={m.mode}
-            type="button"
-            role="tab"
-            id={`${idPrefix}-key-tab-${m.mode}`}
-            aria-selected={value.mode === m.mode}
-            aria-controls={`${idPrefix}-key-panel`}
-            tabIndex={value.mode === m.mode ? 0 : -1}
-            className={value.mode === m.mode ? 'key-tab active' : 'key-tab'}
-            onClick={() => set({ mode: m.mode })}
-            onKeyDown={(e) => {
-              const i = modes.findIndex((x) => x.mode === value.mode)
-              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
-              if (step === 0) return
-              e.preventDefault()
-              const next = modes[(i + step + modes.length) % modes.length]!
-              set({ mode: next.mode })
-              document.getElementById(`${idPrefix}-key-tab-${next.mode}`)?.focus()
-            }}
-          >
-            {m.label}
-          </button>
-        ))}
-      </div>
-      <div
-        role="tabpanel"
-        id={`${idPrefix}-key-panel`}
-        aria-labelledby={`${idPrefix}-key-tab-${value.mode}`}
-      >
+      <Tabs
+        label="Key source"
+        idPrefix={`${idPrefix}-key`}
+        tabs={modes.map((m) => ({ id: m.mode, label: m.label }))}
+        value={value.mode}
+        onChange={(mode) => set({ mode })}
+      />
+      <TabPanel idPrefix={`${idPrefix}-key`} value={value.mode}>
         {value.mode === 'secret' && (
           <SecretField
             id={`${idPrefix}-secret`}
@@ -140,7 +118,7 @@ export function KeySourceFields({ idPrefix, purpose, value, onChange, error }: P
             them); anything else is refused, and nothing is fetched from a URL the token names.
           </p>
         )}
-      </div>
+      </TabPanel>
       {error && <ErrorBanner error={error} />}
     </fieldset>
   )

@@ -11,7 +11,7 @@ import { useApiCall } from '../components/useApiCall'
 import { useLoadedCall } from '../components/useLoadedCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from './ConfirmButton'
-import { KeychainError } from './KeychainError'
+import { KeychainError, keychainDown } from './KeychainError'
 import { localTime } from './key-choices'
 
 export function CredentialsSection() {
@@ -22,7 +22,7 @@ export function CredentialsSection() {
     <section className="credentials" aria-labelledby="credentials-heading">
       <h2 id="credentials-heading">Saved credentials</h2>
       {listed.error ? (
-        <KeychainError error={listed.error} what="Saved credentials" />
+        <KeychainError error={listed.error} what="Saved credentials" onRetry={refresh} />
       ) : (
         <CredentialTable
           creds={listed.value ?? []}
@@ -30,7 +30,9 @@ export function CredentialsSection() {
           onChanged={refresh}
         />
       )}
-      <CredentialForm onSaved={refresh} />
+      <fieldset className="bare" disabled={keychainDown(listed.error)}>
+        <CredentialForm onSaved={refresh} />
+      </fieldset>
     </section>
   )
 }

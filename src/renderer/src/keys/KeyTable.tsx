@@ -12,20 +12,16 @@ export function KeyTable({
   onSelect: (name: string) => void
 }) {
   if (keys.length === 0) {
-    return <p className="muted">No stored keys yet: generate or import one below.</p>
+    return <p className="muted">No stored keys yet: generate or import one.</p>
   }
   return (
     <table className="keys-table" aria-label="Stored keys">
       <thead>
         <tr>
           <th scope="col">Name</th>
-          <th scope="col">Kind</th>
           <th scope="col">Alg</th>
           <th scope="col">kid</th>
           <th scope="col">Status</th>
-          <th scope="col">Created</th>
-          <th scope="col">Rotated</th>
-          <th scope="col">Tags</th>
           <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>
@@ -57,8 +53,10 @@ function KeyRow({
   const retiring = summary.versions.filter((v) => v.status === 'retiring').length
   return (
     <tr data-key={summary.name} className={selected ? 'selected' : undefined}>
-      <th scope="row">{summary.name}</th>
-      <td>{summary.detail}</td>
+      <th scope="row" title={`Created ${localTime(summary.createdAt)}`}>
+        {summary.name}
+        <div className="muted key-kind">{summary.detail}</div>
+      </th>
       <td>
         <span className="badge alg">{summary.alg}</span>
       </td>
@@ -67,10 +65,6 @@ function KeyRow({
       </td>
       <td>
         <KeyStatusBadges summary={summary} retiring={retiring} />
-      </td>
-      <td title={summary.createdAt}>{localTime(summary.createdAt)}</td>
-      <td title={summary.rotatedAt}>{localTime(summary.rotatedAt)}</td>
-      <td>
         {summary.tags.map((t) => (
           <span key={t} className="badge tag">
             {t}

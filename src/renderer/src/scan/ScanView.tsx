@@ -11,6 +11,7 @@ import type { ScanRequest } from '../../../shared/scan-schemas'
 import type { ScanRow, ScanStatus } from '../../../shared/scan-types'
 import { api, transport } from '../api'
 import { CheckField } from '../components/CheckField'
+import { TabPanel, Tabs } from '../components/Tabs'
 import { EMPTY_KEY_SOURCE, toKeySource } from '../components/key-source-form'
 import { KeySourceFields } from '../components/KeySourceFields'
 import { ErrorBanner } from '../ErrorBanner'
@@ -29,6 +30,11 @@ interface Props {
 }
 
 type Input = 'text' | 'paths' | 'file'
+const SCAN_INPUTS: ReadonlyArray<{ id: Input; label: string }> = [
+  { id: 'text', label: 'Paste text' },
+  { id: 'paths', label: 'Files on this machine' },
+  { id: 'file', label: 'Upload a file' },
+]
 
 export function ScanView({ paths, upload, onInspect }: Props) {
   const [input, setInput] = useState<Input>(paths?.length ? 'paths' : upload ? 'file' : 'text')
@@ -120,87 +126,76 @@ export function ScanView({ paths, upload, onInspect }: Props) {
   return (
     <div className="scan-view">
       <form className="panel" aria-label="Scan for tokens" onSubmit={submit}>
-        <div className="key-tabs" role="tablist" aria-label="What to scan">
-          {(
-            [
-              ['text', 'Paste text'],
-              ['paths', 'Files on this machine'],
-              ['file', 'Upload a file'],
-            ] as const
-          ).map(([id, label]) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={input === id}
-              className={input === id ? 'key-tab active' : 'key-tab'}
-              onClick={() => setInput(id)}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-        {input === 'text' && (
-          <>
-            <label className="field-label" htmlFor="scan-text">
-              Log text
-            </label>
-            <textarea
-              id="scan-text"
-              className="token-input"
-              spellCheck={false}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              placeholder="Paste log lines (up to 1 MiB); larger logs: give the path or upload the file."
-            />
-          </>
-        )}
-        {input === 'paths' && (
-          <>
-            <label className="field-label" htmlFor="scan-paths">
-              Paths, one per line (.gz read transparently)
-            </label>
-            <textarea
-              id="scan-paths"
-              className="token-input small"
-              spellCheck={false}
-              value={pathText}
-              onChange={(e) => setPathText(e.target.value)}
-              placeholder="/var/log/nginx/access.log"
-            />
-            {transport === 'electron' && (
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  void api['files.pick']().then((picked) => {
-                    if (picked.ok && picked.value.length > 0) setPathText(picked.value.join('\n'))
-                  })
-                }
-              >
-                Choose files…
-              </button>
-            )}
-          </>
-        )}
-        {input === 'file' && (
-          <>
-            <label className="field-label" htmlFor="scan-file">
-              A log file (up to {formatSize(LIMITS.scanUploadBytes)}; or drop it anywhere on the
-              window)
-            </label>
-            <input
-              id="scan-file"
-              type="file"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-            {file && (
-              <p className="muted">
-                {file.name}, {formatSize(file.size)}
-              </p>
-            )}
-          </>
-        )}
+        <Tabs
+          label="What to scan"
+          idPrefix="scan-input"
+          tabs={SCAN_INPUTS}
+          value={input}
+          onChange={setInput}
+        />
+        <TabPanel idPrefix="scan-input" value={input}>
+          {input === 'text' && (
+            <>
+              <label className="field-label" htmlFor="scan-text">
+                Log text
+              </label>
+              <textarea
+                id="scan-text"
+                className="token-input"
+                spellCheck={false}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                placeholder="Paste log lines (up to 1 MiB); larger logs: give the path or upload the file."
+              />
+            </>
+          )}
+          {input === 'paths' && (
+            <>
+              <label className="field-label" htmlFor="scan-paths">
+                Paths, one per line (.gz read transparently)
+              </label>
+              <textarea
+                id="scan-paths"
+                className="token-input small"
+                spellCheck={false}
+                value={pathText}
+                onChange={(e) => setPathText(e.target.value)}
+                placeholder="/var/log/nginx/access.log"
+              />
+              {transport === 'electron' && (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() =>
+                    void api['files.pick']().then((picked) => {
+                      if (picked.ok && picked.value.length > 0) setPathText(picked.value.join('\n'))
+                    })
+                  }
+                >
+                  Choose files…
+                </button>
+              )}
+            </>
+          )}
+          {input === 'file' && (
+            <>
+              <label className="field-label" htmlFor="scan-file">
+                A log file (up to {formatSize(LIMITS.scanUploadBytes)}; or drop it anywhere on the
+                window)
+              </label>
+              <input
+                id="scan-file"
+                type="file"
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+              {file && (
+                <p className="muted">
+                  {file.name}, {formatSize(file.size)}
+                </p>
+              )}
+            </>
+          )}
+        </TabPanel>
         <CheckField label="Verify each unique token" checked={verify} onChange={setVerify} />
         {verify && (
           <KeySourceFields
