@@ -257,7 +257,7 @@ describe('history and storage', () => {
     const { page } = session
     await page.keyboard.press(`${mod}+k`)
     await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox').waitFor()
-    await page.keyboard.type('history')
+    await page.keyboard.type('turn history')
     await page.keyboard.press('Enter')
     await page.getByRole('status', { name: 'Notifications' }).getByText(said).waitFor()
   }
@@ -277,6 +277,18 @@ describe('history and storage', () => {
     const [entry] = await history()
     expect(entry!.view).toBe('inspect')
     expect(entry!.token).toBe(`${token.split('.').slice(0, 2).join('.')}.`)
+
+    // The History dialog: search, open an entry in Inspect.
+    await page.getByRole('button', { name: 'History', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'History' })
+    const search = dialog.getByLabel('Search history')
+    await dialog.getByRole('status').getByText('1 entries, newest first.').waitFor()
+    await search.fill('nobody')
+    await dialog.getByText('0 of 1 entries match.').waitFor()
+    await search.fill('KEPT inspect')
+    await dialog.getByRole('button', { name: 'Open in Inspect' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    expect(await page.getByLabel(/Token, header, cookie/).inputValue()).toBe(entry!.token)
 
     // A full journey: mint, verify, scan; then nothing in browser storage holds a token or secret.
     await openView(page, 'Mint')
@@ -302,6 +314,15 @@ describe('history and storage', () => {
     const text = JSON.stringify(stored)
     for (const value of [token, minted, secret, secret.slice(4)]) expect(text).not.toContain(value)
     await toggleHistory('History is off: nothing more is kept.')
+
+    // Clear all, after a confirmation.
+    await page.getByRole('button', { name: 'History', exact: true }).click()
+    await dialog.getByRole('button', { name: 'Clear all…' }).click()
+    await dialog.getByRole('button', { name: 'Clear history' }).click()
+    await dialog.getByText(/^History is off: nothing is kept/).waitFor()
+    expect(await history()).toEqual([])
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
   })
 })
 

@@ -32,6 +32,7 @@ export const ACTION_COMMANDS: readonly AppCommand[] = [
   { id: 'sidebar.toggle', label: 'Collapse or expand the sidebar', accelerator: 'CmdOrCtrl+B' },
   { id: 'inspect.compare', label: 'Compare two tokens', view: 'inspect' },
   { id: 'history.toggle', label: 'Turn history on or off' },
+  { id: 'history.show', label: 'Show history' },
 ]
 
 export const APP_COMMANDS: readonly AppCommand[] = [...VIEW_COMMANDS, ...ACTION_COMMANDS]

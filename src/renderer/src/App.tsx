@@ -11,6 +11,7 @@ import { InspectView } from './inspect/InspectView'
 import { EMPTY_MINT_FORM, formFromToken } from './mint/mint-form'
 import { EMPTY_VERIFY_FORM } from './verify/verify-form'
 import { CommandPalette } from './shell/CommandPalette'
+import { HistoryDialog } from './shell/HistoryDialog'
 import { useCommand, useShortcuts } from './shell/command-bus'
 import { routeDroppedFile, type Dropped } from './shell/dropped-file'
 import { Sidebar } from './shell/Sidebar'
@@ -43,6 +44,7 @@ export function App() {
   const theme = useAppliedTheme(state.theme)
   const toast = useToast()
   const [paletteOpen, setPaletteOpen] = useState(false)
+  const [historyOpen, setHistoryOpen] = useState(false)
   const [inspectText, setInspectText] = useState('')
   const [compare, setCompare] = useState(false)
   const [mintForm, setMintForm] = useState(EMPTY_MINT_FORM)
@@ -72,6 +74,10 @@ export function App() {
     setView(next)
     update({ view: next })
   }
+  const inspect = (text: string) => {
+    setInspectText(text)
+    open('inspect')
+  }
 
   useCommand((id) => {
     const target = VIEW_COMMANDS.find((c) => c.id === id)
@@ -86,6 +92,8 @@ export function App() {
       case 'inspect.compare':
         setCompare(true)
         return open('inspect')
+      case 'history.show':
+        return setHistoryOpen(true)
       case 'history.toggle':
         update({ history: !state.history })
         return toast(
@@ -117,10 +125,7 @@ export function App() {
       e.preventDefault()
       void routeDroppedFile(file).then((routed) => {
         if (routed.kind === 'error') return toast(routed.message, 'error')
-        if (routed.kind === 'token') {
-          setInspectText(routed.text)
-          return open('inspect')
-        }
+        if (routed.kind === 'token') return inspect(routed.text)
         setDropped(routed)
         open(routed.kind === 'key' ? 'keys' : 'scan')
       })
@@ -179,22 +184,13 @@ export function App() {
               key={`${scanPaths?.join('|') ?? ''}:${dropped?.kind === 'log' ? dropped.file.name : ''}`}
               paths={scanPaths}
               upload={dropped?.kind === 'log' ? dropped.file : undefined}
-              onInspect={(token) => {
-                setInspectText(token)
-                open('inspect')
-              }}
+              onInspect={inspect}
             />
           )}
         </Suspense>
       </main>
-      <CommandPalette
-        open={paletteOpen}
-        onOpenChange={setPaletteOpen}
-        onInspect={(text) => {
-          setInspectText(text)
-          open('inspect')
-        }}
-      />
+      <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} onInspect={inspect} />
+      <HistoryDialog open={historyOpen} onClose={() => setHistoryOpen(false)} onInspect={inspect} />
     </div>
   )
 }

@@ -10,7 +10,7 @@ import { CopyableText } from './CopyableText'
 import { useApiCall } from '../components/useApiCall'
 import { useLoadedCall } from '../components/useLoadedCall'
 import { ErrorBanner } from '../ErrorBanner'
-import { ConfirmButton } from './ConfirmButton'
+import { ConfirmButton } from '../components/ConfirmButton'
 import { KeychainError, keychainDown } from './KeychainError'
 import { localTime } from './key-choices'
 

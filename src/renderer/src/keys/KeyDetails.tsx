@@ -5,7 +5,7 @@ import type { KeySummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
-import { ConfirmButton } from './ConfirmButton'
+import { ConfirmButton } from '../components/ConfirmButton'
 import { localTime, parseList } from './key-choices'
 import { PrivateExport, PublicExport } from './KeyExports'
 

@@ -10,7 +10,7 @@ import { api } from '../api'
 import { CopyableText } from './CopyableText'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
-import { ConfirmButton } from './ConfirmButton'
+import { ConfirmButton } from '../components/ConfirmButton'
 import { ChoiceSelect } from '../components/ChoiceSelect'
 import type { PrivateExportFormat, PublicExportFormat } from '../../../shared/stored-key-schemas'
 

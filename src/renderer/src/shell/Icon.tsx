@@ -1,7 +1,7 @@
 /** The sidebar's icons: simple strokes in the current colour, hidden from assistive technology. */
 import type { ViewId } from '../../../shared/ui-state'
 
-const PATHS: Record<ViewId | 'collapse' | 'expand' | 'theme' | 'palette', string> = {
+const PATHS: Record<ViewId | 'collapse' | 'expand' | 'theme' | 'palette' | 'history', string> = {
   inspect: 'M10 17a7 7 0 1 1 0-14 7 7 0 0 1 0 14zm5-2 5 5',
   mint: 'M4 20h4L19 9l-4-4L4 16v4zm9-13 4 4',
   verify: 'M4 12l5 5L20 6',
@@ -13,6 +13,7 @@ const PATHS: Record<ViewId | 'collapse' | 'expand' | 'theme' | 'palette', string
   expand: 'M9 6l6 6-6 6',
   theme: 'M12 3a9 9 0 1 0 9 9 7 7 0 0 1-9-9z',
   palette: 'M4 7h16M4 12h16M4 17h16',
+  history: 'M12 7v5l3 2M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5',
 }
 
 export function Icon({ name }: { name: keyof typeof PATHS }) {

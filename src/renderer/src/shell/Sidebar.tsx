@@ -55,6 +55,16 @@ export function Sidebar({ view, theme }: { view: ViewId; theme: 'light' | 'dark'
         <button
           type="button"
           className="tab"
+          title={`History (${state.history ? 'on' : 'off'})`}
+          aria-label="History"
+          onClick={() => runCommand('history.show')}
+        >
+          <Icon name="history" />
+          <span className="tab-label">History{state.history ? '' : ' (off)'}</span>
+        </button>
+        <button
+          type="button"
+          className="tab"
           title={`Switch to the ${theme === 'dark' ? 'light' : 'dark'} theme${shortcut('theme.toggle')}`}
           aria-label={`Switch to the ${theme === 'dark' ? 'light' : 'dark'} theme`}
           onClick={() => runCommand('theme.toggle')}
