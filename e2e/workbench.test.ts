@@ -67,6 +67,20 @@ describe('the shell', () => {
     await page.locator('tr[data-claim="sub"] td.claim-value', { hasText: 'from-palette' }).waitFor()
   })
 
+  it('loads without an error response (the favicon included)', async () => {
+    const { page } = session
+    const failed: string[] = []
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`)
+    })
+    await page.reload()
+    await page.getByLabel(/Token, header, cookie/).waitFor()
+    await expect
+      .poll(() => page.evaluate(() => fetch('favicon.svg').then((r) => r.status)))
+      .toBe(200)
+    expect(failed).toEqual([])
+  })
+
   it('the theme toggle is remembered across a reload (kept by main, not in browser storage)', async () => {
     const { page } = session
     const theme = () =>
