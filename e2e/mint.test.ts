@@ -90,6 +90,11 @@ describe('Mint in real Chromium (browser mode)', () => {
   it('shows the WEAK_SECRET warning for a short secret, and strict refuses it', async () => {
     const { page } = session
     await page.getByLabel('Secret value').fill('short-secret')
+    // The strength is shown under the field as it is typed, with the way to a strong one.
+    const strength = page.locator('.strength-line')
+    await expect.poll(() => strength.innerText()).toMatch(/^\s*weak for HS256 · 12 key bytes/)
+    expect(await page.getByLabel('Secret strength').getAttribute('value')).toBe('1')
+    expect(await strength.getByRole('button', { name: 'Generate a strong one' }).count()).toBe(1)
     await page.getByRole('button', { name: 'Mint token' }).click()
     const warning = page.locator('[data-warning="WEAK_SECRET"]')
     await warning.waitFor()

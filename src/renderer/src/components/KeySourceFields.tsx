@@ -3,11 +3,13 @@
  * pasted key text. Key material stays in this form's memory; stored keys are only named.
  */
 import { useState } from 'react'
+import type { HmacAlg } from '../../../shared/algorithms'
 import type { ErrorPayload } from '../../../shared/errors'
 import type { KeySummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
 import { ErrorBanner } from '../ErrorBanner'
 import { CheckField } from './CheckField'
+import { StrengthLine } from '../secrets/StrengthLine'
 import { TabPanel, Tabs } from './Tabs'
 import type { KeySourceForm, KeySourceMode } from './key-source-form'
 import { useLoadedCall } from './useLoadedCall'
@@ -18,9 +20,11 @@ interface Props {
   value: KeySourceForm
   onChange: (value: KeySourceForm) => void
   error?: ErrorPayload | null
+  /** Mint's HMAC algorithm, for the secret's strength shown as it is typed (HS256 when unset). */
+  hmacAlg?: HmacAlg | undefined
 }
 
-export function KeySourceFields({ idPrefix, purpose, value, onChange, error }: Props) {
+export function KeySourceFields({ idPrefix, purpose, value, onChange, error, hmacAlg }: Props) {
   const set = (patch: Partial<KeySourceForm>) => onChange({ ...value, ...patch })
   const modes: { mode: KeySourceMode; label: string }[] = [
     { mode: 'secret', label: 'Secret' },
@@ -57,6 +61,9 @@ export function KeySourceFields({ idPrefix, purpose, value, onChange, error }: P
             value={value.secret}
             onChange={(secret) => set({ secret })}
           />
+        )}
+        {value.mode === 'secret' && purpose === 'sign' && (
+          <StrengthLine secret={value.secret} alg={hmacAlg ?? 'HS256'} />
         )}
         {value.mode === 'stored' && (
           <StoredKeySelect

@@ -29,7 +29,7 @@ import {
 } from './mint-form'
 import { useSyncedJson } from './useSyncedJson'
 import { MintResultPanel } from './MintResultPanel'
-import { JWS_ALGS, type JwsAlg } from '../../../shared/algorithms'
+import { isHmacAlg, JWS_ALGS, type JwsAlg } from '../../../shared/algorithms'
 import '../components/forms.css'
 import './mint.css'
 
@@ -114,6 +114,7 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
               value={form.key}
               onChange={(key) => set({ key })}
               error={mint.errorFor('key')}
+              hmacAlg={form.alg && isHmacAlg(form.alg) ? form.alg : undefined}
             />
           )}
           <ClaimFields

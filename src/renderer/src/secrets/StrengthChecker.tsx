@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import type { SecretCheck } from '../../../shared/secret-types'
 import { ErrorBanner } from '../ErrorBanner'
-import { useSecretCheck } from './useSecretCheck'
+import { useSecretCheck, VERDICT_CLASS } from './useSecretCheck'
 import { GENERATOR_FIELD_ID } from './SecretGenerator'
 import { ChoiceSelect } from '../components/ChoiceSelect'
 import { HMAC_ALGS, type HmacAlg } from '../../../shared/algorithms'
@@ -61,8 +61,6 @@ export function StrengthChecker({
     </section>
   )
 }
-
-const VERDICT_CLASS = { weak: 'bad', acceptable: 'warn', strong: 'ok' } as const
 
 /** The generator's first field, in view and focused. */
 function focusGenerator(): void {

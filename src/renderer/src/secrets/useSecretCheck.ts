@@ -12,6 +12,9 @@ import type { HmacAlg } from '../../../shared/algorithms'
 
 export const CHECK_DEBOUNCE_MS = 250
 
+/** The colour class of each verdict. */
+export const VERDICT_CLASS = { weak: 'bad', acceptable: 'warn', strong: 'ok' } as const
+
 export interface SecretCheckState {
   check: SecretCheck | null
   error: ErrorPayload | null
