@@ -5,10 +5,16 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
-export const ROOT = resolve(import.meta.dirname, '..')
+/** The project's root: the nearest folder up with a package.json (also from a bundled bench). */
+function projectRoot(from: string): string {
+  let dir = from
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir)
+  return dir
+}
+export const ROOT = projectRoot(import.meta.dirname)
 const CHROMIUM_CANDIDATES = [
   process.env['CHROMIUM_PATH'],
   '/usr/bin/chromium',

@@ -194,6 +194,24 @@ describe('Inspect and Mint', () => {
     }
   })
 
+  it('a 64 KiB claim is shown in part until Show all, and Copy claims copies all of it', async () => {
+    const { page } = session
+    await page.reload()
+    const data = 'x'.repeat(48_000)
+    await page
+      .getByLabel(/Token, header, cookie/)
+      .fill(await hs256({ sub: 'big', data, exp: now() + 600 }, strongSecret()))
+    const cell = page.locator('tr[data-claim="data"] td.claim-value')
+    await expect.poll(() => cell.innerText()).toContain('… 43,904 more characters')
+    await cell.getByRole('button', { name: 'Show all' }).click()
+    expect(await cell.innerText()).toContain(data)
+    await page.getByRole('button', { name: 'Copy claims' }).click()
+    const copied = await page.evaluate(() =>
+      (globalThis as unknown as PageGlobals).navigator.clipboard.readText(),
+    )
+    expect((JSON.parse(copied) as { data: string }).data).toBe(data)
+  })
+
   it('the claims JSON editor and the form stay in sync both ways; bad JSON says where', async () => {
     const { page } = session
     await page.reload()

@@ -1,5 +1,6 @@
 /** Claims as a table: name, value, and what the claim means (from src/shared/claims). */
 import { describeClaim } from '../../../shared/claims'
+import { LongText } from '../components/LongText'
 
 export function ClaimsTable({ claims }: { claims: Record<string, unknown> }) {
   return (
@@ -20,7 +21,7 @@ export function ClaimsTable({ claims }: { claims: Record<string, unknown> }) {
                 <code>{name}</code>
               </th>
               <td className="claim-value">
-                {formatValue(value)}
+                <LongText text={formatValue(value)} />
                 {info?.time && typeof value === 'number' && (
                   <div className="muted">{new Date(value * 1000).toISOString()}</div>
                 )}

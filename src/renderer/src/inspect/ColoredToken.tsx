@@ -1,12 +1,18 @@
 /**
  * A token drawn as jwt.io users expect: each segment in its own colour (header, payload,
  * signature; a JWE's five parts), wrapped anywhere, with a legend for those who do not see colour.
+ * A segment over SHOWN_CHARS is shown in part until asked.
  */
+import { useState } from 'react'
+import { clip, ShowAll } from '../components/LongText'
+
 const JWS_PARTS = ['header', 'payload', 'signature']
 const JWE_PARTS = ['protected header', 'encrypted key', 'iv', 'ciphertext', 'tag']
 
 export function ColoredToken({ token }: { token: string }) {
+  const [all, setAll] = useState(false)
   const segments = token.split('.')
+  const hidden = segments.reduce((sum, s) => sum + clip(s, all).hidden, 0)
   const names = segments.length === 5 ? JWE_PARTS : JWS_PARTS
   return (
     <figure className="colored-token">
@@ -15,11 +21,13 @@ export function ColoredToken({ token }: { token: string }) {
           <span key={i}>
             {i > 0 && <span className="seg-dot">.</span>}
             <span className={`seg seg-${i}`} title={names[i] ?? `segment ${i + 1}`}>
-              {segment}
+              {clip(segment, all).shown}
             </span>
+            {clip(segment, all).hidden > 0 && <span className="muted">…</span>}
           </span>
         ))}
       </code>
+      {hidden > 0 && <ShowAll hidden={hidden} onShow={() => setAll(true)} />}
       <figcaption className="seg-legend">
         {names.slice(0, segments.length).map((name, i) => (
           <span key={name} className={`seg-key seg-${i}`}>
