@@ -24,6 +24,7 @@ interface PageGlobals {
   DataTransfer: new () => { items: { add(file: unknown): void } }
   File: new (parts: string[], name: string, options: { type: string }) => unknown
   DragEvent: new (type: string, init: Record<string, unknown>) => unknown
+  getComputedStyle(element: unknown): { whiteSpace: string }
 }
 
 const VIEWS = ['Inspect', 'Mint', 'Verify', 'Keys', 'JWKS', 'Secrets', 'Scan'] as const
@@ -67,14 +68,30 @@ describe('the shell', () => {
     await page.locator('tr[data-claim="sub"] td.claim-value', { hasText: 'from-palette' }).waitFor()
   })
 
-  it('loads without an error response (the favicon included)', async () => {
+  it('loads every view without an error response (the favicon included) or a console error (a CSP refusal)', async () => {
     const { page } = session
     const failed: string[] = []
     page.on('response', (r) => {
       if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`)
     })
+    page.on('console', (m) => {
+      if (m.type() === 'error') failed.push(m.text().slice(0, 160))
+    })
     await page.reload()
     await page.getByLabel(/Token, header, cookie/).waitFor()
+    for (const view of VIEWS) {
+      await openView(page, view)
+      await page.getByRole('tabpanel').locator('section, form, div').first().waitFor()
+    }
+    // The claims editor drew with its styles (they were once refused by the CSP).
+    await openView(page, 'Mint')
+    await page.getByLabel('Subject (sub)').fill('styled')
+    expect(
+      await page
+        .locator('.cm-content')
+        .first()
+        .evaluate((e) => (globalThis as unknown as PageGlobals).getComputedStyle(e).whiteSpace),
+    ).toBe('break-spaces')
     await expect
       .poll(() => page.evaluate(() => fetch('favicon.svg').then((r) => r.status)))
       .toBe(200)

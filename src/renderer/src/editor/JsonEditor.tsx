@@ -2,6 +2,11 @@
  * A JSON editor (CodeMirror 6): syntax colours, inline JSON errors with line and column, and
  * completion of names from a table (the registered claims, header parameters) with their
  * meaning. The text follows `value` when it changes from outside (the form beside it).
+ *
+ * The editor lives in a shadow root: CodeMirror then mounts its styles as constructed style
+ * sheets, which the page's strict CSP (style-src 'self', no inline <style>) allows; in the
+ * document itself they were refused and the editor drew unstyled. Its colours come from the
+ * theme's custom properties, which reach through the shadow boundary.
  */
 import {
   autocompletion,
@@ -10,10 +15,11 @@ import {
 } from '@codemirror/autocomplete'
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands'
 import { json, jsonParseLinter } from '@codemirror/lang-json'
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language'
+import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language'
 import { linter } from '@codemirror/lint'
 import { EditorState } from '@codemirror/state'
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view'
+import { tags } from '@lezer/highlight'
 import { useEffect, useRef } from 'react'
 
 export interface NameInfo {
@@ -32,6 +38,36 @@ interface Props {
   /** Shown under the editor: the first JSON error, for screen readers and at a glance. */
   error?: string | null
 }
+
+/** JSON in the token's segment colours (AA on the panel in both themes). */
+const jsonHighlight = HighlightStyle.define([
+  { tag: tags.propertyName, color: 'var(--seg-0)' },
+  { tag: tags.string, color: 'var(--seg-1)' },
+  { tag: [tags.number, tags.bool, tags.null], color: 'var(--seg-2)' },
+  { tag: tags.invalid, color: 'var(--danger)' },
+])
+
+const workbenchTheme = EditorView.theme({
+  '&': { background: 'var(--panel)', color: 'var(--text)', fontSize: '13px' },
+  '&.cm-focused': { outline: '2px solid var(--focus)' },
+  '.cm-content': { fontFamily: 'var(--mono)', caretColor: 'var(--text)' },
+  '.cm-cursor': { borderLeftColor: 'var(--text)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': {
+    background: 'var(--selection)',
+  },
+  '.cm-placeholder': { color: 'var(--muted)' },
+  '.cm-tooltip': {
+    background: 'var(--panel)',
+    color: 'var(--text)',
+    border: '1px solid var(--border)',
+  },
+  '.cm-tooltip-autocomplete ul li[aria-selected]': {
+    background: 'var(--accent)',
+    color: 'var(--on-accent)',
+  },
+  '.cm-completionDetail, .cm-completionInfo': { color: 'var(--muted)' },
+  '.cm-diagnostic-error': { borderLeftColor: 'var(--danger)' },
+})
 
 function nameCompletions(names: readonly NameInfo[]) {
   return (context: CompletionContext): CompletionResult | null => {
@@ -62,15 +98,19 @@ export function JsonEditor({ id, label, value, onChange, names = [], placeholder
   })
 
   useEffect(() => {
+    const element = host.current!
+    const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' })
     const editor = new EditorView({
-      parent: host.current!,
+      root: shadow,
+      parent: shadow,
       state: EditorState.create({
         doc: value,
         extensions: [
           history(),
           keymap.of([...defaultKeymap, ...historyKeymap]),
           json(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(jsonHighlight),
+          workbenchTheme,
           bracketMatching(),
           linter(jsonParseLinter(), { delay: 150 }),
           autocompletion({ override: [nameCompletions(names)] }),
@@ -80,7 +120,6 @@ export function JsonEditor({ id, label, value, onChange, names = [], placeholder
             'aria-label': label,
             id,
             'aria-multiline': 'true',
-            'aria-describedby': `${id}-error`,
           }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) changed.current(update.state.doc.toString())
@@ -103,7 +142,8 @@ export function JsonEditor({ id, label, value, onChange, names = [], placeholder
   return (
     <div className="json-editor-box">
       <div ref={host} className={error ? 'json-editor invalid' : 'json-editor'} data-editor={id} />
-      <p className="field-error" id={`${id}-error`} aria-live="polite">
+      {/* Outside the shadow root, so announced as it changes rather than described by id. */}
+      <p className="field-error" aria-live="polite">
         {error ?? ''}
       </p>
     </div>
