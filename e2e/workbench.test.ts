@@ -379,16 +379,24 @@ describe('Scan and JWKS views', () => {
   let session: Session
   let server: Server
   let jwksUrl = ''
+  let issuer = ''
   const key = es256('k-scan')
   beforeAll(async () => {
     session = await openWorkbench()
     const { jwk } = await key
     server = createServer((req, res) => {
-      res.writeHead(req.url === '/jwks.json' ? 200 : 404, { 'content-type': 'application/json' })
-      res.end(req.url === '/jwks.json' ? JSON.stringify({ keys: [jwk] }) : '{}')
+      const documents: Record<string, unknown> = {
+        '/jwks.json': { keys: [jwk] },
+        '/realms/e2e/.well-known/openid-configuration': { issuer, jwks_uri: jwksUrl },
+      }
+      const body = documents[req.url ?? '']
+      res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(body ?? {}))
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    jwksUrl = `${base}/jwks.json`
+    issuer = `${base}/realms/e2e`
   })
   afterAll(async () => {
     await session?.close()
@@ -426,7 +434,7 @@ describe('Scan and JWKS views', () => {
     expect(await page.getByLabel(/Token, header, cookie/).inputValue()).toBe(often)
   })
 
-  it('JWKS: fetches a JWK Set, lists its keys with the cache state, and trusts an issuer', async () => {
+  it('JWKS: fetches a JWK Set, lists its keys with the cache state, trusts an issuer, and Inspect verifies its tokens', async () => {
     const { page } = session
     await openView(page, 'JWKS')
     await page.getByLabel('JWKS URL', { exact: true }).check()
@@ -436,11 +444,29 @@ describe('Scan and JWKS views', () => {
     await keys.getByText('k-scan').waitFor()
     expect(await keys.innerText()).toContain('EC P-256')
     expect(await keys.getByRole('status').innerText()).toMatch(/fresh for|revalidated/)
-    await page.getByLabel('Issuer URL').fill('http://127.0.0.1:1/realms/e2e')
+    await page.getByLabel('Issuer URL').fill(issuer)
     await page.getByRole('button', { name: 'Trust issuer' }).click()
+    await page.getByRole('button', { name: `Stop trusting ${issuer}` }).waitFor()
+
+    // Inspect verifies a token of the trusted issuer with its keys, found by discovery.
+    const { sign } = await key
+    const genuine = await sign({ sub: 'trusted', iss: issuer, exp: now() + 600 })
+    await openView(page, 'Inspect')
+    await page.getByLabel(/Token, header, cookie/).fill(genuine)
+    const verdict = page.getByRole('status', { name: 'Trusted issuer' })
+    await expect.poll(() => verdict.innerText()).toMatch(/^✓ verified trusted issuer /)
+    expect(await verdict.innerText()).toContain('kid k-scan')
+    const forged = (await es256('k-scan')).sign({ sub: 'forged', iss: issuer, exp: now() + 600 })
+    await page.getByLabel(/Token, header, cookie/).fill(await forged)
+    await expect
+      .poll(() => verdict.innerText())
+      .toMatch(/^✗ not verified trusted issuer .*Not valid: /)
+    // A token of an issuer that is not trusted is not checked (nothing fetched for it).
     await page
-      .getByRole('button', { name: 'Stop trusting http://127.0.0.1:1/realms/e2e' })
-      .waitFor()
+      .getByLabel(/Token, header, cookie/)
+      .fill(await sign({ sub: 'x', iss: 'https://elsewhere.example', exp: now() + 600 }))
+    await page.locator('tr[data-claim="sub"] td.claim-value', { hasText: 'x' }).waitFor()
+    expect(await verdict.count()).toBe(0)
   })
 })
 

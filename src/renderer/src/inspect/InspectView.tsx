@@ -18,6 +18,8 @@ import { LogFileInput } from './LogFileInput'
 import { isExpired } from './TimesList'
 import { TokenCard } from './TokenCard'
 import { TokenList } from './TokenList'
+import { TrustedVerdict, useTrustedIssuers } from './TrustedVerdict'
+import { tokenFacts } from './token-facts'
 import { tokenText } from './token-text'
 import { useNow } from './useNow'
 import './inspect.css'
@@ -55,6 +57,7 @@ export function InspectView({
   const [selected, setSelected] = useState(0)
   const input = useRef<HTMLTextAreaElement>(null)
   const now = useNow()
+  const issuers = useTrustedIssuers()
   const { state } = useUiState()
   const decoded = useMemo(() => decode(text), [text])
   const { tokens } = decoded
@@ -157,6 +160,9 @@ export function InspectView({
               now={now}
               onClose={() => onCompareChange(false)}
             />
+          )}
+          {token && raw && token.kind === 'JWS' && (
+            <TrustedVerdict token={raw} iss={tokenFacts(token, now).iss} issuers={issuers} />
           )}
           {token && (
             <TokenCard

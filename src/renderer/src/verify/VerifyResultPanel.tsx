@@ -1,5 +1,6 @@
 /** The verdict, every check that ran (or could not), lint findings, the key and the token. */
 import type { VerifyCheck, VerifyResult } from '../../../shared/verify-types'
+import { verdictLine } from './verdict-line'
 import { KeyDescriptionLine } from '../components/KeyDescriptionLine'
 import { LintList } from '../inspect/LintList'
 import { TokenParts } from '../inspect/TokenParts'
@@ -28,18 +29,6 @@ export function VerifyResultPanel({ result }: { result: VerifyResult }) {
       <TokenParts header={result.header} payload={result.payload} />
     </div>
   )
-}
-
-/** One line a person reads first: 'Valid: signed by key "prod", kid k1' or 'Not valid: <why>'. */
-export function verdictLine(result: VerifyResult): string {
-  if (!result.valid) {
-    const first = result.checks.find((c) => !c.ok && !c.skipped) ?? result.checks.find((c) => !c.ok)
-    return `Not valid: ${first?.message ?? 'a check failed.'}`
-  }
-  const k = result.key
-  if (!k) return 'Valid.'
-  const named = k.name !== undefined ? `key "${k.name}" (${k.detail})` : k.detail
-  return `Valid: signed by ${named}${k.kid !== undefined ? `, kid ${k.kid}` : ''}${k.remote ? ` from ${k.remote.jwksUri}` : ''}.`
 }
 
 const ICONS = { ok: '✓', failed: '✗', skipped: '–' } as const
