@@ -1,8 +1,11 @@
 // Bundles the jwtw CLI (src/cli) into out/cli; dependencies stay external (node_modules).
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { build } from 'esbuild'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+
+// Chunks are named by their hash: clear the old ones so the folder holds one build.
+rmSync('out/cli', { recursive: true, force: true })
 
 await build({
   // The worker threads (the weak-secret audit's, the log scanner's), found by
