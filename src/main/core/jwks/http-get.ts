@@ -5,7 +5,8 @@
  * NO_PROXY honoured (undici's EnvHttpProxyAgent).
  */
 import { readFileSync } from 'node:fs'
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
+import type * as Undici from 'undici'
+import type { Dispatcher } from 'undici'
 import type { RemoteDocument } from '../../../shared/errors'
 import { formatSize, LIMITS } from '../../../shared/limits'
 import { clip } from '../../../shared/redact'
@@ -36,8 +37,13 @@ const MAX_REDIRECTS = 5
 const USER_AGENT = 'jwt-workbench'
 const agents = new Map<string, Dispatcher>()
 
+/** undici is loaded on the first fetch: commands that fetch nothing never parse it (~150 ms). */
+let undici: Promise<typeof Undici> | undefined
+const loadUndici = () => (undici ??= import('undici'))
+
 /** The dispatcher for a CA file (one per process and file). */
-function agentFor(caFile: string | undefined, document: RemoteDocument): Dispatcher {
+async function agentFor(caFile: string | undefined, document: RemoteDocument): Promise<Dispatcher> {
+  const { EnvHttpProxyAgent } = await loadUndici()
   const key = caFile ?? ''
   let agent = agents.get(key)
   if (!agent) {
@@ -69,7 +75,7 @@ export async function getJson(
   validators: { etag?: string; lastModified?: string } = {},
 ): Promise<FetchOutcome> {
   let url = checkRemoteUrl(text, document, options)
-  const dispatcher = agentFor(options.caFile, document)
+  const dispatcher = await agentFor(options.caFile, document)
   const signal = AbortSignal.timeout(options.timeoutMs)
   const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT }
   if (validators.etag) headers['if-none-match'] = validators.etag
@@ -153,6 +159,7 @@ async function requestOnce(
   dispatcher: Dispatcher,
   signal: AbortSignal,
 ): Promise<Dispatcher.ResponseData> {
+  const { request } = await loadUndici()
   try {
     return await request(url, { method: 'GET', headers, dispatcher, signal })
   } catch (error) {
