@@ -16,39 +16,11 @@ import type { AddressInfo } from 'node:net'
 import { SignJWT } from 'jose'
 import type { Page } from 'playwright-core'
 import { openWorkbench } from '../e2e/browser-mode'
+import type { PageGlobals } from '../e2e/page-globals'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 12)
 const KEYS = Number(process.env['BENCH_KEYS'] ?? 80)
 const secret = new TextEncoder().encode('bench-ui-secret-bench-ui-secret-bench-ui')
-
-/** The page's globals the probes use (bench compiles without the DOM library). */
-interface Probe {
-  document: {
-    activeElement: { id: string } | null
-    getElementById(id: string): ProbeElement | null
-    querySelector(selector: string): ProbeElement | null
-    createElement(tag: string): ProbeElement
-    body: ProbeElement
-  }
-  performance: {
-    now(): number
-    getEntriesByType(type: string): Array<{ initiatorType?: string; encodedBodySize?: number }>
-  }
-  requestAnimationFrame(callback: () => void): number
-  MutationObserver: new (callback: () => void) => {
-    observe(target: unknown, options: Record<string, boolean>): void
-  }
-  benchLatencies?: number[]
-}
-interface ProbeElement {
-  id: string
-  textContent: string | null
-  value: string
-  addEventListener(type: string, listener: (event: { timeStamp: number }) => void): void
-  appendChild(child: ProbeElement): void
-  focus(): void
-  setSelectionRange(start: number, end: number): void
-}
 
 const median = (values: number[]) => quantile(values, 0.5)
 function quantile(values: number[], q: number): number {
@@ -63,7 +35,7 @@ async function loadToInteractive(page: Page, load: () => Promise<unknown>): Prom
   return page.evaluate(
     () =>
       new Promise<number>((resolve) => {
-        const g = globalThis as unknown as Probe
+        const g = globalThis as unknown as PageGlobals
         const check = () =>
           g.document.activeElement?.id === 'inspect-input'
             ? resolve(g.performance.now())
@@ -92,7 +64,7 @@ async function referenceServer(): Promise<{ url: string; close(): void }> {
 async function installProbe(page: Page, inputId: string, watched: string): Promise<void> {
   await page.evaluate(
     ([inputId, watched]) => {
-      const g = globalThis as unknown as Probe
+      const g = globalThis as unknown as PageGlobals
       g.benchLatencies = []
       let pressed: number | null = null
       new g.MutationObserver(() => {
@@ -118,11 +90,11 @@ async function typeAndMeasure(page: Page): Promise<number[]> {
   for (let i = 0; i < KEYS; i++) {
     await page.keyboard.press(i % 2 === 0 ? 'A' : 'Backspace')
     await page.waitForFunction(
-      (n) => ((globalThis as unknown as Probe).benchLatencies ?? []).length > n,
+      (n) => ((globalThis as unknown as PageGlobals).benchLatencies ?? []).length > n,
       i,
     )
   }
-  return page.evaluate(() => (globalThis as unknown as Probe).benchLatencies!)
+  return page.evaluate(() => (globalThis as unknown as PageGlobals).benchLatencies!)
 }
 
 async function token(bytes: number): Promise<string> {
@@ -148,7 +120,7 @@ async function keystrokes(page: Page, size: number) {
   await page.locator('.colored-token').waitFor()
   await input.focus()
   await page.evaluate((length) => {
-    const g = globalThis as unknown as Probe
+    const g = globalThis as unknown as PageGlobals
     g.document.getElementById('inspect-input')!.setSelectionRange(length, length)
   }, text.length)
   await installProbe(page, 'inspect-input', 'section.inspect')
@@ -156,7 +128,7 @@ async function keystrokes(page: Page, size: number) {
   // The reference: a bare textarea in the same page holding the same token, its handler
   // writing one line.
   await page.evaluate((text) => {
-    const g = globalThis as unknown as Probe
+    const g = globalThis as unknown as PageGlobals
     const area = g.document.createElement('textarea')
     const out = g.document.createElement('div')
     area.id = 'bench-ref'
@@ -188,7 +160,7 @@ try {
     await cdp.send('Network.clearBrowserCache')
     cold.push(await loadToInteractive(page, () => page.reload()))
     scriptBytes = await page.evaluate(() =>
-      (globalThis as unknown as Probe).performance
+      (globalThis as unknown as PageGlobals).performance
         .getEntriesByType('resource')
         .filter((e) => e.initiatorType === 'script' || e.initiatorType === 'link')
         .reduce((sum, e) => sum + (e.encodedBodySize ?? 0), 0),

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import type { PageGlobals } from './page-globals'
 
 /** The project's root: the nearest folder up with a package.json (also from a bundled bench). */
 function projectRoot(from: string): string {
@@ -98,8 +99,7 @@ export async function openWorkbench(env: NodeJS.ProcessEnv = {}): Promise<Sessio
   // Signed in once the login code has been traded for the session credential (a reload
   // before that would find neither).
   await page.waitForFunction(() => {
-    const storage = (globalThis as unknown as { sessionStorage: { getItem(k: string): unknown } })
-      .sessionStorage
+    const storage = (globalThis as unknown as PageGlobals).sessionStorage
     return storage.getItem('jwtw.session') !== null
   })
   return {

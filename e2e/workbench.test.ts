@@ -8,24 +8,8 @@ import type { AddressInfo } from 'node:net'
 import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openWorkbench, screenshot, type Session } from './browser-mode'
+import type { PageGlobals } from './page-globals'
 import { es256, hs256, now, openView, strongSecret } from './token-fixtures'
-
-/** The page's globals used below, typed here: e2e compiles without the DOM library. */
-interface PageGlobals {
-  document: {
-    documentElement: { dataset: Record<string, string | undefined> }
-    activeElement: { id: string } | null
-  }
-  localStorage: Record<string, string> & { length: number }
-  sessionStorage: Record<string, string> & { getItem(key: string): string | null }
-  indexedDB: { databases(): Promise<Array<{ name?: string }>> }
-  navigator: { clipboard: { readText(): Promise<string> } }
-  window: { dispatchEvent(event: unknown): boolean }
-  DataTransfer: new () => { items: { add(file: unknown): void } }
-  File: new (parts: string[], name: string, options: { type: string }) => unknown
-  DragEvent: new (type: string, init: Record<string, unknown>) => unknown
-  getComputedStyle(element: unknown): { whiteSpace: string }
-}
 
 const VIEWS = ['Inspect', 'Mint', 'Verify', 'Keys', 'JWKS', 'Secrets', 'Scan'] as const
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control'

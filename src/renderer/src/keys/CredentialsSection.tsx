@@ -12,7 +12,7 @@ import { useLoadedCall } from '../components/useLoadedCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { KeychainError, keychainDown } from './KeychainError'
-import { localTime } from './key-choices'
+import { localTime } from '../components/local-time'
 
 export function CredentialsSection() {
   const listed = useLoadedCall(api['creds.list'])

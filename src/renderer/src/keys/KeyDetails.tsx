@@ -6,7 +6,8 @@ import { api } from '../api'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from '../components/ConfirmButton'
-import { localTime, parseList } from './key-choices'
+import { localTime } from '../components/local-time'
+import { parseList } from './key-choices'
 import { PrivateExport, PublicExport } from './KeyExports'
 
 export function KeyDetails({

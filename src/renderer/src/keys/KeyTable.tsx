@@ -1,6 +1,6 @@
 /** The stored keys, one row each: metadata only, never material. */
 import type { KeySummary } from '../../../shared/stored-key-types'
-import { localTime } from './key-choices'
+import { localTime } from '../components/local-time'
 
 export function KeyTable({
   keys,

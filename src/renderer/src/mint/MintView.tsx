@@ -2,7 +2,7 @@
  * Sign a token: a template, an algorithm, a key, the claims and header as fields and as JSON
  * (kept in sync both ways), a live preview of the signed token, and the result to copy or verify.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, type FormEvent } from 'react'
 import { CLAIMS } from '../../../shared/claims'
 import type { ErrorPayload } from '../../../shared/errors'
 import { TEMPLATE_NAMES, TEMPLATES, type TemplateName } from '../../../shared/templates'
@@ -12,6 +12,7 @@ import { CheckField } from '../components/CheckField'
 import { KeySourceFields } from '../components/KeySourceFields'
 import { TextField } from '../components/TextField'
 import { useFormRequest } from '../components/useFormRequest'
+import { useSettled } from '../components/useSettled'
 import { ColoredToken } from '../inspect/ColoredToken'
 import { JsonEditor, type NameInfo } from '../editor/JsonEditor'
 import { useMainAction } from '../shell/command-bus'
@@ -183,26 +184,16 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
 
 /** The token as the form would sign it now (a secret or a pasted key), re-signed 400 ms after the last edit. */
 function useLivePreview(form: MintForm): string | null {
-  const [token, setToken] = useState<string | null>(null)
   // A stored key is never read for a preview: each read may ask the OS keychain.
   const request = useMemo(
     () => (form.key.mode === 'stored' && !form.unsecured ? null : buildMintRequest(form)),
     [form],
   )
-  useEffect(() => {
-    if (!request?.ok) return
-    let current = true
-    const timer = setTimeout(() => {
-      void api.mint(request.value).then((result) => {
-        if (current) setToken(result.ok ? result.value.token : null)
-      })
-    }, 400)
-    return () => {
-      current = false
-      clearTimeout(timer)
-    }
-  }, [request])
-  return request?.ok ? token : null
+  const done = useSettled(request?.ok ? request.value : null, 400, (value) =>
+    api.mint(value).then((result) => (result.ok ? result.value.token : null)),
+  )
+  // The last token signed stays shown while a newer one is being made.
+  return request?.ok ? (done?.result ?? null) : null
 }
 
 type SetForm = (patch: Partial<MintForm>) => void

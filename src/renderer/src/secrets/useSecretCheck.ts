@@ -3,12 +3,13 @@
  * call to the services, so the secret never leaves this page. A late result of an older input
  * is dropped.
  */
-import { useEffect, useState } from 'react'
+import { useMemo } from 'react'
 import type { ErrorPayload } from '../../../shared/errors'
 import { checkSecret } from '../../../shared/secret-strength'
 import type { SecretCheck } from '../../../shared/secret-types'
 import { LIMITS } from '../../../shared/limits'
 import type { HmacAlg } from '../../../shared/algorithms'
+import { useSettled } from '../components/useSettled'
 
 export const CHECK_DEBOUNCE_MS = 250
 
@@ -23,35 +24,23 @@ export interface SecretCheckState {
 }
 
 export function useSecretCheck(secret: string, alg: HmacAlg): SecretCheckState {
-  const [done, setDone] = useState<{
-    secret: string
-    alg: HmacAlg
-    check: SecretCheck | null
-    error: ErrorPayload | null
-  } | null>(null)
   const tooLong = secret.length > LIMITS.checkedSecret
-
-  useEffect(() => {
-    if (secret === '' || tooLong) return
-    let current = true
-    const timer = setTimeout(() => {
+  const input = useMemo(
+    () => (secret === '' || tooLong ? null : { secret, alg }),
+    [secret, alg, tooLong],
+  )
+  const done = useSettled(
+    input,
+    CHECK_DEBOUNCE_MS,
+    ({ secret, alg }): Promise<Pick<SecretCheckState, 'check' | 'error'>> =>
       checkSecret(secret, alg).then(
-        (check) => current && setDone({ secret, alg, check, error: null }),
-        () =>
-          current &&
-          setDone({
-            secret,
-            alg,
-            check: null,
-            error: { code: 'ERR_INTERNAL', message: 'The strength check failed on this input.' },
-          }),
-      )
-    }, CHECK_DEBOUNCE_MS)
-    return () => {
-      current = false
-      clearTimeout(timer)
-    }
-  }, [secret, alg, tooLong])
+        (check) => ({ check, error: null }),
+        () => ({
+          check: null,
+          error: { code: 'ERR_INTERNAL', message: 'The strength check failed on this input.' },
+        }),
+      ),
+  )
 
   if (secret === '') return { check: null, error: null, stale: false }
   if (tooLong) {
@@ -65,8 +54,8 @@ export function useSecretCheck(secret: string, alg: HmacAlg): SecretCheckState {
     }
   }
   return {
-    check: done?.check ?? null,
-    error: done?.error ?? null,
-    stale: done === null || done.secret !== secret || done.alg !== alg,
+    check: done?.result.check ?? null,
+    error: done?.result.error ?? null,
+    stale: done?.input !== input,
   }
 }

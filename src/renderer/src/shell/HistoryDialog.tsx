@@ -9,7 +9,7 @@ import { api } from '../api'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
-import { localTime } from '../keys/key-choices'
+import { localTime } from '../components/local-time'
 import { useUiState } from './ui-state'
 
 interface Props {
