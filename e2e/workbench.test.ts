@@ -217,6 +217,11 @@ describe('Inspect and Mint', () => {
     const { page } = session
     await page.reload()
     await openView(page, 'Mint')
+    // Empty editors are not marked as errors (the linter runs 150 ms after a change).
+    const lintErrors = page.locator('.cm-lintRange-error, .cm-lintPoint-error')
+    await page.getByLabel('Claims as JSON').waitFor()
+    await page.waitForTimeout(1000)
+    expect(await lintErrors.count()).toBe(0)
     await page.getByLabel('Subject (sub)').fill('alice')
     const editor = page.getByLabel('Claims as JSON')
     await expect.poll(async () => JSON.parse(await editor.innerText())).toEqual({ sub: 'alice' })
@@ -225,6 +230,7 @@ describe('Inspect and Mint', () => {
     expect(await page.getByLabel('Issuer (iss)').inputValue()).toBe('https://id.example')
     await editor.fill('{"sub": "bob",, }')
     await page.getByText(/^line 1, column 15: /).waitFor()
+    await expect.poll(() => lintErrors.count()).toBeGreaterThan(0)
     expect(await page.getByLabel('Subject (sub)').inputValue()).toBe('bob')
   })
 

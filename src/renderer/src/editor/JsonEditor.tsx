@@ -89,6 +89,8 @@ function nameCompletions(names: readonly NameInfo[]) {
   }
 }
 
+const parseLint = jsonParseLinter()
+
 export function JsonEditor({ id, label, value, onChange, names = [], placeholder, error }: Props) {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
@@ -112,7 +114,8 @@ export function JsonEditor({ id, label, value, onChange, names = [], placeholder
           syntaxHighlighting(jsonHighlight),
           workbenchTheme,
           bracketMatching(),
-          linter(jsonParseLinter(), { delay: 150 }),
+          // An empty editor is not an error (the placeholder shows what goes there).
+          linter((v) => (v.state.doc.length === 0 ? [] : parseLint(v)), { delay: 150 }),
           autocompletion({ override: [nameCompletions(names)] }),
           EditorView.lineWrapping,
           placeholderText(placeholder ?? ''),
