@@ -1,9 +1,15 @@
+import { readFileSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+
 export default defineConfig({
+  // In-process CLI tests run src/cli against the same version string the build bakes in.
+  define: { __JWTW_VERSION__: JSON.stringify(version) },
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/helpers/build-once.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

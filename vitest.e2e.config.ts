@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/helpers/build-once.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { jwtVerify } from 'jose'
 import { createContext } from '../src/main/core/context'
 import { decodeToken } from '../src/shared/token-decode'
-import { keysFromText, resolveKeySource } from '../src/main/core/keys/key-source'
+import { keysFromText, resolveLocalKeys } from '../src/main/core/keys/key-source'
 import { lintToken } from '../src/shared/token-lint'
 import { mintToken } from '../src/main/core/mint/mint'
 import { verifyWithKeys } from '../src/main/core/verify/verify'
@@ -118,7 +118,7 @@ function rotation(tokens: string[]): () => string {
 async function caseFor(alg: JwsAlg) {
   if (alg === 'HS256') {
     const tokens = await tokensFrom({ secret: SECRET }, alg)
-    const keys = await resolveKeySource({ type: 'secret', secret: SECRET }, ctx, 'verify')
+    const keys = await resolveLocalKeys({ type: 'secret', secret: SECRET }, ctx, 'verify')
     // The fair reference: jose with the secret already imported, as our layer caches it.
     const bytes = new TextEncoder().encode(SECRET)
     const joseKey = await webcrypto.subtle.importKey(

@@ -42,7 +42,7 @@ if (!installed()) {
 }
 const run = spawnSync(
   process.execPath,
-  [require.resolve('electron-vite/bin/electron-vite.js'), mode],
+  [join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'), mode],
   { stdio: 'inherit' },
 )
 process.exit(run.status ?? 1)

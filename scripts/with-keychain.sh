@@ -2,7 +2,9 @@
 # Runs a command with a reachable OS keychain. On a machine without a D-Bus session (CI,
 # headless Linux) it starts a private session with a fresh, unlocked gnome-keyring; the
 # keyring lives in a temp XDG_DATA_HOME so a keyring left by an earlier run never asks for a
-# password that cannot be typed.
+# password that cannot be typed. The command starts only once the keyring answers a write:
+# gnome-keyring creates and unlocks its login collection after the daemon has returned, and a
+# client that comes first is told "unlock prompt was dismissed".
 set -euo pipefail
 
 if [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] || [ "$(uname -s)" != "Linux" ]; then
@@ -17,8 +19,10 @@ fi
 export XDG_DATA_HOME
 XDG_DATA_HOME="$(mktemp -d -t jwtw-keyring-XXXXXX)"
 trap 'rm -rf "$XDG_DATA_HOME"' EXIT
+here="$(cd "$(dirname "$0")" && pwd)"
 # The dbus-daemon's complaint about raising its fd limit is harmless noise.
 dbus-run-session -- bash -c '
   echo -n "jwtw-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  node "$0/keychain-ready.mjs" || exit 1
   exec "$@"
-' with-keychain "$@" 2> >(grep -v "Failed to set fd limit" >&2)
+' "$here" "$@" 2> >(grep -v "Failed to set fd limit" >&2)

@@ -1,14 +1,15 @@
 /**
- * Reading what a command is given: an argument that holds a token is that text; otherwise it
- * is a file ("-" is stdin). Sizes over a cap are refused with their real size. Text given to
- * verify or audit must hold exactly one token.
+ * Reading what a command is given. An argument is always text (a token, a secret), never a
+ * path: a file is named with an option (--file PATH, --secret-file PATH) and "-" is stdin.
+ * Reads stop at their cap and say so; text that must be one token is checked for its shape.
  */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { WorkbenchError } from '../shared/errors'
-import { tooLarge } from '../shared/limits'
-import { findTokens, type FoundToken } from '../shared/token-finder'
+import { formatSize } from '../shared/limits'
+import { notATokenReason, unwrapToken } from '../shared/token-text'
 import { fileError } from '../main/core/file-error'
+import { UsageError } from './framework/usage-error'
 import type { CliIo } from './io'
 
 /** A file, or stdin for "-", as a readable stream (or an error naming the path). */
@@ -23,8 +24,13 @@ export async function openInput(path: string, io: CliIo): Promise<NodeJS.Readabl
   return createReadStream(path)
 }
 
-/** All of a file or stdin as text, refusing more than `cap` bytes (with the real size). */
-export async function readAll(path: string, io: CliIo, cap: number, what: string): Promise<string> {
+/** A file or stdin's bytes, refusing more than `cap`: reading stops at the cap (/dev/zero ends). */
+export async function readBytes(
+  path: string,
+  io: CliIo,
+  cap: number,
+  what: string,
+): Promise<Buffer> {
   const stream = await openInput(path, io)
   const chunks: Buffer[] = []
   let size = 0
@@ -32,43 +38,60 @@ export async function readAll(path: string, io: CliIo, cap: number, what: string
     for await (const chunk of stream) {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
       size += buffer.length
-      // Past the cap, keep counting (to say the real size) but stop keeping.
-      if (size <= cap) chunks.push(buffer)
+      if (size > cap) break
+      chunks.push(buffer)
     }
   } catch (error) {
     throw fileError(path, error)
   }
-  const label = path === '-' ? `The ${what} on stdin` : `The ${what} ${path}`
-  if (size > cap) throw new WorkbenchError('ERR_INPUT_TOO_LARGE', tooLarge(label, size, cap))
-  return Buffer.concat(chunks).toString('utf8')
+  if (size > cap) {
+    const label = path === '-' ? `The ${what} on stdin` : `The ${what} ${path}`
+    throw new WorkbenchError(
+      'ERR_INPUT_TOO_LARGE',
+      `${label} is over ${formatSize(cap)}, the limit; nothing past it was read.`,
+    )
+  }
+  return Buffer.concat(chunks)
 }
 
-/** An argument that holds a token is text; anything else is a file to read ("-": stdin). */
-export function holdsToken(arg: string): boolean {
-  return findTokens(arg).length > 0
+/** All of a file or stdin as UTF-8 text, refusing more than `cap` bytes. */
+export async function readAll(path: string, io: CliIo, cap: number, what: string): Promise<string> {
+  return (await readBytes(path, io, cap, what)).toString('utf8')
 }
 
 /**
- * The one token in `text`. None: ERR_NO_TOKEN_FOUND; several: ERR_MULTIPLE_TOKENS listing
- * them by iss, sub and exp (with --all, each is verified).
+ * The text a command is given: its argument, --file PATH, or stdin ("-" or neither). An
+ * argument and --file together are a usage error.
  */
-export function onlyToken(text: string, describe: (t: FoundToken) => string): string {
-  const found = findTokens(text)
-  if (found.length === 0) {
-    throw new WorkbenchError(
-      'ERR_NO_TOKEN_FOUND',
-      'No token found in the text given (argument, file or stdin).',
-    )
+export async function givenText(
+  arg: string | undefined,
+  file: string | undefined,
+  io: CliIo,
+  options: { path: string[]; cap: number; what: string },
+): Promise<string> {
+  if (arg !== undefined && arg !== '-' && file !== undefined) {
+    throw new UsageError('give the token as an argument or with --file, not both', options.path)
   }
-  if (found.length > 1) {
-    const list = found
-      .slice(0, 10)
-      .map((t, i) => `  ${i + 1}. ${describe(t)}`)
-      .join('\n')
-    throw new WorkbenchError(
-      'ERR_MULTIPLE_TOKENS',
-      `The text holds ${found.length} tokens; give one, or --all to verify each:\n${list}${found.length > 10 ? '\n  ...' : ''}`,
-    )
+  if (arg !== undefined && arg !== '-') return arg
+  const source = file ?? '-'
+  if (source === '-' && io.stdin.isTTY) {
+    io.stderr.write('Paste the token, then press Enter and Ctrl+D.\n')
   }
-  return found[0]!.token
+  return readAll(source, io, options.cap, options.what)
+}
+
+/**
+ * The one token `text` must be (whitespace and one `Bearer ` removed); ERR_JWT_MALFORMED saying
+ * what it is instead. Junk inside a token's shape is left for verify's checks to refuse.
+ */
+export function exactToken(text: string): string {
+  const token = unwrapToken(text)
+  if (token === '') {
+    throw new WorkbenchError('ERR_NO_TOKEN_FOUND', 'No token given (argument, --file or stdin).')
+  }
+  const reason = notATokenReason(token)
+  if (reason !== null) {
+    throw new WorkbenchError('ERR_JWT_MALFORMED', `Not a token: ${reason}.`)
+  }
+  return token
 }

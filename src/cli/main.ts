@@ -1,16 +1,16 @@
 /** `jwtw`: finds the declared command, parses its arguments, loads and runs it. */
-import { ROOT } from './commands'
+import { ROOT } from './command-table'
 import { fullHelp, shortUsage } from './framework/help'
 import { parseCommand, suggest } from './framework/parse'
-import { EXIT, type CommandSpec } from './framework/spec'
+import { EXIT, type AnyCommand } from './framework/spec'
 import { HelpRequested, UsageError } from './framework/usage-error'
 import type { CliIo } from './io'
 import { reportError } from './output'
 import { VERSION } from './version'
 
 /** The declaration at `path`, or undefined. */
-export function specAt(path: string[]): CommandSpec | undefined {
-  let spec: CommandSpec | undefined = ROOT
+export function specAt(path: string[]): AnyCommand | undefined {
+  let spec: AnyCommand | undefined = ROOT
   for (const name of path) spec = spec?.subcommands?.find((s) => s.name === name)
   return spec
 }
@@ -35,7 +35,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const path: string[] = []
-  let spec = ROOT
+  let spec: AnyCommand = ROOT
   let rest = argv
   // Walk down the subcommands named by the leading words.
   while (spec.subcommands) {
@@ -73,7 +73,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
 
 function root(argv: string[], io: CliIo): number {
   const parsed = parseCommand(argv, ROOT, [])
-  if (parsed.values['version'] === true) {
+  if ((parsed.values as { version?: boolean }).version === true) {
     io.stdout.write(`${VERSION}\n`)
     return EXIT.ok
   }

@@ -12,6 +12,7 @@ import { MintRequestSchema, VerifyRequestSchema } from './token-schemas'
 import type { VerifyResult } from './verify-types'
 import type * as StoredKeys from './stored-key-types'
 import {
+  CredentialHostSchema,
   CredentialNameSchema,
   CredentialSchema,
   DeleteKeyOptionsSchema,
@@ -83,6 +84,7 @@ export const contract = {
   'creds.list': method(z.tuple([])).returns<StoredKeys.CredentialSummary[]>(),
   'creds.set': method(z.tuple([CredentialSchema])).returns<StoredKeys.CredentialSummary>(),
   'creds.get': method(z.tuple([CredentialNameSchema])).returns<string>(),
+  'creds.getByHost': method(z.tuple([CredentialHostSchema])).returns<string>(),
   'creds.delete': method(z.tuple([CredentialNameSchema])).returns<{ deleted: true }>(),
   'issuer.start': method(z.tuple([IssuerOptionsSchema])).returns<StoredKeys.IssuerStatus>(),
   'issuer.stop': method(z.tuple([])).returns<StoredKeys.IssuerStatus>(),

@@ -31,7 +31,9 @@ export const CacheUrlSchema = url
 export const TrustIssuerSchema = z.strictObject({
   issuer: url,
   name: z.string().max(LIMITS.value).optional(),
-  audience: z.string().max(LIMITS.value).optional(),
+  audience: z.string().min(1).max(LIMITS.value).optional(),
+  /** Accept tokens for any of the issuer's clients: no audience check. */
+  anyAudience: z.boolean().optional(),
   insecureHttp: z.boolean().optional(),
 })
 

@@ -93,5 +93,7 @@ export interface TrustedIssuer {
   name?: string
   /** Expected audience, checked when the caller gives none. */
   audience?: string
+  /** Added to accept tokens for any of its clients (no audience check). */
+  anyAudience?: boolean
   addedAt: string
 }

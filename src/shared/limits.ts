@@ -8,6 +8,8 @@
 export const LIMITS = {
   /** Text pasted or sent for decoding in the UI and the contract (1 MiB). */
   text: 1 << 20,
+  /** What `jwtw decode` reads from files and stdin, streamed (256 MiB; jwtw scan has no cap). */
+  decodeInput: 256 << 20,
   /** One token (256 KiB). */
   token: 256 << 10,
   /** Key text: a PEM, a JWK or a JWKS, pasted or read from a file (256 KiB). */

@@ -74,11 +74,26 @@ export interface ScanGroup {
   unverifiable?: number
 }
 
+/** A run of token characters too long for one token: reported where it is, never decoded. */
+export interface ScanOversized {
+  /** With several files: which one. */
+  file?: string
+  line: number
+  /** Its length in bytes; for a run too long to hold, how much was seen ("over"). */
+  bytes: number
+  code: 'ERR_INPUT_TOO_LARGE'
+}
+
 export interface ScanResult {
   occurrences: number
   unique: number
   /** Occurrences of tokens past the listing caps (counted, not listed). */
   unlisted: number
+  /** Truncated tokens (a header and dots only): counted, never among the tokens. */
+  truncated: number
+  /** Runs over the one-token cap (the first 100 listed; `oversizedCount` counts all). */
+  oversized: ScanOversized[]
+  oversizedCount: number
   files: ScanFile[]
   /** Most frequent first. */
   groups: ScanGroup[]

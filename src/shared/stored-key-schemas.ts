@@ -78,6 +78,7 @@ export const RecoverSchema = z.strictObject({
 })
 
 export const CredentialNameSchema = z.string().min(1).max(LIMITS.credentialName)
+export const CredentialHostSchema = z.string().min(1).max(LIMITS.credentialHost)
 
 /**
  * Arguments of `creds.set`.
@@ -88,7 +89,7 @@ export const CredentialNameSchema = z.string().min(1).max(LIMITS.credentialName)
 export const CredentialSchema = z.strictObject({
   name: CredentialNameSchema,
   value: z.string().min(1).max(LIMITS.credential),
-  host: z.string().max(LIMITS.credentialHost).optional(),
+  host: CredentialHostSchema.optional(),
   note: z.string().max(LIMITS.credentialNote).optional(),
 })
 export type CredentialInput = z.infer<typeof CredentialSchema>

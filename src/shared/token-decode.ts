@@ -10,7 +10,7 @@ import { findDuplicateKeys } from './json-duplicates'
 import { LIMITS, tooLarge } from './limits'
 import { redact } from './redact'
 import { describeTime, isoUtc, TIME_CLAIMS } from './relative-time'
-import { findTokens } from './token-finder'
+import { findTokens, isTruncated } from './token-finder'
 import { lintToken } from './token-lint'
 import type { DecodedToken, JsonObject, TokenDefect, TokenTime } from './token-types'
 
@@ -42,15 +42,20 @@ export function decodeText(text: string, now: Date = new Date()): DecodedToken[]
 /** Where a token was found, and whether to add what only a person reads (times, lint). */
 export interface DecodeOptions {
   offset?: number
+  line?: number
+  column?: number
   count?: number
   whitespace?: boolean
+  /** Characters glued to the token in the text (see FoundToken). */
+  junk?: string
   /** false: leave `times` and `lint` empty (verify lints once itself, with the secret). */
   display?: boolean
 }
 
 /**
  * Decodes one token (no searching): header and payload as JSON, segment sizes, every defect,
- * times and lint findings. For a JWE only the protected header is readable.
+ * times and lint findings. For a JWE only the protected header is readable. A token over the
+ * size cap is not decoded: its only defect says so.
  *
  * @example
  * decodeToken('eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', new Date()).defects[0].code // 'unsecured'
@@ -60,13 +65,22 @@ export function decodeToken(
   now: Date = new Date(),
   where: DecodeOptions = {},
 ): DecodedToken {
-  if (token.length > LIMITS.token) {
-    throw new WorkbenchError(
-      'ERR_INPUT_TOO_LARGE',
-      tooLarge('The token', token.length, LIMITS.token),
-    )
-  }
+  if (token.length > LIMITS.token) return oversized(token, where)
   const defects: TokenDefect[] = []
+  if (where.junk !== undefined) {
+    defects.push({
+      code: 'glued_text',
+      part: 'token',
+      message: `The characters ${JSON.stringify(where.junk.slice(0, 16))} are glued to the token with no space: they may have been appended to it. Verify refuses the token with them.`,
+    })
+  }
+  if (isTruncated(token)) {
+    defects.push({
+      code: 'truncated',
+      part: 'token',
+      message: 'Only a header followed by dots: the token was cut off after its header.',
+    })
+  }
   if (where.whitespace) {
     defects.push({
       code: 'whitespace',
@@ -141,7 +155,7 @@ export function decodeToken(
     kind,
     preview: redact(token),
     count: where.count ?? 1,
-    offset: where.offset ?? 0,
+    ...position(where),
     header: headerObject,
     payload,
     segmentLengths: segments.map((s) => s.length),
@@ -154,6 +168,37 @@ export function decodeToken(
   if (isRecord(payload)) decoded.times = timesOf(payload, now)
   decoded.lint = lintToken(decoded, { now })
   return decoded
+}
+
+function position(where: DecodeOptions): Pick<DecodedToken, 'offset' | 'line' | 'column'> {
+  return {
+    offset: where.offset ?? 0,
+    ...(where.line === undefined ? {} : { line: where.line, column: where.column ?? 1 }),
+  }
+}
+
+/** A token over the cap: counted and named, never parsed. */
+function oversized(token: string, where: DecodeOptions): DecodedToken {
+  const segments = token.split('.').length
+  return {
+    kind: segments === 5 ? 'JWE' : 'JWS',
+    preview: redact(token),
+    count: where.count ?? 1,
+    ...position(where),
+    header: null,
+    payload: null,
+    segmentLengths: [],
+    signatureBytes: 0,
+    defects: [
+      {
+        code: 'too_large',
+        part: 'token',
+        message: `${tooLarge('The token', token.length, LIMITS.token)} It was not decoded (ERR_INPUT_TOO_LARGE).`,
+      },
+    ],
+    times: [],
+    lint: [],
+  }
 }
 
 /** Names what is wrong with a segment's base64url encoding; true when it is well-formed. */

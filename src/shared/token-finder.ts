@@ -29,10 +29,20 @@ const JSON_END = /[}\]"\w]\s*$/
 export interface FoundToken {
   token: string
   offset: number
+  /** 1-based line and column of its first appearance. */
+  line: number
+  column: number
   count: number
   /** The token was wrapped over lines (a terminal or an email did it) and joined back up. */
   whitespace: boolean
+  /** Characters glued to the token that no text puts there (`...mowV8?`): maybe appended. */
+  junk?: string
 }
+
+// Characters that end or start a token in real text (quotes, brackets, separators, escapes)
+// are not junk; these are, when glued to a token with no space.
+const JUNK_AFTER = new Set('?!*$@~^+=|')
+const JUNK_BEFORE = new Set('!*$@~^+|')
 
 /**
  * Calls `visit` with every token occurrence in `text[from, to)`, in order, with its offset.
@@ -43,7 +53,7 @@ export interface FoundToken {
  */
 export function forEachToken(
   text: string,
-  visit: (token: string, offset: number) => void,
+  visit: (token: string, offset: number, runEnd: number) => void,
   from = 0,
   to = text.length,
 ): void {
@@ -64,7 +74,7 @@ export function forEachToken(
     }
     if (dots < 2) continue
     const found = tokenInRun(start > 0 ? text.charCodeAt(start - 1) : -1, text.slice(start, i))
-    if (found !== null) visit(found.token, start + found.skip)
+    if (found !== null && !found.truncated) visit(found.token, start + found.skip, i)
   }
 }
 
@@ -77,11 +87,27 @@ export function forEachToken(
  * @example
  * tokenInRun(0x5c, 'neyJhbGciOiJub25lIn0.eyJ4IjoxfQ.') // { token: 'eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.', skip: 1 }
  */
-export function tokenInRun(before: number, run: string): { token: string; skip: number } | null {
+export function tokenInRun(
+  before: number,
+  run: string,
+): { token: string; skip: number; truncated?: true } | null {
   let skip = escapeLength(before, run)
   while (run.charCodeAt(skip) === DOT) skip++
   const token = tokenIn(skip === 0 ? run : run.slice(skip))
-  return token === null ? null : { token, skip }
+  if (token === null) return null
+  return isTruncated(token) ? { token, skip, truncated: true } : { token, skip }
+}
+
+/**
+ * A header followed by nothing but dots (`eyJhbGciOiJIUzI1NiJ9..`): a token cut after its
+ * header, not a token. (A detached-payload JWS, `header..signature`, has a signature.)
+ *
+ * @example
+ * isTruncated('eyJhbGciOiJIUzI1NiJ9..') // true
+ */
+export function isTruncated(token: string): boolean {
+  const dot = token.indexOf('.')
+  return dot > 0 && /^\.+$/.test(token.slice(dot))
 }
 
 /**
@@ -100,9 +126,11 @@ function tokenIn(run: string): string | null {
 }
 
 /**
- * Every distinct token in `text`, in order of first appearance, with its count. A text that
- * is a single token wrapped over lines is that token; a text that is a bare token in standard
- * base64 is kept, for decode to name the defect.
+ * Every distinct token in `text`, in order of first appearance, with its count and position.
+ * A text that is a single token wrapped over lines is that token; a text that is one word
+ * shaped like a token (3 or 5 segments, a JSON header) is that word whole, characters outside
+ * base64url included and truncated or not, for decode to name the defect. In longer text, a
+ * truncated token (a header and dots) is no token.
  *
  * @example
  * findTokens('a eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0. b')[0].offset // 2
@@ -110,21 +138,83 @@ function tokenIn(run: string): string | null {
 export function findTokens(text: string): FoundToken[] {
   const trimmed = text.trim()
   const offset = text.indexOf(trimmed)
+  const whole = (token: string, whitespace: boolean): FoundToken[] => {
+    const { line, column } = positionOf(text, offset)
+    return [{ token, offset, line, column, count: 1, whitespace }]
+  }
   if (WHITESPACE.test(trimmed)) {
     const compact = trimmed.replace(/\s+/g, '')
     if (JSON_START.test(compact) && isBareToken(compact) && !hasWholeToken(trimmed)) {
-      return [{ token: compact, offset, count: 1, whitespace: true }]
+      return whole(compact, true)
     }
+  } else if (isTokenShaped(trimmed)) {
+    return whole(trimmed, false)
   } else if (isBareToken(trimmed) && (JSON_START.test(trimmed) || looksLikeToken(trimmed))) {
-    return [{ token: trimmed, offset, count: 1, whitespace: false }]
+    return whole(trimmed, false)
   }
   const byToken = new Map<string, FoundToken>()
-  forEachToken(text, (token, at) => {
+  let line = 1
+  let lineStart = 0
+  let counted = 0
+  forEachToken(text, (token, at, runEnd) => {
     const seen = byToken.get(token)
-    if (seen) seen.count++
-    else byToken.set(token, { token, offset: at, count: 1, whitespace: false })
+    if (seen) {
+      seen.count++
+      return
+    }
+    for (
+      let nl = text.indexOf('\n', counted);
+      nl !== -1 && nl < at;
+      nl = text.indexOf('\n', nl + 1)
+    ) {
+      line++
+      lineStart = nl + 1
+    }
+    counted = at
+    const found: FoundToken = {
+      token,
+      offset: at,
+      line,
+      column: at - lineStart + 1,
+      count: 1,
+      whitespace: false,
+    }
+    const junk = gluedJunk(text, at, at + token.length, runEnd)
+    if (junk !== undefined) found.junk = junk
+    byToken.set(token, found)
   })
   return [...byToken.values()]
+}
+
+/** 1-based line and column of `offset` in `text`. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1
+  let lineStart = 0
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    line++
+    lineStart = nl + 1
+  }
+  return { line, column: offset - lineStart + 1 }
+}
+
+/** One word that is a token whatever its characters: a JSON header and 3 or 5 segments. */
+function isTokenShaped(word: string): boolean {
+  const dots = countDots(word)
+  return JSON_START.test(word) && (dots === 2 || dots === 4)
+}
+
+/** The junk characters glued right before or after a token (up to the next space), if any. */
+function gluedJunk(text: string, start: number, end: number, runEnd: number): string | undefined {
+  let junk = ''
+  if (end === runEnd) {
+    let i = end
+    while (i < text.length && JUNK_AFTER.has(text[i]!) && i - end < 16) i++
+    if (i > end && (i === text.length || WHITESPACE.test(text[i]!))) junk = text.slice(end, i)
+  }
+  let j = start
+  while (j > 0 && JUNK_BEFORE.has(text[j - 1]!) && start - j < 16) j--
+  if (j < start && (j === 0 || WHITESPACE.test(text[j - 1]!))) junk = text.slice(j, start) + junk
+  return junk === '' ? undefined : junk
 }
 
 /** The length of an escape glued to the token: `\n`, `\t`, `\u0022` in JSON, `%20` in URLs. */

@@ -19,6 +19,9 @@ export interface DecodedToken {
   count: number
   /** Character offset of its first occurrence (a byte offset in input over 1 MiB, read as a stream). */
   offset: number
+  /** 1-based line and column of its first occurrence, when known. */
+  line?: number
+  column?: number
   /** Decoded protected header, or null when it does not decode to a JSON object. */
   header: JsonObject | null
   /** Decoded payload (JWS only; JWE payloads are encrypted). */

@@ -9,6 +9,8 @@ export interface VerifyCheck {
   code?: string
   message: string
   skipped?: boolean
+  /** Failed because the keys given cannot judge this token (another key type, no key with its kid). */
+  unverifiable?: boolean
 }
 
 /** Every check that ran, the decoded token and a description of the key (never the key). */
@@ -17,7 +19,10 @@ export interface VerifyResult {
   checks: VerifyCheck[]
   header: Record<string, unknown> | null
   payload: unknown
+  /** The key that verified the signature; null when none did. */
   key: KeyDescription | null
+  /** How many keys were tried against the signature (0 when none fit the header). */
+  keysTried: number
   /** Lint findings (with the secret's own rules when the key is an HMAC secret). */
   lint?: LintFinding[]
 }

@@ -1,27 +1,27 @@
 /** Help text generated from the declarations: full help, the short usage after an error, the command list. */
-import type { CommandSpec, OptionSpec } from './spec'
+import { optionsOf, type AnyCommand, type OptionSpec } from './spec'
 
 const HELP_LINE: [string, string] = ['-h, --help', 'show this help']
 
 /** "Usage: jwtw keys import NAME SOURCE [options]". */
-export function usageLine(spec: CommandSpec, path: string[]): string {
+export function usageLine(spec: AnyCommand, path: string[]): string {
   const words = ['jwtw', ...path]
   if (spec.subcommands) words.push('<command>')
   for (const p of spec.positionals ?? []) {
     const name = p.variadic ? `${p.name}...` : p.name
     words.push(p.optional || p.variadic ? `[${name}]` : name)
   }
-  if ((spec.options ?? []).length > 0) words.push('[options]')
+  if (optionsOf(spec).length > 0) words.push('[options]')
   return `Usage: ${words.join(' ')}`
 }
 
 /** The short usage printed after a usage error. */
-export function shortUsage(spec: CommandSpec, path: string[]): string {
+export function shortUsage(spec: AnyCommand, path: string[]): string {
   const more = path.length === 0 ? 'jwtw help' : `jwtw help ${path.join(' ')}`
   return `${usageLine(spec, path)}\nRun \`${more}\` for the options and examples.`
 }
 
-export function fullHelp(spec: CommandSpec, path: string[]): string {
+export function fullHelp(spec: AnyCommand, path: string[]): string {
   const parts = [
     usageLine(spec, path),
     '',
@@ -30,8 +30,7 @@ export function fullHelp(spec: CommandSpec, path: string[]): string {
   if (spec.subcommands) {
     parts.push('', 'Commands:', table(spec.subcommands.map((s) => [s.name, s.summary])))
   }
-  const options = spec.options ?? []
-  parts.push('', 'Options:', table([...options.map(optionRow), HELP_LINE]))
+  parts.push('', 'Options:', table([...optionsOf(spec).map(optionRow), HELP_LINE]))
   if (spec.exitCodes) {
     parts.push(
       '',
@@ -45,10 +44,14 @@ export function fullHelp(spec: CommandSpec, path: string[]): string {
   return parts.join('\n')
 }
 
-function optionRow(o: OptionSpec): [string, string] {
-  const names = [o.name, ...(o.aliases ?? [])].map((n) => `--${n}`).join(', ')
-  const name = `${o.short ? `-${o.short}, ` : ''}${names}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`
-  const extra = [o.choices ? `one of ${o.choices.join(', ')}` : '', o.multiple ? 'repeatable' : '']
+function optionRow([long, o]: [string, OptionSpec]): [string, string] {
+  const names = [long, ...(o.aliases ?? [])].map((n) => `--${n}`).join(', ')
+  const name = `${o.short ? `-${o.short}, ` : ''}${names}${o.kind === 'flag' ? '' : ` ${o.value ?? 'VALUE'}`}`
+  const choices = o.kind === 'flag' ? undefined : o.choices
+  const extra = [
+    choices ? `one of ${choices.join(', ')}` : '',
+    o.kind === 'list' ? 'repeatable' : '',
+  ]
     .filter(Boolean)
     .join('; ')
   return [name, extra ? `${o.description} (${extra})` : o.description]

@@ -5,29 +5,33 @@
  * option written after `--`, a wrong number of arguments.
  */
 import { parseArgs } from 'node:util'
-import type { CommandSpec, OptionSpec, Parsed } from './spec'
+import { optionsOf, type AnyCommand, type OptionSpec, type Parsed } from './spec'
 import { HelpRequested, UsageError } from './usage-error'
 
-const HELP: OptionSpec = {
-  name: 'help',
-  short: 'h',
-  type: 'boolean',
-  description: 'show this help',
+const HELP: [string, OptionSpec] = [
+  'help',
+  { kind: 'flag', short: 'h', description: 'show this help' },
+]
+
+/** An option declaration with its name. */
+interface Named {
+  name: string
+  spec: OptionSpec
 }
 
-export function parseCommand(argv: string[], spec: CommandSpec, path: string[]): Parsed {
-  const declared = [...(spec.options ?? []), HELP]
+export function parseCommand(argv: string[], spec: AnyCommand, path: string[]): Parsed {
+  const declared: Named[] = [...optionsOf(spec), HELP].map(([name, o]) => ({ name, spec: o }))
   const byName = new Map(
-    declared.flatMap((o) => [o.name, ...(o.aliases ?? [])].map((n) => [n, o] as const)),
+    declared.flatMap((o) => [o.name, ...(o.spec.aliases ?? [])].map((n) => [n, o] as const)),
   )
-  const byShort = new Map(declared.filter((o) => o.short).map((o) => [o.short!, o]))
+  const byShort = new Map(declared.filter((o) => o.spec.short).map((o) => [o.spec.short!, o]))
   const config = Object.fromEntries(
     [...byName].map(([name, o]) => [
       name,
       {
-        type: o.type,
-        ...(o.short && name === o.name ? { short: o.short } : {}),
-        ...(o.multiple ? { multiple: true } : {}),
+        type: o.spec.kind === 'flag' ? ('boolean' as const) : ('string' as const),
+        ...(o.spec.short && name === o.name ? { short: o.spec.short } : {}),
+        multiple: true,
       },
     ]),
   )
@@ -62,18 +66,23 @@ export function parseCommand(argv: string[], spec: CommandSpec, path: string[]):
       }
       continue
     }
-    const option = byName.get(token.name) ?? byShort.get(token.name)
-    if (!option) throw new UsageError(unknownOption(token.rawName, declared, spec), path)
-    if (option.type === 'string' && token.value === undefined) {
+    const named = byName.get(token.name) ?? byShort.get(token.name)
+    if (!named) {
+      const whole = argv[token.index] ?? token.rawName
+      throw new UsageError(unknownOption(token.rawName, whole, declared, spec), path)
+    }
+    const option = named.spec
+    if (option.kind !== 'flag' && token.value === undefined) {
       throw new UsageError(
         `${token.rawName} needs a value${option.value ? ` (${option.value})` : ''}`,
         path,
       )
     }
-    if (option.type === 'boolean' && token.inlineValue) {
+    if (option.kind === 'flag' && token.inlineValue) {
       throw new UsageError(`${token.rawName} takes no value`, path)
     }
     if (
+      option.kind !== 'flag' &&
       option.choices &&
       typeof token.value === 'string' &&
       !option.choices.includes(token.value)
@@ -84,25 +93,27 @@ export function parseCommand(argv: string[], spec: CommandSpec, path: string[]):
       )
     }
   }
-  const values = result.values as Parsed['values']
-  // An alias's values are the option's own.
-  for (const o of declared) {
-    for (const alias of o.aliases ?? []) {
-      const given = values[alias]
-      if (given === undefined) continue
-      const own = values[o.name]
-      values[o.name] = o.multiple ? [...toList(own), ...toList(given)] : given
-      delete values[alias]
-    }
+  const raw = result.values as Record<string, Array<string | boolean> | undefined>
+  if (raw['help'] !== undefined) throw new HelpRequested(path)
+  // Every option gets its typed value: a flag true or false, a list every value given (aliases
+  // included, in order), a text option the last value given or undefined.
+  const values: Record<string, boolean | string | string[] | undefined> = {}
+  for (const { name, spec: o } of declared) {
+    if (name === 'help') continue
+    const given = [name, ...(o.aliases ?? [])].flatMap((n) => raw[n] ?? [])
+    values[name] =
+      o.kind === 'flag'
+        ? given.length > 0
+        : o.kind === 'list'
+          ? (given as string[])
+          : (given[given.length - 1] as string | undefined)
   }
-  if (values['help'] === true) throw new HelpRequested(path)
-  delete values['help']
   const positionals = result.positionals
   checkPositionals(positionals, spec, path)
   return { path, values, positionals }
 }
 
-function checkPositionals(positionals: string[], spec: CommandSpec, path: string[]): void {
+function checkPositionals(positionals: string[], spec: AnyCommand, path: string[]): void {
   const declared = spec.positionals ?? []
   const min = declared.filter((p) => !p.optional && !p.variadic).length
   const variadic = declared.some((p) => p.variadic)
@@ -131,23 +142,21 @@ function checkPositionals(positionals: string[], spec: CommandSpec, path: string
 }
 
 /**
- * One line for an unknown option, with the closest declared name. A long "option" is likely a
- * value that starts with "-" (a random secret does, one time in 64): it is never echoed.
+ * One line for an unknown option, with the closest declared name. A long "option", or a
+ * cluster of short ones (-A1b2...), is likely a value that starts with "-" (a random secret
+ * does, one time in 64): it is never echoed.
  */
-function unknownOption(raw: string, declared: OptionSpec[], spec: CommandSpec): string {
-  const names = declared.flatMap((o) => [o.name, ...(o.aliases ?? [])])
+function unknownOption(raw: string, whole: string, declared: Named[], spec: AnyCommand): string {
+  const names = declared.flatMap((o) => [o.name, ...(o.spec.aliases ?? [])])
   const given = raw.replace(/^--?/, '').split('=')[0]!
   const hint =
     (spec.positionals ?? []).length > 0
       ? `; an argument that starts with "-" goes after '--' (jwtw ${spec.name} ... -- VALUE)`
       : ''
-  if (given.length > 24)
-    return `unknown option (${raw.length} characters, not shown) for "${spec.name}"${hint}`
+  const cluster = !whole.startsWith('--') && whole.length > 2
+  if (given.length > 24 || cluster)
+    return `unknown option (${whole.length} characters, not shown) for "${spec.name}"${hint}`
   return `unknown option ${raw.split('=')[0]} for "${spec.name}"${suggest(given, names, '--') || hint}`
-}
-
-function toList(value: unknown): string[] {
-  return Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : []
 }
 
 /** "; did you mean --x?" for the closest name, when one is close enough. */

@@ -27,6 +27,11 @@ export function builtWorkerPath(worker: keyof typeof WORKERS): string {
   return path
 }
 
+/** The built renderer (out/renderer), which browser mode serves. */
+export function builtRendererDir(): string {
+  return join(packageRoot() ?? process.cwd(), 'out', 'renderer')
+}
+
 /**
  * A native addon built by scripts/build-native.mjs, or undefined when it is not built here (no
  * compiler at install time): each has a JavaScript engine that gives the same answers, slower.

@@ -6,7 +6,7 @@ import { openCredentialStore, type CredentialStore } from './credentials/credent
 import type { CoreEnv } from './env'
 import { createRemoteKeys, type RemoteKeys } from './jwks/remote-keys'
 import { openTrustedIssuers, type TrustedIssuers } from './jwks/trusted-issuers'
-import { createOsKeychain } from './keychain'
+import { createOsKeychain, keychainService } from './keychain'
 import { openKeyStore, type KeyStore } from './keys/key-store'
 import { remotePreferences } from './preferences'
 import { settingsDir } from './settings/settings-dir'
@@ -51,6 +51,8 @@ export function createContext(env: CoreEnv): AppContext {
 }
 
 export interface ContextOptions {
+  /** Where JWTW_HOME and JWTW_KEYCHAIN_SERVICE are read (default: the process's). */
+  env?: NodeJS.ProcessEnv
   settingsDir?: string
   settings?: SettingsStore
   warn?: (message: string) => void
@@ -63,11 +65,12 @@ export interface ContextOptions {
  * clock, warnings to stderr unless `warn` says otherwise.
  */
 export function defaultContext(options: ContextOptions = {}): AppContext {
-  const dir = options.settingsDir ?? settingsDir()
+  const env = options.env ?? process.env
+  const dir = options.settingsDir ?? settingsDir(env)
   const warn = options.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`))
   let settings = options.settings
   return createContext({
-    keychain: options.keychain ?? createOsKeychain(),
+    keychain: options.keychain ?? createOsKeychain(keychainService(env)),
     // Opened on first use: commands that never touch settings never create the file.
     get settings() {
       return (settings ??= createConfSettingsStore(dir, warn))

@@ -19,6 +19,7 @@ type KeyMethods =
   | 'creds.list'
   | 'creds.set'
   | 'creds.get'
+  | 'creds.getByHost'
   | 'creds.delete'
   | 'issuer.start'
   | 'issuer.stop'
@@ -47,6 +48,7 @@ export function createKeyHandlers(ctx: AppContext): Pick<Handlers, KeyMethods> {
     'creds.list': () => creds().list(),
     'creds.set': (input) => creds().set(input),
     'creds.get': (name) => creds().get(name),
+    'creds.getByHost': (host) => creds().getByHost(host),
     'creds.delete': async (name) => {
       await creds().remove(name)
       return { deleted: true as const }

@@ -11,12 +11,12 @@ export interface HmacToken {
 const BITS = { HS256: 256, HS384: 384, HS512: 512 } as const
 const SEGMENT = /^[A-Za-z0-9_-]*$/
 
-/** Parses a compact JWS; throws ERR_MALFORMED_TOKEN or ERR_NOT_HMAC_TOKEN. */
+/** Parses a compact JWS; throws ERR_JWT_MALFORMED or ERR_NOT_HMAC_TOKEN. */
 export function parseHmacToken(token: string): HmacToken {
   const parts = token.trim().split('.')
   if (parts.length !== 3 || !parts.every((p) => SEGMENT.test(p))) {
     throw new WorkbenchError(
-      'ERR_MALFORMED_TOKEN',
+      'ERR_JWT_MALFORMED',
       'Not a compact JWS: expected three base64url parts separated by dots.',
     )
   }
@@ -25,7 +25,7 @@ export function parseHmacToken(token: string): HmacToken {
   try {
     alg = (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown }).alg
   } catch {
-    throw new WorkbenchError('ERR_MALFORMED_TOKEN', 'The token header is not valid JSON.')
+    throw new WorkbenchError('ERR_JWT_MALFORMED', 'The token header is not valid JSON.')
   }
   if (typeof alg !== 'string' || !(alg in BITS)) {
     throw new WorkbenchError(
@@ -38,7 +38,7 @@ export function parseHmacToken(token: string): HmacToken {
   const signature = new Uint8Array(Buffer.from(sig, 'base64url'))
   if (signature.length !== bits / 8) {
     throw new WorkbenchError(
-      'ERR_MALFORMED_TOKEN',
+      'ERR_JWT_MALFORMED',
       `The signature is ${signature.length} bytes; ${alg} signatures are ${bits / 8}.`,
     )
   }

@@ -31,6 +31,8 @@ export interface CredentialStore {
   set(input: CredentialInput): Promise<CredentialSummary>
   /** The stored value. */
   get(name: string): Promise<string>
+  /** The value saved for `host` (the newest, when several are). */
+  getByHost(host: string): Promise<string>
   remove(name: string): Promise<void>
 }
 
@@ -94,6 +96,25 @@ export function openCredentialStore(env: CoreEnv): CredentialStore {
         )
       }
       return value
+    },
+
+    async getByHost(host) {
+      const wanted = host.trim().toLowerCase()
+      const matching = Object.values(readRecords(env))
+        .filter((r) => r.host?.toLowerCase() === wanted)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      if (matching.length === 0) {
+        throw new WorkbenchError(
+          'ERR_CREDENTIAL_NOT_FOUND',
+          `No saved credential for host "${clip(host)}". Run \`jwtw creds list\`.`,
+        )
+      }
+      if (matching.length > 1) {
+        env.warn(
+          `${matching.length} credentials are saved for ${clip(host)} (${matching.map((r) => r.name).join(', ')}); the newest, "${matching[0]!.name}", is used.`,
+        )
+      }
+      return this.get(matching[0]!.name)
     },
 
     async remove(name) {

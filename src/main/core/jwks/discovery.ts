@@ -18,6 +18,20 @@ export function discoveryUrls(issuer: string): string[] {
   ]
 }
 
+/**
+ * The issuer a discovery document names must be the one asked for, exactly (OIDC Discovery
+ * §4.3), on every use: "https://idp/" and "https://idp" share one discovery URL, so a cached
+ * document is checked again against each issuer asked for.
+ */
+export function checkIssuer(named: unknown, issuer: string, url: string): void {
+  if (named !== issuer) {
+    throw new WorkbenchError(
+      'ERR_DISCOVERY_ISSUER_MISMATCH',
+      `The discovery document at ${clip(url, 200)} says issuer ${clip(JSON.stringify(named ?? null), 200)}, not ${clip(issuer, 200)}: it must match exactly (OIDC Discovery §4.3). Check the issuer URL, trailing slash included.`,
+    )
+  }
+}
+
 /** Checks a discovery document against the issuer asked for; keeps what the workbench uses. */
 export function prepareDiscovery(issuer: string): Prepare {
   return (json, url) => {
@@ -27,12 +41,7 @@ export function prepareDiscovery(issuer: string): Prepare {
         `${clip(url, 200)} is JSON but not a discovery document (an object).`,
       )
     }
-    if (json['issuer'] !== issuer) {
-      throw new WorkbenchError(
-        'ERR_DISCOVERY_ISSUER_MISMATCH',
-        `The discovery document at ${clip(url, 200)} says issuer ${clip(JSON.stringify(json['issuer'] ?? null), 200)}, not ${issuer}: it must match exactly (OIDC Discovery §4.3). Check the issuer URL, trailing slash included.`,
-      )
-    }
+    checkIssuer(json['issuer'], issuer, url)
     if (typeof json['jwks_uri'] !== 'string' || json['jwks_uri'] === '') {
       throw new WorkbenchError(
         'ERR_DISCOVERY_NO_JWKS_URI',

@@ -9,7 +9,7 @@ import type { JwksFinding, JwksReport, RemoteOrigin } from '../../../shared/jwks
 import type { CoreEnv } from '../env'
 import { CACHE_RULES } from './cache-policy'
 import { createDocumentCache, type Cached, type DocumentCache } from './document-cache'
-import { discoveryUrls, prepareDiscovery } from './discovery'
+import { checkIssuer, discoveryUrls, prepareDiscovery } from './discovery'
 import type { FetchOptions } from './http-get'
 import { describeSet, publicSet } from './jwk-set'
 
@@ -102,7 +102,9 @@ export function createRemoteKeys(env: CoreEnv, preferences: () => RemoteOptions)
       if ((error as WorkbenchError).code !== 'ERR_DISCOVERY_HTTP_STATUS') throw error
       found = await get(rfc8414!)
     }
-    return (found.entry.body as { jwks_uri: string }).jwks_uri
+    const body = found.entry.body as { issuer?: unknown; jwks_uri: string }
+    checkIssuer(body.issuer, issuer, found.entry.url)
+    return body.jwks_uri
   }
 
   const originOf = (cached: Cached, issuer?: string): RemoteOrigin => ({

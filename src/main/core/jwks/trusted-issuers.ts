@@ -14,6 +14,7 @@ const TrustedSchema = z.looseObject({
   issuer: z.string().min(1),
   name: z.string().optional(),
   audience: z.string().optional(),
+  anyAudience: z.boolean().optional(),
   addedAt: z.string(),
 })
 
@@ -23,7 +24,7 @@ export interface TrustedIssuers {
   find(iss: string): TrustedIssuer | undefined
   add(
     issuer: string,
-    options?: { name?: string; audience?: string; insecureHttp?: boolean },
+    options?: { name?: string; audience?: string; anyAudience?: boolean; insecureHttp?: boolean },
   ): Promise<TrustedIssuer>
   remove(issuer: string): Promise<void>
 }
@@ -47,6 +48,7 @@ export function openTrustedIssuers(env: CoreEnv): TrustedIssuers {
         issuer,
         ...(options.name ? { name: options.name } : {}),
         ...(options.audience ? { audience: options.audience } : {}),
+        ...(options.anyAudience && !options.audience ? { anyAudience: true } : {}),
         addedAt: env.now().toISOString(),
       }
       await env.settings.update(SECTION, (current) => {

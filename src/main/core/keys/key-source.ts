@@ -1,17 +1,14 @@
 /**
- * Turns a key source (secret, pasted PEM/JWK/JWKS text, stored key) into keys jose can use,
- * each with a description that is safe to show. Remote JWKS and OIDC discovery plug in as
- * more variants of KeySource and more cases in resolveKeySource.
+ * Local key sources (a secret, pasted PEM/JWK/JWKS text, a stored key) as keys jose can use,
+ * each with a description that is safe to show. Keys from the network (a JWKS URL, an issuer)
+ * are resolved a layer up, by the JWKS client, into the same shape (ResolvedKeys).
  */
 import { WorkbenchError } from '../../../shared/errors'
 import type { RemoteOrigin } from '../../../shared/jwks-types'
 import { clip } from '../../../shared/redact'
-import type { KeySourceInput, RemoteOptionsInput } from '../../../shared/token-schemas'
-import type { AppContext } from '../context'
-import { durationSeconds } from '../duration'
-import type { RemoteOptions, RemoteSet } from '../jwks/remote-keys'
+import type { KeySourceInput } from '../../../shared/token-schemas'
+import type { KeyStore } from './key-store'
 import {
-  parseJwkSet,
   parseKeyText,
   parseSecret,
   type ParsedKey,
@@ -20,16 +17,13 @@ import {
 } from './key-parse'
 import { asymmetricKey, secretKey, type UsableKey } from './usable-key'
 
-/** Where keys come from. One variant per source. */
-export type KeySource =
+/** A key source held on this machine. One variant per source. */
+export type LocalKeySource =
   | { type: 'secret'; secret: string }
   | { type: 'text'; text: string; kid?: string }
   | { type: 'stored'; name: string }
-  | { type: 'jwks'; url: string; remote: RemoteOptions }
-  | { type: 'issuer'; issuer: string; remote: RemoteOptions }
-  | { type: 'trusted'; remote: RemoteOptions }
 
-/** What the token says that picks remote keys: its kid (a refetch for an unknown one) and iss. */
+/** What the token says that picks keys: its kid (a refetch for an unknown one) and iss. */
 export interface TokenHint {
   kid?: string
   iss?: string
@@ -47,8 +41,8 @@ export interface ResolvedKeys {
   remote?: RemoteOrigin
 }
 
-/** The contract's key source shape as a KeySource. */
-export function keySourceFrom(input: KeySourceInput): KeySource {
+/** The contract's key source as a local source, or undefined for a remote one. */
+export function localSourceOf(input: KeySourceInput): LocalKeySource | undefined {
   if ('secret' in input) return { type: 'secret', secret: input.secret }
   if ('keyText' in input) {
     return input.kid === undefined
@@ -56,60 +50,16 @@ export function keySourceFrom(input: KeySourceInput): KeySource {
       : { type: 'text', text: input.keyText, kid: input.kid }
   }
   if ('storedKey' in input) return { type: 'stored', name: input.storedKey }
-  const remote = remoteOptions(input.remote)
-  if ('jwksUrl' in input) return { type: 'jwks', url: input.jwksUrl, remote }
-  if ('issuer' in input) return { type: 'issuer', issuer: input.issuer, remote }
-  return { type: 'trusted', remote }
+  return undefined
 }
 
-/** Per-call remote options as the fetcher takes them (durations parsed). */
-export function remoteOptions(input: RemoteOptionsInput | undefined): RemoteOptions {
-  if (input === undefined) return {}
-  return {
-    ...(input.insecureHttp === undefined ? {} : { insecureHttp: input.insecureHttp }),
-    ...(input.allowRedirects === undefined ? {} : { allowRedirects: input.allowRedirects }),
-    ...(input.timeout === undefined
-      ? {}
-      : { timeoutMs: durationSeconds(input.timeout, 'timeout') * 1000 }),
-    ...(input.maxStale === undefined
-      ? {}
-      : { maxStaleSeconds: durationSeconds(input.maxStale, 'maximum staleness') }),
-    ...(input.caFile === undefined ? {} : { caFile: input.caFile }),
-  }
-}
-
-/**
- * The trusted issuer a token names, as an issuer source; ERR_ISSUER_NOT_TRUSTED, saying how to
- * give a key, when its iss is not one (nothing is ever fetched from an untrusted token's claims).
- */
-export function trustedSource(ctx: AppContext, iss: string | undefined, remote: RemoteOptions) {
-  const trusted = iss === undefined ? undefined : ctx.trustedIssuers.find(iss)
-  if (!trusted) {
-    throw new WorkbenchError(
-      'ERR_ISSUER_NOT_TRUSTED',
-      iss === undefined
-        ? 'No key given, and the token names no issuer (iss) to look one up by. Give --secret, --key, --key-file, --jwks URL or --issuer URL.'
-        : `No key given, and the token's issuer ${clip(iss, 200)} is not a trusted issuer. Give --secret, --key, --key-file, --jwks URL or --issuer URL, or trust it: jwtw issuers add ${clip(iss, 200)}`,
-    )
-  }
-  return { source: { type: 'issuer' as const, issuer: trusted.issuer, remote }, trusted }
-}
-
-/** Resolves a source into usable keys. */
-export async function resolveKeySource(
-  source: KeySource,
-  ctx: AppContext,
+/** Resolves a local source into usable keys: the signing version of a stored key, or all its versions to verify. */
+export async function resolveLocalKeys(
+  source: LocalKeySource,
+  store: { readonly keys: KeyStore },
   use: 'sign' | 'verify',
-  hint: TokenHint = {},
 ): Promise<ResolvedKeys> {
-  const kid = hint.kid === undefined ? {} : { kid: hint.kid }
   switch (source.type) {
-    case 'jwks':
-      return fromRemote(await ctx.remote.fromJwksUri(source.url, { ...source.remote, ...kid }))
-    case 'issuer':
-      return fromRemote(await ctx.remote.fromIssuer(source.issuer, { ...source.remote, ...kid }))
-    case 'trusted':
-      return resolveKeySource(trustedSource(ctx, hint.iss, source.remote).source, ctx, use, hint)
     case 'secret':
       return { keys: [secretKey(parseSecret(source.secret), 'secret')], refused: [], set: false }
     case 'text':
@@ -117,8 +67,8 @@ export async function resolveKeySource(
     case 'stored': {
       const loaded =
         use === 'sign'
-          ? [await ctx.keys.signingKey(source.name)]
-          : await ctx.keys.verificationKeys(source.name)
+          ? [await store.keys.signingKey(source.name)]
+          : await store.keys.verificationKeys(source.name)
       const keys = await Promise.all(
         loaded.map(async ({ key, kid, alg, name }) => {
           const usable =
@@ -134,27 +84,13 @@ export async function resolveKeySource(
   }
 }
 
-// A cached set is the same object until a new copy comes in: its keys are read and judged once.
-const remoteKeys = new WeakMap<object, Promise<ResolvedKeys>>()
-
-/** Fetched keys: a set, each key described with where it came from (this call's origin). */
-async function fromRemote({ jwks, origin }: RemoteSet): Promise<ResolvedKeys> {
-  let pending = remoteKeys.get(jwks)
-  if (!pending) remoteKeys.set(jwks, (pending = usableKeys(parseJwkSet(jwks.keys))))
-  const resolved = await pending
-  const keys = resolved.keys.map((k) => ({
-    ...k,
-    description: { ...k.description, remote: origin },
-  }))
-  return { ...resolved, keys, remote: origin }
-}
-
 /** Keys in pasted or file text: PEM, JWK or JWKS. `kid` selects from a JWKS. */
 export async function keysFromText(text: string, kid?: string): Promise<ResolvedKeys> {
   return usableKeys(parseKeyText(text), kid)
 }
 
-async function usableKeys(parsed: ParsedKeys, kid?: string): Promise<ResolvedKeys> {
+/** Parsed keys as usable keys; `kid` picks from a set (ERR_JWKS_NO_MATCHING_KEY when none has it). */
+export async function usableKeys(parsed: ParsedKeys, kid?: string): Promise<ResolvedKeys> {
   let entries = parsed.keys
   let refused = parsed.refused
   if (parsed.set && kid !== undefined) {

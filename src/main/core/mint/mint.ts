@@ -9,9 +9,9 @@ import { WorkbenchError } from '../../../shared/errors'
 import type { MintResult, MintWarning } from '../../../shared/mint-types'
 import { TEMPLATES } from '../../../shared/templates'
 import type { MintRequest } from '../../../shared/token-schemas'
-import type { AppContext } from '../context'
 import { resolveTime } from '../duration'
-import { keySourceFrom, resolveKeySource } from '../keys/key-source'
+import { localSourceOf, resolveLocalKeys } from '../keys/key-source'
+import type { KeyStore } from '../keys/key-store'
 import { assertUsableFor, type UsableKey } from '../keys/usable-key'
 import { signCompact } from './jws-sign'
 
@@ -20,7 +20,13 @@ const REGISTERED_ORDER = ['iss', 'sub', 'aud', 'iat', 'nbf', 'exp', 'jti']
 export const DEFAULT_LIFETIME = '15m'
 
 /** Signs the token described by `request`. Key material never appears in the result. */
-export async function mintToken(request: MintRequest, ctx: AppContext): Promise<MintResult> {
+/** What minting needs from the context. */
+export interface MintContext {
+  readonly keys: KeyStore
+  now(): Date
+}
+
+export async function mintToken(request: MintRequest, ctx: MintContext): Promise<MintResult> {
   const template = request.template === undefined ? undefined : TEMPLATES[request.template]
   const now = ctx.now()
   const iat = Math.floor(now.getTime() / 1000)
@@ -78,7 +84,14 @@ export async function mintToken(request: MintRequest, ctx: AppContext): Promise<
       'No signing key: give a secret, a key or a stored key name.',
     )
   }
-  const { keys, refused } = await resolveKeySource(keySourceFrom(request.key), ctx, 'sign')
+  const source = localSourceOf(request.key)
+  if (source === undefined) {
+    throw new WorkbenchError(
+      'ERR_INVALID_ARGUMENT',
+      'Minting signs with a private key or secret: a JWKS URL, an issuer or a trusted issuer holds public keys only.',
+    )
+  }
+  const { keys, refused } = await resolveLocalKeys(source, ctx, 'sign')
   if (keys.length === 0 && refused[0]) throw new WorkbenchError(refused[0].code, refused[0].message)
   const key = pickSigningKey(keys)
   assertUsableFor(key.description, 'sign')

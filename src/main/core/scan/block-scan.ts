@@ -115,7 +115,7 @@ export async function scanInBlocks(
     if (options.signal?.aborted) throw cancelled()
     let linesBefore = 0
     for (const result of results) {
-      tally.addRows(result.rows, file, linesBefore, result.unlisted)
+      tally.addRange(result, file, linesBefore)
       linesBefore += result.newlines
     }
     return linesBefore

@@ -24,8 +24,16 @@ export function isRunByte(byte: number): boolean {
   return RUN[byte] === 1
 }
 
-/** A token found: where it starts in the buffer, and the newlines in [from, there). */
-export type VisitToken = (token: string, offset: number, newlinesBefore: number) => void
+/**
+ * A token found: where it starts in the buffer, and the newlines in [from, there); `truncated`
+ * for a header followed by dots only (counted, never a token).
+ */
+export type VisitToken = (
+  token: string,
+  offset: number,
+  newlinesBefore: number,
+  truncated: boolean,
+) => void
 
 /**
  * Finds the tokens whose runs start in buf[from, to) and returns the newlines in that range.
@@ -103,7 +111,7 @@ export const scanBytes: ScanBytes =
 
 function judge(buf: Buffer, start: number, end: number, newlines: number, visit: VisitToken): void {
   const found = tokenInRun(start > 0 ? buf[start - 1]! : -1, buf.toString('latin1', start, end))
-  if (found !== null) visit(found.token, start + found.skip, newlines)
+  if (found !== null) visit(found.token, start + found.skip, newlines, found.truncated === true)
 }
 
 /** Where the last complete run ends: the offset after the last byte in [from, to) that is no run byte. */

@@ -7,7 +7,7 @@
 import { closeSync, openSync, readSync } from 'node:fs'
 import { CONTEXT, isRunByte } from './byte-finder'
 import { TokenStream } from './token-stream'
-import { TokenTally, type TallyRow } from './token-tally'
+import { TokenTally, type RangeTally } from './token-tally'
 
 export interface RangeRequest {
   path: string
@@ -15,11 +15,9 @@ export interface RangeRequest {
   end: number
 }
 
-export interface RangeResult {
+export interface RangeResult extends RangeTally {
   /** Newlines in [start, end). */
   newlines: number
-  rows: TallyRow[]
-  unlisted: number
 }
 
 const CHUNK = 1 << 20
@@ -35,7 +33,7 @@ export function scanRange({ path, start, end }: RangeRequest): RangeResult {
     const contextStart = Math.max(0, start - CONTEXT)
     const context = Buffer.alloc(start - contextStart)
     readSync(fd, context, 0, context.length, contextStart)
-    const stream = new TokenStream((hit) => tally.add(hit.token, { file: 0, line: hit.line }), {
+    const stream = new TokenStream((hit) => tally.hit(hit, 0), {
       offset: start,
       context,
       skipLeadingRun: context.length > 0 && isRunByte(context[context.length - 1]!),
@@ -59,7 +57,7 @@ export function scanRange({ path, start, end }: RangeRequest): RangeResult {
       if (runEnd < read) break
     }
     stream.end()
-    return { newlines, rows: tally.rows(), unlisted: tally.unlisted }
+    return { newlines, ...tally.rangeTally() }
   } finally {
     closeSync(fd)
   }

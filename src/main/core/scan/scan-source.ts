@@ -112,7 +112,7 @@ export async function scanStream(
   tally: TokenTally,
   options: Pick<SourceOptions, 'signal' | 'onBytes'> = {},
 ): Promise<SourceScan> {
-  const stream = new TokenStream((hit) => tally.add(hit.token, { file, line: hit.line }))
+  const stream = new TokenStream((hit) => tally.hit(hit, file))
   const raw = input instanceof Readable ? input : Readable.from(input)
   if (options.signal) addAbortSignal(options.signal, raw)
   let bytes = 0
@@ -188,7 +188,7 @@ async function readSequentially(
 ): Promise<SourceScan> {
   let handle = first
   let identity = await handle.stat()
-  const stream = new TokenStream((hit) => tally.add(hit.token, { file, line: hit.line }))
+  const stream = new TokenStream((hit) => tally.hit(hit, file))
   const buffer = Buffer.allocUnsafe(CHUNK)
   let position = 0
   let total = 0

@@ -8,16 +8,13 @@ import { toErrorPayload } from '../../../shared/errors'
 import type { ScanVerification } from '../../../shared/scan-types'
 import type { KeySourceInput } from '../../../shared/token-schemas'
 import type { VerifyResult } from '../../../shared/verify-types'
-import type { AppContext } from '../context'
-import { keySourceFrom, resolveKeySource } from '../keys/key-source'
+import { localSourceOf, resolveLocalKeys } from '../keys/key-source'
 import { describe } from '../verify/header-checks'
+import type { VerifyContext } from '../verify/key-resolution'
 import { verifyToken, verifyWithKeys } from '../verify/verify'
 import { prepareOptions } from '../verify/verify-options'
 
 const AT_ONCE = 8
-
-/** No key could judge the token: not a failure of the token. */
-const NO_KEY_CODES = new Set(['ERR_JWKS_NO_MATCHING_KEY'])
 
 const ENCRYPTED: ScanVerification = {
   state: 'unverifiable',
@@ -35,11 +32,10 @@ export interface ScanVerifier {
 
 export async function createScanVerifier(
   key: KeySourceInput,
-  ctx: AppContext,
+  ctx: VerifyContext,
 ): Promise<ScanVerifier> {
-  const source = keySourceFrom(key)
-  const remote = source.type === 'jwks' || source.type === 'issuer' || source.type === 'trusted'
-  const fixed = remote ? undefined : await resolveKeySource(source, ctx, 'verify')
+  const local = localSourceOf(key)
+  const fixed = local ? await resolveLocalKeys(local, ctx, 'verify') : undefined
   const verify = (token: string): Promise<VerifyResult> =>
     fixed
       ? verifyWithKeys(token, fixed, prepareOptions({}, ctx.now()))
@@ -90,7 +86,9 @@ function verdict(result: VerifyResult): ScanVerification {
   if (result.valid) return { state: 'valid', ...withKey }
   const failed = result.checks.find((c) => !c.ok && !c.skipped) ?? result.checks.find((c) => !c.ok)
   const code = failed?.code ?? 'ERR_JWS_INVALID'
-  const state = NO_KEY_CODES.has(code) ? 'unverifiable' : 'invalid'
+  // The given keys cannot speak for the token (another issuer, another key type, no key with
+  // its kid): unverifiable, not a failure of the token.
+  const state = failed?.unverifiable ? 'unverifiable' : 'invalid'
   return { state, code, message: failed?.message ?? 'The token is invalid.', ...withKey }
 }
 

@@ -8,17 +8,33 @@
 import { LIMITS } from '../../../shared/limits'
 import { completeUpTo, CONTEXT, isRunByte, scanBytes } from './byte-finder'
 
-/** One occurrence of a token. */
+/**
+ * One occurrence of a token; or of a truncated one (a header and dots: counted, no token); or
+ * of a token-like run too long for any token (`oversized`: its first `bytes`, never kept).
+ */
 export interface TokenHit {
   token: string
   /** Byte offset in the stream. */
   offset: number
   /** 1-based line number (relative to the stream's first line). */
   line: number
+  truncated?: boolean
+  oversized?: boolean
+  /** For an oversized run: how many of its bytes were seen before it was dropped. */
+  bytes?: number
 }
 
 /** A carried run longer than any token is dropped (and the rest of it skipped). */
 const MAX_CARRY = LIMITS.token + 16
+/**
+ * A dropped run is reported when it starts like a token: after an escape's letters or dots at
+ * most, a JSON header ("ey", "ew") and then a dot within its first 4 KiB.
+ */
+function startsLikeToken(run: Buffer): boolean {
+  return /^[A-Za-z0-9_.-]{0,6}?e[wy][A-Za-z0-9_-]*\./.test(
+    run.toString('latin1', 0, Math.min(run.length, 4096)),
+  )
+}
 
 export interface TokenStreamOptions {
   /** Stream offset of the first byte pushed. */
@@ -96,6 +112,12 @@ export class TokenStream {
     this.offset += chunk.length
     if (this.skipping) return
     if (this.pending.length - this.contextLength + chunk.length > MAX_CARRY) {
+      const run = this.pending.subarray(this.contextLength)
+      const start = this.offset - chunk.length - run.length
+      if (startsLikeToken(run.length > 0 ? run : chunk)) {
+        const bytes = run.length + chunk.length
+        this.onHit({ token: '', offset: start, line: this.newlines + 1, oversized: true, bytes })
+      }
       this.skipping = true
       this.pending = this.pending.subarray(0, this.contextLength)
       return
@@ -105,8 +127,13 @@ export class TokenStream {
 
   private scan(buf: Buffer, from: number, to: number, base: number): void {
     const before = this.newlines
-    this.newlines += scanBytes(buf, from, to, (token, at, newlines) =>
-      this.onHit({ token, offset: base + at, line: before + newlines + 1 }),
+    this.newlines += scanBytes(buf, from, to, (token, at, newlines, truncated) =>
+      this.onHit({
+        token,
+        offset: base + at,
+        line: before + newlines + 1,
+        ...(truncated ? { truncated } : {}),
+      }),
     )
   }
 }

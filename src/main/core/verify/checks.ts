@@ -5,6 +5,8 @@ export interface CheckList {
   readonly checks: VerifyCheck[]
   pass(id: string, message: string): void
   fail(id: string, code: string, message: string): void
+  /** Failed because the keys given cannot judge the token (they are not its issuer's). */
+  cannotJudge(id: string, code: string, message: string): void
   /** A check that could not run; the token is then invalid, never valid by omission. */
   notRun(id: string, message: string): void
 }
@@ -15,6 +17,8 @@ export function checkList(): CheckList {
     checks,
     pass: (id, message) => void checks.push({ id, ok: true, message }),
     fail: (id, code, message) => void checks.push({ id, ok: false, code, message }),
+    cannotJudge: (id, code, message) =>
+      void checks.push({ id, ok: false, code, message, unverifiable: true }),
     notRun: (id, message) => void checks.push({ id, ok: false, skipped: true, message }),
   }
 }

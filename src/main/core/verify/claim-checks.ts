@@ -82,7 +82,9 @@ export function checkClaims(
       fail('iss', CLAIM, `Issuer is ${show(iss)}, expected ${options.issuer}.`)
     else pass('iss', `Issuer is ${options.issuer}.`)
   }
-  if (options.audience !== undefined) {
+  if (options.audience === undefined && options.audienceUnset !== undefined) {
+    fail('aud', CLAIM, options.audienceUnset)
+  } else if (options.audience !== undefined) {
     const expected = typeof options.audience === 'string' ? [options.audience] : options.audience
     const aud = claims['aud']
     const present = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud : undefined

@@ -102,7 +102,7 @@ function checkAlg(
   }
   // A set whose every key was refused is explained by the key check.
   if (keys.length > 0 && !keys.some((k) => k.description.algs.includes(alg))) {
-    list.fail('alg', NOT_ALLOWED, mismatchMessage(alg, keys))
+    list.cannotJudge('alg', NOT_ALLOWED, mismatchMessage(alg, keys))
     return undefined
   }
   list.pass('alg', `${alg} fits the key.`)
@@ -190,7 +190,7 @@ function chooseKeys(
     }
     if (chosen.length === 0) {
       const otherAlg = resolved.keys.find((k) => k.description.kid === kid)
-      list.fail(
+      list.cannotJudge(
         'key',
         'ERR_JWKS_NO_MATCHING_KEY',
         otherAlg
@@ -210,11 +210,8 @@ function chooseKeys(
   }
   if (chosen.length === 0) {
     const refused = resolved.refused[0]
-    list.fail(
-      'key',
-      refused?.code ?? 'ERR_JWKS_NO_MATCHING_KEY',
-      refused ? `No usable key in the set: ${refused.message}` : `No ${alg} key in the set.`,
-    )
+    if (refused) list.fail('key', refused.code, `No usable key in the set: ${refused.message}`)
+    else list.cannotJudge('key', 'ERR_JWKS_NO_MATCHING_KEY', `No ${alg} key in the set.`)
     return []
   }
   const usable = chosen.filter((k) => useRefusal(k.description, 'verify') === null)

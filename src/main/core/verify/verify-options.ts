@@ -3,8 +3,11 @@ import { WorkbenchError } from '../../../shared/errors'
 import type { VerifyOptions } from '../../../shared/token-schemas'
 import { durationSeconds, parseInstant } from '../duration'
 
+/** What the caller asks, and what the key source implies (see key-resolution). */
+export type VerifyExpectations = VerifyOptions & { audienceUnset?: string }
+
 /** Options after parsing: numbers instead of durations and times. */
-export interface PreparedOptions extends VerifyOptions {
+export interface PreparedOptions extends VerifyExpectations {
   toleranceSeconds: number
   nowSeconds: number
   /** The same instant as a Date, for lint. */
@@ -13,7 +16,7 @@ export interface PreparedOptions extends VerifyOptions {
 }
 
 /** Parses durations and the "as of" time once; invalid ones throw ERR_INVALID_DURATION. */
-export function prepareOptions(options: VerifyOptions, now: Date): PreparedOptions {
+export function prepareOptions(options: VerifyExpectations, now: Date): PreparedOptions {
   let nowMs = now.getTime()
   if (options.at !== undefined) {
     const at = parseInstant(options.at)

@@ -10,81 +10,77 @@ import { WorkbenchError } from '../../../shared/errors'
 import { isRecord } from '../../../shared/is-record'
 import { LIMITS, tooLarge } from '../../../shared/limits'
 import { findTokens } from '../../../shared/token-finder'
-import { decodeToken } from '../../../shared/token-decode'
 import { lintToken } from '../../../shared/token-lint'
+import { notATokenReason } from '../../../shared/token-text'
 import type { DecodedToken } from '../../../shared/token-types'
 import type { VerifyRequest } from '../../../shared/token-schemas'
 import type { VerifyResult } from '../../../shared/verify-types'
-import type { AppContext } from '../context'
-import {
-  keySourceFrom,
-  resolveKeySource,
-  trustedSource,
-  type ResolvedKeys,
-  type TokenHint,
-} from '../keys/key-source'
+import type { ResolvedKeys } from '../keys/key-source'
 import type { UsableKey } from '../keys/usable-key'
 import { checkList, type CheckList } from './checks'
 import { checkClaims } from './claim-checks'
 import { checkHeader } from './header-checks'
+import { resolveVerifyKeys, type VerifyContext } from './key-resolution'
+import { parseToken, type ParsedToken } from './parsed-token'
 import { checkSignature } from './signature-check'
 import { asksForClaims, prepareOptions, type PreparedOptions } from './verify-options'
 
 /**
- * Resolves the key source and verifies. Configuration problems (bad key, bad option, a JWKS
- * that cannot be fetched and has no usable copy) throw. With an issuer source the token's iss
- * must be that issuer; a trusted issuer's expected audience applies when none is given.
+ * Verifies in one line: the token parsed once, the key source resolved once (with what it says
+ * the claims must be), the checks run in order. Configuration problems (a bad key, a bad
+ * option, a JWKS that cannot be fetched and has no usable copy) throw; token content never does.
  */
-export async function verifyToken(request: VerifyRequest, ctx: AppContext): Promise<VerifyResult> {
-  let source = keySourceFrom(request.key)
-  let requested = request.options ?? {}
-  const hint = tokenHint(request.token, requested.kid)
-  if (source.type === 'trusted') {
-    const { source: issuerSource, trusted } = trustedSource(ctx, hint.iss, source.remote)
-    source = issuerSource
-    if (trusted.audience !== undefined && requested.audience === undefined) {
-      requested = { ...requested, audience: trusted.audience }
-    }
+export async function verifyToken(
+  request: VerifyRequest,
+  ctx: VerifyContext,
+): Promise<VerifyResult> {
+  const token = parseToken(request.token, request.options?.kid)
+  const { resolved, expected } = await resolveVerifyKeys(request.key, token.hint, ctx)
+  const options = prepareOptions({ ...expected, ...definedOf(request.options ?? {}) }, ctx.now())
+  if (resolved.keys.length === 0 && resolved.refused.length > 0 && !resolved.set) {
+    throw new WorkbenchError(resolved.refused[0]!.code, resolved.refused[0]!.message)
   }
-  if (source.type === 'issuer')
-    requested = { ...requested, issuer: requested.issuer ?? source.issuer }
-  const options = prepareOptions(requested, ctx.now())
-  const keys = await resolveKeySource(source, ctx, 'verify', hint)
-  if (keys.keys.length === 0 && keys.refused.length > 0 && !keys.set) {
-    throw new WorkbenchError(keys.refused[0]!.code, keys.refused[0]!.message)
-  }
-  return verifyWithKeys(request.token, keys, options)
+  return verifyParsed(token, resolved, options)
 }
 
-/** Verifies `token` against already resolved keys. Never throws on token content. */
-export async function verifyWithKeys(
-  token: string,
+/** Verifies token text against keys resolved once for many tokens (a scan, the bench). */
+export function verifyWithKeys(
+  text: string,
+  resolved: ResolvedKeys,
+  options: PreparedOptions,
+): Promise<VerifyResult> {
+  return verifyParsed(parseToken(text, options.kid), resolved, options)
+}
+
+/** Verifies a parsed token against resolved keys. Never throws on token content. */
+export async function verifyParsed(
+  token: ParsedToken,
   resolved: ResolvedKeys,
   options: PreparedOptions,
 ): Promise<VerifyResult> {
   const list = checkList()
-  const fallbackKey = resolved.keys[0]?.description ?? null
+  const { compact, decoded } = token
   const refuse = (code: string, message: string): VerifyResult => {
     list.fail('structure', code, message)
-    return { valid: false, checks: list.checks, header: null, payload: null, key: fallbackKey }
+    return {
+      valid: false,
+      checks: list.checks,
+      header: null,
+      payload: null,
+      key: null,
+      keysTried: 0,
+    }
   }
-  if (token.length > LIMITS.token) {
-    return refuse('ERR_INPUT_TOO_LARGE', tooLarge('The token', token.length, LIMITS.token))
+  if (compact.length > LIMITS.token) {
+    return refuse('ERR_INPUT_TOO_LARGE', tooLarge('The token', compact.length, LIMITS.token))
   }
-  // Pasted from a header: `Bearer eyJ...` is the token after the scheme.
-  const compact = token.trim().replace(/^Bearer\s+/i, '')
-  const decoded = decodeToken(compact, options.now, { display: false })
+  const shape = notATokenReason(compact)
+  if (shape !== null) return refuse('ERR_JWT_MALFORMED', `Not a token: ${shape}.`)
   const segments = decoded.segmentLengths.length
   if (segments === 5) {
     return refuse(
       'ERR_JWS_INVALID',
       'This is an encrypted token (JWE, 5 segments); verify checks signed tokens (JWS, 3 segments).',
-    )
-  }
-  if (segments !== 3) {
-    return refuse(
-      'ERR_JWS_INVALID',
-      `The token has ${segments} segment(s); a JWS has 3 separated by dots.`,
     )
   }
   const header = decoded.header
@@ -113,30 +109,21 @@ export async function verifyWithKeys(
   if (claims) checkClaims(claims, header, options, list)
   else checkUnreadableClaims(compact, decoded, options, list)
 
-  const key = usedKey ?? outcome.candidates[0] ?? resolved.keys[0]
-  const secret = key?.verifying instanceof Uint8Array ? key.verifying : undefined
+  const secret = usedKey?.verifying instanceof Uint8Array ? usedKey.verifying : undefined
   return {
     valid: list.checks.every((c) => c.ok),
     checks: list.checks,
     header,
     payload: claims ?? payloadShown(compact, decoded),
-    key: key?.description ?? fallbackKey,
+    // A key is named only when it verified the signature; otherwise how many were tried.
+    key: usedKey?.description ?? null,
+    keysTried: outcome.alg === undefined ? 0 : outcome.candidates.length,
     lint: lintToken(decoded, secret ? { now: options.now, secret } : { now: options.now }),
   }
 }
 
-/** The kid and iss a token names (decoded only; nothing is trusted from them but a lookup). */
-export function tokenHint(token: string, kid: string | undefined): TokenHint {
-  const compact = token.trim().replace(/^Bearer\s+/i, '')
-  if (compact.length > LIMITS.token) return {}
-  const decoded = decodeToken(compact, new Date(0), { display: false })
-  const hint: TokenHint = {}
-  const headerKid = decoded.header?.['kid']
-  if (kid !== undefined) hint.kid = kid
-  else if (typeof headerKid === 'string') hint.kid = headerKid
-  const iss = isRecord(decoded.payload) ? decoded.payload['iss'] : undefined
-  if (typeof iss === 'string') hint.iss = iss
-  return hint
+function definedOf<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
 }
 
 /** Strict encoding: lenient decoders accept whitespace and stray bits, so two strings would carry one token. */

@@ -1,0 +1,146 @@
+// Builds the app (electron-vite: out/main, out/preload, out/renderer) and the jwtw CLI
+// (esbuild: out/cli), each into a fresh staging directory that is then moved into place file
+// by file, entry files last: out/cli and out/renderer are never missing or half-written, and a
+// running jwtw or browser tab keeps the chunks it started with (old chunks are pruned once
+// they are 10 minutes old). With --if-stale a target whose inputs are unchanged since its last
+// build is skipped, so the test runs build once and only when needed.
+//
+//   node scripts/build.mjs [--if-stale] [app] [cli]     (no target: both)
+import { createHash } from 'node:crypto'
+import { spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const out = join(root, 'out')
+const KEEP_OLD_MS = 10 * 60 * 1000
+/** Files that load the rest: moved into place last. */
+const ENTRIES = new Set([
+  'jwtw.mjs',
+  'audit-worker.mjs',
+  'scan-worker.mjs',
+  'index.html',
+  'index.js',
+  'index.cjs',
+])
+const SHARED_INPUTS = ['package.json', 'package-lock.json', 'scripts/build.mjs', 'src/shared']
+
+const TARGETS = {
+  app: {
+    inputs: [
+      'src/main',
+      'src/preload',
+      'src/renderer',
+      'electron.vite.config.ts',
+      'tsconfig.web.json',
+    ],
+    outputs: ['main', 'preload', 'renderer'],
+    build(staging) {
+      const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
+      const run = spawnSync(
+        process.execPath,
+        [cli, 'build', '--outDir', staging, '--logLevel', 'error'],
+        {
+          cwd: root,
+          stdio: 'inherit',
+        },
+      )
+      if (run.status !== 0) throw new Error(`electron-vite build failed (${run.status})`)
+    },
+  },
+  cli: {
+    inputs: ['src/cli', 'src/main/core', 'src/main/web'],
+    outputs: ['cli'],
+    async build(staging) {
+      const { build } = await import('esbuild')
+      const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+      await build({
+        // The worker threads (the weak-secret audit's, the log scanner's), found by
+        // src/main/core/built-files.ts.
+        entryPoints: {
+          jwtw: 'src/cli/index.ts',
+          'audit-worker': 'src/main/core/audit/worker.ts',
+          'scan-worker': 'src/main/core/scan/scan-worker.ts',
+        },
+        outdir: join(staging, 'cli'),
+        outExtension: { '.js': '.mjs' },
+        bundle: true,
+        // Each command's code is its own chunk, loaded when the command runs: `jwtw --version`
+        // and `jwtw decode` never parse jose, zod or the keychain.
+        splitting: true,
+        chunkNames: '[name]-[hash]',
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        sourcemap: true,
+        define: { __JWTW_VERSION__: JSON.stringify(version) },
+        logLevel: 'warning',
+        absWorkingDir: root,
+      })
+    },
+  },
+}
+
+const args = process.argv.slice(2)
+const ifStale = args.includes('--if-stale')
+const asked = args.filter((a) => !a.startsWith('--'))
+for (const name of asked) if (!(name in TARGETS)) throw new Error(`unknown target ${name}`)
+for (const name of asked.length > 0 ? asked : Object.keys(TARGETS)) {
+  const target = TARGETS[name]
+  const stampFile = join(out, `.build-${name}.json`)
+  const hash = inputsHash([...SHARED_INPUTS, ...target.inputs])
+  if (ifStale && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) continue
+  mkdirSync(out, { recursive: true })
+  const staging = mkdtempSync(join(out, `.staging-${name}-`))
+  try {
+    await target.build(staging)
+    for (const dir of target.outputs) install(join(staging, dir), join(out, dir))
+  } finally {
+    rmSync(staging, { recursive: true, force: true })
+  }
+  writeFileSync(stampFile, hash)
+}
+
+/** A hash of every input file's path and content. */
+function inputsHash(inputs) {
+  const hash = createHash('sha256')
+  for (const input of inputs) {
+    for (const file of filesUnder(join(root, input)).sort()) {
+      hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0')
+    }
+  }
+  return hash.digest('hex')
+}
+
+function filesUnder(path) {
+  if (!existsSync(path)) return []
+  if (!statSync(path).isDirectory()) return [path]
+  return readdirSync(path, { withFileTypes: true }).flatMap((e) => filesUnder(join(path, e.name)))
+}
+
+/** Moves a fresh build into `target` file by file (entries last), then prunes old files. */
+function install(fresh, target) {
+  const files = filesUnder(fresh).map((f) => relative(fresh, f))
+  const ordered = [...files.filter((f) => !ENTRIES.has(f)), ...files.filter((f) => ENTRIES.has(f))]
+  for (const file of ordered) {
+    mkdirSync(dirname(join(target, file)), { recursive: true })
+    renameSync(join(fresh, file), join(target, file))
+  }
+  const current = new Set(files)
+  const cutoff = Date.now() - KEEP_OLD_MS
+  for (const file of filesUnder(target)) {
+    if (!current.has(relative(target, file)) && statSync(file).mtimeMs < cutoff) rmSync(file)
+  }
+}

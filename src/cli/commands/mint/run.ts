@@ -1,0 +1,105 @@
+/** `jwtw mint`: signs a token from flags, a template and claims; prints only the token. */
+import { WorkbenchError } from '../../../shared/errors'
+import { isRecord } from '../../../shared/is-record'
+import { jsonOrString } from '../../../shared/json-or-string'
+import { LIMITS } from '../../../shared/limits'
+import type { MintRequest } from '../../../shared/token-schemas'
+import { resolveTime } from '../../../main/core/duration'
+import { cliContext } from '../../context'
+import { call } from '../../contract'
+import { EXIT, type Runner } from '../../framework/spec'
+import { UsageError } from '../../framework/usage-error'
+import { readAll } from '../../input'
+import type { CliIo } from '../../io'
+import { keyFromEnv, keyFromFlags, nameValues } from '../../key-options'
+import { colorsFor } from '../../output'
+import type { mintOptions } from './spec'
+
+export const run: Runner<typeof mintOptions> = async ({ values, path }, io) => {
+  const request: MintRequest = {}
+  if (values.alg !== undefined) request.alg = values.alg
+  if (values.template !== undefined) request.template = values.template
+  if (values.sub !== undefined) request.sub = values.sub
+  if (values.iss !== undefined) request.iss = values.iss
+  if (values.aud.length > 0) request.aud = values.aud
+  const now = io.now()
+  const expiresIn = values['expires-in']
+  if (expiresIn !== undefined) {
+    request.expiresIn = expiresIn === 'none' ? null : checkTime(path, now, 'expires-in', expiresIn)
+  }
+  const notBefore = values['not-before']
+  if (notBefore !== undefined) request.notBefore = checkTime(path, now, 'not-before', notBefore)
+  const kid = values.kid
+  if (values['no-kid']) {
+    if (kid !== undefined) throw new UsageError('--kid and --no-kid exclude each other', path)
+    request.kid = null
+  } else if (kid !== undefined) request.kid = kid
+  if (values.jti) request.jti = true
+  if (values['no-iat']) request.iat = false
+  if (values.strict) request.strict = true
+  if (values['allow-expired']) request.allowExpired = true
+
+  const claims: Record<string, unknown> = {}
+  const claimsText = values.claims
+  if (claimsText !== undefined) Object.assign(claims, await claimsObject(path, claimsText, io))
+  for (const { name, value } of nameValues(values.claim, 'claim', path, jsonOrString)) {
+    claims[name] = value
+  }
+  if (Object.keys(claims).length > 0) request.claims = claims
+  const header: Record<string, unknown> = {}
+  for (const { name, value } of nameValues(values.header, 'header', path, jsonOrString)) {
+    header[name] = value
+  }
+  if (Object.keys(header).length > 0) request.header = header
+
+  if (values.unsecured) request.unsecured = true
+  else {
+    const key = (await keyFromFlags(values, io, path)) ?? keyFromEnv(io)
+    if (!key) {
+      throw new WorkbenchError(
+        'ERR_NO_KEY',
+        'No key: give --secret-file, --key or --key-file, or set JWT_SECRET_KEY.',
+      )
+    }
+    request.key = key.source
+  }
+
+  const result = await call(cliContext(io), 'mint', request)
+  const c = colorsFor(io.stderr, io.env)
+  for (const warning of result.warnings)
+    io.stderr.write(`${c.yellow('warning')}: ${warning.message}\n`)
+  io.stdout.write(`${result.token}\n`)
+  return EXIT.ok
+}
+
+/** A duration from now or an absolute time, checked here so a bad one is a usage error. */
+function checkTime(path: string[], now: Date, flag: string, text: string): string {
+  try {
+    resolveTime(text, now, `--${flag}`)
+  } catch (error) {
+    throw new UsageError((error as Error).message, path)
+  }
+  return text
+}
+
+/** --claims JSON, @FILE or @- (stdin). */
+async function claimsObject(
+  path: string[],
+  text: string,
+  io: CliIo,
+): Promise<Record<string, unknown>> {
+  const fromFile = text.startsWith('@')
+  const source = fromFile ? await readAll(text.slice(1), io, LIMITS.json, 'claims file') : text
+  let value: unknown
+  try {
+    value = JSON.parse(source)
+  } catch {
+    value = undefined
+  }
+  if (!isRecord(value)) {
+    // Inline JSON is an argument (exit 2); a file's content is configuration (exit 1).
+    if (!fromFile) throw new UsageError('--claims must be a JSON object', path)
+    throw new WorkbenchError('ERR_INVALID_CLAIMS', `${text.slice(1)} does not hold a JSON object.`)
+  }
+  return value
+}

@@ -1,0 +1,54 @@
+/** `jwtw verify` declared. */
+import { command, exitCodes, flag, list, text } from '../../framework/spec'
+import {
+  allowedAlgsOption,
+  fetchOptions,
+  jsonOption,
+  keyOptions,
+  remoteKeyOptions,
+  tokenFileOption,
+} from '../../options'
+
+export const verifyOptions = {
+  ...tokenFileOption,
+  ...keyOptions,
+  ...remoteKeyOptions,
+  ...fetchOptions,
+  ...allowedAlgsOption,
+  iss: text('S', 'expected issuer'),
+  aud: list('S', 'expected audience'),
+  sub: text('S', 'expected subject', { aliases: ['subject'] }),
+  require: list('NAME[=VALUE]', 'a claim that must be present (and equal VALUE)'),
+  'clock-tolerance': text('DUR', 'leeway for exp, nbf and iat, e.g. 30s'),
+  at: text('TIME', 'verify as of TIME (ISO 8601 or epoch seconds)'),
+  'max-age': text('DUR', 'maximum age since iat'),
+  typ: text('TYP', 'expected header typ (at+jwt for RFC 9068 access tokens)'),
+  kid: text('KID', 'pick this key from a key set'),
+  jws: flag('verify a JWS whose payload need not be a JWT claims set'),
+  all: flag('verify every token found in the text'),
+  ...jsonOption,
+} as const
+
+export const verifySpec = command({
+  name: 'verify',
+  summary: 'verify a JWT and explain every check',
+  details: `The token is the argument, the file named by --file, or stdin (- or nothing): exactly one compact
+token, with surrounding whitespace and one "Bearer " prefix allowed and nothing else (a character
+glued to it fails the encoding check). An argument is never read as a file name. With --all, every
+token found in the text is verified.
+Keys: --secret-file, a stored key, a key file (PEM, JWK or JWKS), a JWKS URL, or an issuer's keys by
+discovery. With no key option, JWT_SECRET_KEY is used when set, else the keys of the token's issuer
+when it is trusted (jwtw issuers add).`,
+  positionals: [{ name: 'TOKEN|-', optional: true }],
+  options: verifyOptions,
+  exitCodes: exitCodes(
+    'valid (with --all: every token is valid)',
+    'invalid (the first failing code on stderr), not a token (ERR_JWT_MALFORMED), or the key cannot be used',
+  ),
+  examples: [
+    'jwtw verify "$TOKEN" --issuer https://auth.example.com --aud api',
+    'jwtw verify --file token.txt --jwks https://auth.example.com/api/auth/jwks --require role=admin',
+    'printf %s "$AUTHORIZATION" | jwtw verify --secret-file secret.txt --json',
+  ],
+  load: () => import('./run').then((m) => m.run),
+})

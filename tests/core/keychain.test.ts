@@ -1,0 +1,71 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import {
+  createOsKeychain,
+  DEFAULT_KEYCHAIN_SERVICE,
+  keychainService,
+} from '../../src/main/core/keychain'
+import { settingsDir } from '../../src/main/core/settings/settings-dir'
+import { probeKeychain } from '../helpers/keychain-available'
+import { runTs } from '../helpers/run-ts'
+
+const { available } = await probeKeychain()
+const service = `jwtw-test-keychain-${process.pid}`
+const keychain = createOsKeychain(service)
+
+describe('keychain service name and settings directory', () => {
+  it('defaults to jwt-workbench and honours JWTW_KEYCHAIN_SERVICE', () => {
+    expect(keychainService({})).toBe(DEFAULT_KEYCHAIN_SERVICE)
+    expect(keychainService({ JWTW_KEYCHAIN_SERVICE: 'other' })).toBe('other')
+    expect(keychainService({ JWTW_KEYCHAIN_SERVICE: '  ' })).toBe(DEFAULT_KEYCHAIN_SERVICE)
+  })
+
+  it('puts settings under JWTW_HOME when set, else the platform config directory', () => {
+    expect(settingsDir({ JWTW_HOME: '/tmp/x' })).toBe('/tmp/x')
+    expect(settingsDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux')).toBe('/cfg/jwt-workbench')
+  })
+})
+
+describe.skipIf(!available)('OS keychain (real Secret Service)', () => {
+  afterAll(async () => {
+    for (const account of await keychain.list()) await keychain.delete(account)
+  })
+
+  it('sets, gets, lists and deletes entries under its service', async () => {
+    await keychain.set('alpha', 's3cret-α')
+    await keychain.set('beta', 'two')
+    expect(await keychain.get('alpha')).toBe('s3cret-α')
+    expect((await keychain.list()).sort()).toEqual(['alpha', 'beta'])
+    expect(await keychain.delete('alpha')).toBe(true)
+    expect(await keychain.delete('alpha')).toBe(false)
+    expect(await keychain.get('alpha')).toBeNull()
+    expect(await keychain.list()).toEqual(['beta'])
+  })
+
+  it('overwrites a value in place', async () => {
+    await keychain.set('gamma', 'one')
+    await keychain.set('gamma', 'two')
+    expect(await keychain.get('gamma')).toBe('two')
+  })
+
+  it('keeps services apart', async () => {
+    const other = createOsKeychain(`${service}-other`)
+    await keychain.set('shared-name', 'mine')
+    expect(await other.get('shared-name')).toBeNull()
+    expect(await other.list()).toEqual([])
+  })
+})
+
+describe('unreachable keychain', () => {
+  it('fails with ERR_KEYCHAIN_UNAVAILABLE and says how to fix it', async () => {
+    // A child process whose session bus does not exist: the real failure a headless box shows.
+    const { stdout } = await runTs(
+      `import { createOsKeychain } from '../main/src/main/core/keychain'
+       try { await createOsKeychain('jwtw-unreachable').get('x'); console.log('"REACHED"') }
+       catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })) }`,
+      { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/jwtw-bus' },
+    )
+    const out = JSON.parse(stdout.trim()) as { code: string; message: string }
+    expect(out.code).toBe('ERR_KEYCHAIN_UNAVAILABLE')
+    expect(out.message).toMatch(/gnome-keyring|Secret Service/)
+  })
+})

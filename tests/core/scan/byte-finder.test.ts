@@ -1,0 +1,177 @@
+// The byte scanner finds exactly what decode's text finder finds: same tokens, same offsets,
+// and line numbers, whatever the chunking, for both engines (native and JavaScript), and across
+// the range boundaries the block scanner cuts.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { forEachToken } from '../../../src/shared/token-finder'
+import {
+  scanBytesJs,
+  scanBytesNative,
+  type ScanBytes,
+} from '../../../src/main/core/scan/byte-finder'
+import { scanRange } from '../../../src/main/core/scan/range-scan'
+import { TokenStream, type TokenHit } from '../../../src/main/core/scan/token-stream'
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+const TOKEN = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'a', exp: 1 })}.c2lnbmF0dXJl`
+const NONE = `${b64({ alg: 'none' })}.${b64({ sub: 'b' })}.`
+const JWE = `${b64({ alg: 'RSA-OAEP', enc: 'A256GCM' })}.a2V5.aXY.Y2lwaGVy.dGFn`
+const EW = `${Buffer.from('{ "alg": "HS256" }').toString('base64url')}.${b64({ x: 1 })}.AAAA`
+
+// Fragments that steer random text to tokens, decoys and the escape and boundary rules.
+const FRAGMENTS = [
+  TOKEN,
+  NONE,
+  JWE,
+  EW,
+  TOKEN.slice(0, 40),
+  'eyJ',
+  'ey',
+  'ew',
+  '.',
+  '..',
+  ' ',
+  '\n',
+  '\r\n',
+  '\\n',
+  '\\',
+  '\\u0022',
+  'u0022',
+  '%20',
+  '%',
+  '20',
+  'v1.2.3',
+  'ey.1.release',
+  'Bearer ',
+  'token=',
+  '"',
+  'é',
+  '€',
+  'A',
+  '_-',
+]
+const text = fc
+  .array(
+    fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...FRAGMENTS) }, fc.string({ maxLength: 3 })),
+    {
+      maxLength: 40,
+    },
+  )
+  .map((parts) => parts.join(''))
+
+/** What the text finder says, with offsets in UTF-8 bytes and 1-based lines. */
+function reference(value: string): TokenHit[] {
+  const hits: TokenHit[] = []
+  forEachToken(value, (token, at) => {
+    const before = value.slice(0, at)
+    hits.push({
+      token,
+      offset: Buffer.byteLength(before),
+      line: before.split('\n').length,
+    })
+  })
+  return hits
+}
+
+function streamed(bytes: Buffer, cuts: number[]): TokenHit[] {
+  const hits: TokenHit[] = []
+  const stream = new TokenStream((hit) => hits.push(hit))
+  let at = 0
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    const to = Math.min(bytes.length, cut)
+    if (to < at) continue
+    stream.push(bytes.subarray(at, to))
+    at = to
+  }
+  stream.push(bytes.subarray(at))
+  stream.end()
+  return hits
+}
+
+const engines: Array<[string, ScanBytes]> = [['js', scanBytesJs]]
+if (scanBytesNative) engines.push(['native', scanBytesNative])
+
+describe('the byte scanner', () => {
+  it('has its native engine built here (CI builds it on npm ci)', () => {
+    if (process.env['CI']) expect(scanBytesNative).toBeDefined()
+  })
+
+  for (const [name, engine] of engines) {
+    it(`${name}: the same tokens, offsets and newlines as the text finder`, () => {
+      fc.assert(
+        fc.property(text, (value) => {
+          const bytes = Buffer.from(value)
+          const hits: TokenHit[] = []
+          const newlines = engine(bytes, 0, bytes.length, (token, offset, before) =>
+            hits.push({ token, offset, line: before + 1 }),
+          )
+          expect(hits).toEqual(reference(value))
+          expect(newlines).toBe(value.split('\n').length - 1)
+        }),
+        { numRuns: 2000 },
+      )
+    })
+  }
+
+  it('a stream cut anywhere finds the same, with the same lines', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.nat({ max: 2000 }), { maxLength: 8 }), (value, cuts) => {
+        const bytes = Buffer.from(value)
+        const found = streamed(bytes, cuts)
+        expect(found).toEqual(reference(value))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('a file cut into ranges anywhere finds each token once, in the range where it starts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jwtw-ranges-'))
+    fc.assert(
+      fc.property(text, fc.array(fc.nat({ max: 2000 }), { maxLength: 5 }), (value, cuts) => {
+        const bytes = Buffer.from(value)
+        const path = join(dir, 'log')
+        writeFileSync(path, bytes)
+        const bounds = [
+          ...new Set([0, ...cuts.map((c) => Math.min(c, bytes.length)), bytes.length]),
+        ].sort((a, b) => a - b)
+        const seen = new Map<string, [number, number, number]>()
+        let lines = 0
+        for (let i = 0; i + 1 < bounds.length; i++) {
+          const result = scanRange({ path, start: bounds[i]!, end: bounds[i + 1]! })
+          for (const [token, count, first, last] of result.rows) {
+            const known = seen.get(token)
+            if (known) {
+              known[0] += count
+              known[2] = last + lines
+            } else seen.set(token, [count, first + lines, last + lines])
+          }
+          lines += result.newlines
+        }
+        const expected = new Map<string, [number, number, number]>()
+        for (const hit of reference(value)) {
+          const known = expected.get(hit.token)
+          if (known) {
+            known[0]++
+            known[2] = hit.line
+          } else expected.set(hit.token, [1, hit.line, hit.line])
+        }
+        expect(seen).toEqual(expected)
+        expect(lines).toBe(value.split('\n').length - 1)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('a run longer than any token is dropped without holding it in memory', () => {
+    const hits: TokenHit[] = []
+    const stream = new TokenStream((hit) => hits.push(hit))
+    const junk = Buffer.alloc(1 << 20, 'A')
+    for (let i = 0; i < 4; i++) stream.push(junk)
+    stream.push(Buffer.from(`.x.y\n${TOKEN}\n`))
+    stream.end()
+    expect(hits).toEqual([{ token: TOKEN, offset: 4 * (1 << 20) + 5, line: 2 }])
+  })
+})
