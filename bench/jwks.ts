@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CompactSign } from 'jose'
 import { createContext } from '../src/main/core/context'
-import { createConfSettingsStore } from '../src/main/core/settings/settings-store'
+import { createFileSettingsStore } from '../src/main/core/settings/settings-store'
 import { verifyToken } from '../src/main/core/verify/verify'
 
 const DURATION_MS = Number(process.env['BENCH_MS'] ?? 3000)
@@ -20,7 +20,7 @@ const BATCH = 20
 const dir = mkdtempSync(join(tmpdir(), 'jwtw-bench-jwks-'))
 const ctx = createContext({
   keychain: undefined as never,
-  settings: createConfSettingsStore(dir),
+  settings: createFileSettingsStore(dir),
   now: () => new Date(),
   warn: () => undefined,
 })

@@ -9,7 +9,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createConfSettingsStore } from '../src/main/core/settings/settings-store'
+import { createFileSettingsStore } from '../src/main/core/settings/settings-store'
 
 const DURATION_MS = Number(process.env['BENCH_MS'] ?? 2000)
 const BATCH = 20
@@ -35,7 +35,7 @@ async function paired(store: () => unknown, reference: () => unknown) {
 
 const dir = mkdtempSync(join(tmpdir(), 'jwtw-bench-settings-'))
 const refPath = join(dir, 'reference.json')
-const store = createConfSettingsStore(dir)
+const store = createFileSettingsStore(dir)
 const jwk = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' })
 const keys: Record<string, unknown> = {}
 for (let i = 0; i < 50; i++) {

@@ -1,7 +1,7 @@
 import { createPrivateKey } from 'node:crypto'
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { selfSignedCertificate } from '../tests/token/keys'
+import { selfSignedCertificate } from '../tests/helpers/keys'
 import { openWorkbench, screenshot, type Session } from './browser-mode'
 import { check, es256, hs256, now, openView, strongSecret, verdict } from './token-fixtures'
 

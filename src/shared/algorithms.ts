@@ -32,7 +32,8 @@ export type KeyType = 'oct' | 'RSA' | 'EC' | 'OKP'
 /** Curves, by their JOSE names. */
 export type Curve = 'P-256' | 'P-384' | 'P-521' | 'Ed25519'
 /** Key families the key store generates and imports. */
-export type StoredKeyKind = 'hmac' | 'rsa' | 'ec' | 'ed25519'
+export const STORED_KEY_KINDS = ['hmac', 'rsa', 'ec', 'ed25519'] as const
+export type StoredKeyKind = (typeof STORED_KEY_KINDS)[number]
 
 /** What one JWS algorithm needs and does. */
 export interface JwsAlgorithm {

@@ -54,6 +54,7 @@ export const WORKBENCH_CODES = [
   'ERR_FILE_READ',
   'ERR_SETTINGS_CORRUPT',
   'ERR_SETTINGS_BUSY',
+  'ERR_SETTINGS_UNSAFE',
   'ERR_KEY_WEAK',
   'ERR_KEY_UNFIT',
   'ERR_JWT_DUPLICATE_MEMBER',
@@ -86,6 +87,7 @@ export const FETCH_FAILURES = [
   'NOT_JSON',
   'TOO_LARGE',
   'REDIRECT_REFUSED',
+  'PROXY',
   'NETWORK',
 ] as const
 export type FetchFailure = (typeof FETCH_FAILURES)[number]
@@ -130,12 +132,15 @@ export class WorkbenchError extends Error {
   }
 }
 
-const KNOWN_CODES = new Set<string>([
+/** Every error code, in one list (the registry a zod enum and a JSON Schema read). */
+export const ERROR_CODES = [
   ...JOSE_CODES,
   ...WORKBENCH_CODES,
   ...REMOTE_CODES,
-  ...FETCH_FAILURES.flatMap((f) => [`ERR_JWKS_${f}`, `ERR_DISCOVERY_${f}`]),
-])
+  ...FETCH_FAILURES.flatMap((f) => [`ERR_JWKS_${f}`, `ERR_DISCOVERY_${f}`] as const),
+] as readonly ErrorCode[]
+
+const KNOWN_CODES = new Set<string>(ERROR_CODES)
 
 /** True when `code` is one of ours or one of jose's. */
 export function isErrorCode(code: unknown): code is ErrorCode {

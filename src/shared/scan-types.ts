@@ -1,109 +1,29 @@
 /** What a log scan reports: the CLI's --json and --ndjson, the contract's scan jobs, the Scan view. */
-import type { LintFinding } from './token-types'
+import type { z } from 'zod'
+import type {
+  ScanClaimsSchema,
+  ScanFileSchema,
+  ScanGroupSchema,
+  ScanOversizedSchema,
+  ScanResultSchema,
+  ScanTokenSchema,
+  ScanVerificationSchema,
+} from './shapes/scan'
 import type { TokenStatus } from './token-status'
 
-/** A unique token's verification against the scan's key source (each unique token once). */
-export interface ScanVerification {
-  /** unverifiable: no key to judge it (issuer not trusted, no key with its kid, a JWE, a fetch failed). */
-  state: 'valid' | 'invalid' | 'unverifiable'
-  code?: string
-  message?: string
-  /** The key that decided, in words (never the key). */
-  key?: string
-}
+export type ScanVerification = z.infer<typeof ScanVerificationSchema>
 
-/** The claims a person looks for first, read from the header and payload. */
-export interface ScanClaims {
-  alg?: string
-  kid?: string
-  typ?: string
-  iss?: string
-  sub?: string
-  aud?: string | string[]
-  clientId?: string
-  scope?: string
-}
+export type ScanClaims = z.infer<typeof ScanClaimsSchema>
 
-/** One unique token of a scan. */
-export interface ScanToken {
-  /** sha256 of the token (hex): names it without showing it. */
-  sha256: string
-  /** Redacted: a prefix and the length. */
-  preview: string
-  /** The token itself, only when asked for (--show-tokens, or the Scan view's "open"). */
-  token?: string
-  kind: 'JWS' | 'JWE'
-  count: number
-  firstLine: number
-  lastLine: number
-  /** With several files: the file of the first and last sighting. */
-  firstFile?: string
-  lastFile?: string
-  header: Record<string, unknown> | null
-  payload: unknown
-  claims: ScanClaims
-  status: TokenStatus
-  /** Lifetime over 24 hours (exp - iat, or from the scan's time without iat), or no exp at all. */
-  longLived: boolean
-  lint: LintFinding[]
-  verification?: ScanVerification
-}
+export type ScanToken = z.infer<typeof ScanTokenSchema>
 
-/** One input of a scan. */
-export interface ScanFile {
-  path: string
-  bytes: number
-  lines: number
-  gzip: boolean
-  occurrences: number
-  /** It could not be read (the other files were still scanned). */
-  error?: { code: string; message: string }
-}
+export type ScanFile = z.infer<typeof ScanFileSchema>
 
-/** Tokens of one issuer and kid. */
-export interface ScanGroup {
-  iss: string | null
-  kid: string | null
-  unique: number
-  occurrences: number
-  expired: number
-  longLived: number
-  algNone: number
-  /** Present when the scan verified: tokens that failed, and tokens no key could judge. */
-  failing?: number
-  unverifiable?: number
-}
+export type ScanGroup = z.infer<typeof ScanGroupSchema>
 
-/** A run of token characters too long for one token: reported where it is, never decoded. */
-export interface ScanOversized {
-  /** With several files: which one. */
-  file?: string
-  line: number
-  /** Its length in bytes; for a run too long to hold, how much was seen ("over"). */
-  bytes: number
-  code: 'ERR_INPUT_TOO_LARGE'
-}
+export type ScanOversized = z.infer<typeof ScanOversizedSchema>
 
-export interface ScanResult {
-  occurrences: number
-  unique: number
-  /** Occurrences of tokens past the listing caps (counted, not listed). */
-  unlisted: number
-  /** Truncated tokens (a header and dots only): counted, never among the tokens. */
-  truncated: number
-  /** Runs over the one-token cap (the first 100 listed; `oversizedCount` counts all). */
-  oversized: ScanOversized[]
-  oversizedCount: number
-  files: ScanFile[]
-  /** Most frequent first. */
-  groups: ScanGroup[]
-  /** Most frequent first. */
-  tokens: ScanToken[]
-  scannedAt: string
-  elapsedMs: number
-  /** The scan was cancelled or interrupted: what was found until then. */
-  partial?: boolean
-}
+export type ScanResult = z.infer<typeof ScanResultSchema>
 
 /** How a running scan is doing. */
 export interface ScanProgress {

@@ -1,6 +1,14 @@
 /** Result types of the secret methods: strength check, generator, weak-secret audit. */
 
-import type { HmacAlg } from './algorithms'
+import type { z } from 'zod'
+import type {
+  AuditProgressSchema,
+  AuditResultSchema,
+  GeneratedSecretSchema,
+  SecretCheckSchema,
+  SecretReadingSchema,
+  SecretRuleSchema,
+} from './shapes/secrets'
 
 export type Verdict = 'weak' | 'acceptable' | 'strong'
 export const SECRET_ENCODINGS = ['base64url', 'base64', 'hex'] as const
@@ -10,55 +18,13 @@ export const MIN_SECRET_BYTES = 16
 export const DEFAULT_SECRET_BYTES = 48
 export const MAX_SECRET_BYTES = 1024
 
-/** One reading of the secret: as typed (UTF-8 text) or as decoded bytes. */
-export interface SecretReading {
-  kind: 'text' | SecretEncoding
-  /** Key bytes under this reading. */
-  bytes: number
-}
+export type SecretReading = z.infer<typeof SecretReadingSchema>
 
-export interface SecretRule {
-  id:
-    | 'min-key-bytes'
-    | 'min-length'
-    | 'unique-chars'
-    | 'char-classes'
-    | 'entropy'
-    | 'known-weak'
-    | 'common-password'
-    | 'pattern'
-  passed: boolean
-  /** What was found, in words. */
-  message: string
-}
+export type SecretRule = z.infer<typeof SecretRuleSchema>
 
-export interface SecretCheck {
-  alg: HmacAlg
-  verdict: Verdict
-  length: number
-  /** Key bytes as text (UTF-8). */
-  textBytes: number
-  /** Every reading that applies: text always, plus each encoding the secret decodes as. */
-  readings: SecretReading[]
-  /** RFC 7518 §3.2 minimum key size for the alg. */
-  minBytes: number
-  uniqueChars: number
-  classes: { lower: boolean; upper: boolean; digit: boolean; symbol: boolean; other: boolean }
-  entropyBits: number
-  rules: SecretRule[]
-  /** What to do when the secret is not strong: generate one of this many random bytes. */
-  fix?: { bytes: number; message: string }
-}
+export type SecretCheck = z.infer<typeof SecretCheckSchema>
 
-export interface GeneratedSecret {
-  secret: string
-  encoding: SecretEncoding
-  bytes: number
-  /** `NAME=secret`, ready for a .env file. */
-  envLine: string
-  /** Name of the keychain key it was saved as, when saved. */
-  savedAs?: string
-}
+export type GeneratedSecret = z.infer<typeof GeneratedSecretSchema>
 
 export type BuiltInList = 'known-weak' | 'common-passwords'
 
@@ -70,27 +36,9 @@ export interface AuditRequest {
   wordlists?: string[]
 }
 
-export interface AuditProgress {
-  tried: number
-  bytesDone: number
-  bytesTotal: number
-  elapsedMs: number
-  /** Candidates per second so far. */
-  rate: number
-}
+export type AuditProgress = z.infer<typeof AuditProgressSchema>
 
-export interface AuditResult {
-  alg: HmacAlg
-  found: boolean
-  /** The token's secret, when one of the candidates matched. */
-  secret?: string
-  tried: number
-  elapsedMs: number
-  rate: number
-  /** Which scanner ran: native-sha-ni, native or js. */
-  engine: string
-  workers: number
-}
+export type AuditResult = z.infer<typeof AuditResultSchema>
 
 export type AuditState = 'running' | 'done' | 'cancelled' | 'failed'
 

@@ -2,8 +2,16 @@
  * Stored keys, saved credentials and the local issuer as they cross the contract: metadata
  * only. Key material crosses only through the explicit private export.
  */
-import type { JwsAlg, StoredKeyKind } from './algorithms'
+import type { z } from 'zod'
 import { LIMITS } from './limits'
+import type {
+  CredentialSummarySchema,
+  IssuerStatusSchema,
+  KeySummarySchema,
+  KeyVersionSummarySchema,
+  OrphanEntrySchema,
+  RecoverResultSchema,
+} from './shapes/stored-keys'
 
 /**
  * Rule for key names: a letter or digit, then letters, digits, `.`, `_` or `-`; 64 at most.
@@ -34,84 +42,14 @@ export function cleanTags(tags: readonly string[]): string[] | null {
   return clean
 }
 
-/** A version of a stored key: the active one signs, retiring ones are only published. */
-export interface KeyVersionSummary {
-  kid: string
-  status: 'active' | 'retiring'
-  createdAt: string
-  /** Public JWK (with kid, alg, use); absent for HMAC keys. */
-  publicJwk?: Record<string, string>
-  /** 'present' | 'missing' (deleted outside the app) | 'none' (verify-only key). */
-  secret: 'present' | 'missing' | 'none'
-}
+export type KeyVersionSummary = z.infer<typeof KeyVersionSummarySchema>
 
-/**
- * What `keys.list` shows about one stored key: never its material.
- *
- * @example
- * const k: KeySummary = { name: 'dev', kind: 'ed25519', alg: 'EdDSA', kid: 'x', detail: 'Ed25519',
- *   createdAt: '2026-01-01T00:00:00.000Z', tags: [], verifyOnly: false, secret: 'present', versions: [] }
- */
-export interface KeySummary {
-  name: string
-  kind: StoredKeyKind
-  alg: JwsAlg
-  /** kid of the active version. */
-  kid: string
-  /** 'RSA 2048 bits', 'EC P-256', 'Ed25519', 'HMAC secret, 64 bytes'. */
-  detail: string
-  createdAt: string
-  rotatedAt?: string
-  tags: string[]
-  /** True for imported public keys and certificates: they verify but never sign. */
-  verifyOnly: boolean
-  /** State of the active version's keychain entry. */
-  secret: 'present' | 'missing' | 'none'
-  versions: KeyVersionSummary[]
-  /** Warnings about the key itself, given when it is imported or saved (a short or known secret). */
-  warnings?: string[]
-}
+export type KeySummary = z.infer<typeof KeySummarySchema>
 
-/** A keychain entry of ours that no stored key or saved credential names any more. */
-export interface OrphanEntry {
-  account: string
-  kind: 'key' | 'credential'
-  /** What the entry holds, never its content: 'EC P-256 private key', 'HMAC secret, 64 bytes'. */
-  detail: string
-  /** The name a restore would give it. */
-  name: string
-  /** False when the entry is not one the workbench wrote (it can only be deleted). */
-  restorable: boolean
-}
+export type OrphanEntry = z.infer<typeof OrphanEntrySchema>
 
-/** What `keys.recover` did. */
-export interface RecoverResult {
-  restored: Array<{ account: string; name: string; kind: 'key' | 'credential' }>
-  deleted: string[]
-}
+export type RecoverResult = z.infer<typeof RecoverResultSchema>
 
-/** A saved token or secret: the value is in the keychain, this is the rest. */
-export interface CredentialSummary {
-  name: string
-  host?: string
-  kind: 'token' | 'secret'
-  note?: string
-  /** From the token's exp claim. */
-  expiresAt?: string
-  /** 'expired', 'expiring' (within a day), 'valid', or 'no-expiry'. */
-  state: 'expired' | 'expiring' | 'valid' | 'no-expiry'
-  createdAt: string
-  updatedAt: string
-  secret: 'present' | 'missing'
-}
+export type CredentialSummary = z.infer<typeof CredentialSummarySchema>
 
-/** Whether the local OIDC issuer runs, and where. */
-export interface IssuerStatus {
-  running: boolean
-  issuer?: string
-  jwksUri?: string
-  port?: number
-  host?: string
-  /** Key names served; empty means every asymmetric stored key. */
-  keys?: string[]
-}
+export type IssuerStatus = z.infer<typeof IssuerStatusSchema>

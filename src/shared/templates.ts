@@ -1,4 +1,5 @@
-import type { JwsAlg } from './algorithms'
+import type { z } from 'zod'
+import type { MintTemplateSchema } from './shapes/templates'
 /** Mint templates: plain data for the common token shapes, used by the renderer and the CLI. */
 
 export const TEMPLATE_NAMES = [
@@ -12,15 +13,7 @@ export const TEMPLATE_NAMES = [
 export type TemplateName = (typeof TEMPLATE_NAMES)[number]
 
 /** A starting point for a token; the request's own fields win over it. */
-export interface MintTemplate {
-  name: TemplateName
-  title: string
-  description: string
-  alg: JwsAlg
-  /** Lifetime as a duration, or null for no exp. */
-  expiresIn: string | null
-  claims: Record<string, unknown>
-}
+export type MintTemplate = z.infer<typeof MintTemplateSchema>
 
 /**
  * The templates, in display order.

@@ -1,17 +1,12 @@
 /** Where a token stands in time, for machines: expired, not yet valid, or valid until when. */
+import type { z } from 'zod'
 import { isRecord } from './is-record'
+import type { TokenStatusSchema } from './shapes/token'
 import { isoUtc } from './relative-time'
 import type { DecodedToken } from './token-types'
 
-export interface TokenStatus {
-  state: 'valid' | 'expired' | 'not-yet-valid' | 'no-exp'
-  expired: boolean
-  notYetValid: boolean
-  /** exp as ISO 8601 UTC, or null without a (usable) exp. */
-  expiresAt: string | null
-  /** Whole seconds until exp (negative once expired), or null without exp. */
-  secondsLeft: number | null
-}
+/** Where a token stands in time, for machines. */
+export type TokenStatus = z.infer<typeof TokenStatusSchema>
 
 /**
  * The status of a decoded token at `now` (decode only: nothing is verified).

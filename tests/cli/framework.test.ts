@@ -1,51 +1,40 @@
 // The CLI as scripts and people use it: declarations, help, exit codes, did-you-mean,
-// completion, files and stdin everywhere, JSON with documented shapes (the built jwtw, spawned).
+// completion, files and stdin everywhere, JSON with documented shapes (in-process).
 import { execFileSync } from 'node:child_process'
 import { createHash, generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { z } from 'zod'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT as COMMANDS } from '../../src/cli/commands'
-import type { CommandSpec } from '../../src/cli/framework/spec'
-import { JWTW, ROOT, runJwtw } from '../helpers/cli'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ROOT as COMMANDS } from '../../src/cli/command-table'
+import type { AnyCommand } from '../../src/cli/framework/spec'
+import { jwtw as run, type CliOptions } from '../helpers/cli'
+import { conforms } from '../helpers/conforms'
+import type { JsonOutputName } from '../../src/cli/json-outputs'
 
 const dir = mkdtempSync(join(tmpdir(), 'jwtw-cli-behaviour-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-const file = (name: string, text: string | Buffer) => {
+function file(name: string, text: string | Buffer): string {
   const path = join(dir, name)
   writeFileSync(path, text)
   return path
 }
 const SECRET = 'behaviour-secret-of-33-bytes-long'
+const SECRET_FILE = file('secret.txt', SECRET)
 const env = { JWT_SECRET_KEY: '', JWTW_HOME: mkdtempSync(join(tmpdir(), 'jwtw-cli-home-')) }
-const jwtw = (args: string[], options: Parameters<typeof runJwtw>[1] = {}) =>
-  runJwtw(args, { ...options, env: { ...env, ...options.env } })
-
-/** Checks output against its documented JSON Schema in docs/json/. */
-function conforms(name: string, output: string): void {
-  const schema = JSON.parse(
-    readFileSync(join(ROOT, 'docs', 'json', `${name}.schema.json`), 'utf8'),
-  ) as object
-  const parsed = z.fromJSONSchema(schema as never).safeParse(JSON.parse(output))
-  expect(parsed.success, parsed.success ? '' : z.prettifyError(parsed.error)).toBe(true)
-}
+const jwtw = (args: string[], options: CliOptions = {}) =>
+  run(args, { ...options, env: { ...env, ...options.env } })
 
 async function mint(...args: string[]): Promise<string> {
-  const run = await jwtw(['mint', '--secret', SECRET, ...args])
-  expect(run.stderr).toBe('')
-  return run.stdout.trim()
+  const minted = await jwtw(['mint', '--secret-file', SECRET_FILE, ...args])
+  expect(minted.stderr).toBe('')
+  return minted.stdout.trim()
 }
 
-function walk(spec: CommandSpec, path: string[] = []): string[][] {
+function walk(spec: AnyCommand, path: string[] = []): string[][] {
   const here = spec.load ? [path] : []
   return [...here, ...(spec.subcommands ?? []).flatMap((s) => walk(s, [...path, s.name]))]
 }
-
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: ROOT })
-})
 
 describe('declared once: help, exit codes, did-you-mean', () => {
   it('every command has help with its exit codes (0, 1, 2), through --help and jwtw help', async () => {
@@ -62,10 +51,10 @@ describe('declared once: help, exit codes, did-you-mean', () => {
 
   it('an unknown flag: one clear line with the closest flag, then the short usage; exit 2', async () => {
     const token = await mint()
-    const run = await jwtw(['verify', token, '--jwk', 'x'])
-    expect(run.code).toBe(2)
-    expect(run.stderr).toBe(
-      'ERR_INVALID_ARGUMENT: unknown option --jwk for "verify"; did you mean --jwks?\n\nUsage: jwtw verify [TOKEN|FILE|-] [options]\nRun `jwtw help verify` for the options and examples.\n',
+    const unknown = await jwtw(['verify', token, '--jwk', 'x'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toBe(
+      'ERR_INVALID_ARGUMENT: unknown option --jwk for "verify"; did you mean --jwks?\n\nUsage: jwtw verify [TOKEN|-] [options]\nRun `jwtw help verify` for the options and examples.\n',
     )
     expect((await jwtw(['verfy'])).stderr).toMatch(
       /^ERR_INVALID_ARGUMENT: unknown command "verfy"; did you mean verify\?/,
@@ -79,50 +68,49 @@ describe('declared once: help, exit codes, did-you-mean', () => {
       ['issuers', 'list', '--aud', 'x'],
       ['secret', 'generate', '--wordlist', 'x'],
     ]) {
-      const run = await jwtw(args)
-      expect(run.code, args.join(' ')).toBe(2)
-      expect(run.stderr).toMatch(/^ERR_INVALID_ARGUMENT: unknown option --/)
+      const result = await jwtw(args)
+      expect(result.code, args.join(' ')).toBe(2)
+      expect(result.stderr).toMatch(/^ERR_INVALID_ARGUMENT: unknown option --/)
     }
   })
 
   it('options after "--" are a usage error that says why; the value is never echoed', async () => {
-    const run = await jwtw(['secret', 'check', '--', '-Xv2w9gG4', '--alg', 'HS512'])
-    expect(run.code).toBe(2)
-    expect(run.stderr).toMatch(
+    const after = await jwtw(['secret', 'check', '--', '-Xv2w9gG4', '--alg', 'HS512'])
+    expect(after.code).toBe(2)
+    expect(after.stderr).toMatch(
       /^ERR_INVALID_ARGUMENT: --alg comes after "--", which ends the options/,
     )
-    const secret = `-${'A1b2'.repeat(12)}`
-    const unguarded = await jwtw(['secret', 'check', secret])
-    expect(unguarded.code).toBe(2)
-    expect(unguarded.stderr).toMatch(/goes after '--'/)
-    expect(unguarded.stderr).not.toContain(secret.slice(0, 8))
+    // A value that starts with "-" and a letter of a declared short option (-a...) included.
+    for (const secret of [`-${'A1b2'.repeat(12)}`, `-a${'Q9x'.repeat(12)}`, '-hzq8Kx1']) {
+      const unguarded = await jwtw(['secret', 'check', secret])
+      expect(unguarded.code, secret).toBe(2)
+      expect(unguarded.stderr).toMatch(/goes after '--'/)
+      expect(unguarded.stderr).not.toContain(secret.slice(0, 5))
+    }
   })
 
   it('every malformed option value is a usage error (exit 2)', async () => {
     const token = await mint()
     for (const args of [
-      ['mint', '--secret', SECRET, '--expires-in', 'soon'],
-      ['verify', token, '--secret', SECRET, '--clock-tolerance', '30'],
-      ['verify', token, '--secret', SECRET, '--at', 'yesterday'],
-      ['verify', token, '--secret', SECRET, '--max-age', 'old'],
-      ['verify', token, '--secret', SECRET, '--alg', 'HS999'],
+      ['mint', '--secret-file', SECRET_FILE, '--expires-in', 'soon'],
+      ['verify', token, '--secret-file', SECRET_FILE, '--clock-tolerance', '30'],
+      ['verify', token, '--secret-file', SECRET_FILE, '--at', 'yesterday'],
+      ['verify', token, '--secret-file', SECRET_FILE, '--max-age', 'old'],
+      ['verify', token, '--secret-file', SECRET_FILE, '--alg', 'HS999'],
       ['jwks', 'https://idp.example.com/jwks', '--timeout', 'a-while'],
       ['ui', '--idle-timeout', 'never'],
       ['keys', 'generate', 'x', '--alg', 'ES256', '--bits', 'many'],
     ]) {
-      const run = await jwtw(args)
-      expect(run.code, args.join(' ')).toBe(2)
-      expect(run.stderr).toMatch(/^ERR_INVALID_(ARGUMENT|DURATION): /)
+      const result = await jwtw(args)
+      expect(result.code, args.join(' ')).toBe(2)
+      expect(result.stderr).toMatch(/^ERR_INVALID_(ARGUMENT|DURATION): /)
     }
   })
 })
 
 describe('completion scripts, generated from the declarations', () => {
-  it('bash completes commands, subcommands, options and their values (compgen)', () => {
-    const script = file(
-      'jwtw.bash',
-      execFileSync(process.execPath, [JWTW, 'completion', 'bash'], { encoding: 'utf8' }),
-    )
+  it('bash completes commands, subcommands, options and their values (compgen)', async () => {
+    const script = file('jwtw.bash', (await jwtw(['completion', 'bash'])).stdout)
     const complete = (...words: string[]) =>
       execFileSync(
         'bash',
@@ -153,39 +141,45 @@ describe('completion scripts, generated from the declarations', () => {
 })
 
 describe('files and stdin everywhere', () => {
-  it('verify reads a header or a log line holding one token, from stdin or a file', async () => {
+  it('verify takes the token alone (from an argument, --file or stdin); --all finds tokens in text', async () => {
     const token = await mint('--sub', 'alice')
-    for (const input of [
-      `Authorization: Bearer ${token}\n`,
-      `2026-11-22 INFO GET /x token=${token} 200\n`,
-    ]) {
-      const run = await jwtw(['verify', '--secret', SECRET], { input })
-      expect(run.code).toBe(0)
-      expect(run.stdout).toMatch(/^valid/)
+    for (const input of [`${token}\n`, `Bearer ${token}\n`]) {
+      const result = await jwtw(['verify', '--secret-file', SECRET_FILE], { input })
+      expect(result.code).toBe(0)
+      expect(result.stdout).toMatch(/^valid/)
     }
-    const fromFile = await jwtw([
+    const logLine = await jwtw(['verify', '--secret-file', SECRET_FILE], {
+      input: `2026-11-22 INFO GET /x token=${token} 200\n`,
+    })
+    expect(logLine.code).toBe(1)
+    expect(logLine.stderr).toMatch(/^ERR_JWT_MALFORMED: Not a token: the text holds 6 words/)
+    const all = await jwtw([
       'verify',
+      '--all',
+      '--file',
       file('one.log', `GET /x Bearer ${token}\n`),
-      '--secret',
-      SECRET,
+      '--secret-file',
+      SECRET_FILE,
     ])
-    expect(fromFile.code).toBe(0)
+    expect(all.code).toBe(0)
   })
 
   it('several tokens: an error listing them (iss, sub, exp); --all verifies each', async () => {
     const a = await mint('--sub', 'alice', '--iss', 'idp')
     const b = await mint('--sub', 'bob', '--iss', 'idp')
     const log = `Bearer ${a}\nBearer ${b}\n`
-    const run = await jwtw(['verify', '--secret', SECRET], { input: log })
-    expect(run.code).toBe(2)
-    expect(run.stderr).toMatch(/^ERR_MULTIPLE_TOKENS: The text holds 2 tokens/)
-    expect(run.stderr).toMatch(/\n {2}1\. iss idp, sub alice, exp \d{4}-.+Z \(in 1\dm/)
-    expect(run.stderr).toMatch(/\n {2}2\. iss idp, sub bob/)
-    const all = await jwtw(['verify', '--secret', SECRET, '--all', '--json'], { input: log })
+    const several = await jwtw(['verify', '--secret-file', SECRET_FILE], { input: log })
+    expect(several.code).toBe(2)
+    expect(several.stderr).toMatch(/^ERR_MULTIPLE_TOKENS: The text holds 2 tokens/)
+    expect(several.stderr).toMatch(/\n {2}1\. iss idp, sub alice, exp \d{4}-.+Z \(in 1\dm/)
+    expect(several.stderr).toMatch(/\n {2}2\. iss idp, sub bob/)
+    const all = await jwtw(['verify', '--secret-file', SECRET_FILE, '--all', '--json'], {
+      input: log,
+    })
     expect(all.code).toBe(0)
     expect((JSON.parse(all.stdout) as unknown[]).length).toBe(2)
     conforms('verify', all.stdout)
-    const oneBad = await jwtw(['verify', '--secret', SECRET, '--all'], {
+    const oneBad = await jwtw(['verify', '--secret-file', SECRET_FILE, '--all'], {
       input: `${log}Bearer ${a.slice(0, -2)}xx\n`,
     })
     expect(oneBad.code).toBe(1)
@@ -206,7 +200,7 @@ describe('files and stdin everywhere', () => {
     expect((await jwtw(['verify', hs, '--secret-file', '-'], { input: `${SECRET}\n` })).code).toBe(
       0,
     )
-    const claimed = await jwtw(['mint', '--secret', SECRET, '--claims', '@-'], {
+    const claimed = await jwtw(['mint', '--secret-file', SECRET_FILE, '--claims', '@-'], {
       input: '{"role":"admin"}',
     })
     expect(
@@ -217,10 +211,10 @@ describe('files and stdin everywhere', () => {
 
   it('a refused input states its real size', async () => {
     const big = file('big.pem', Buffer.alloc(5_000_000, 65))
-    const run = await jwtw(['verify', await mint(), '--key-file', big])
-    expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(
-      /^ERR_INPUT_TOO_LARGE: The key file .*big\.pem is 4\.8 MiB, over the 256 KiB limit\./,
+    const refused = await jwtw(['verify', await mint(), '--key-file', big])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(
+      /^ERR_INPUT_TOO_LARGE: The key file .*big\.pem is over 256 KiB, the limit; nothing past it was read\./,
     )
   })
 })
@@ -228,18 +222,18 @@ describe('files and stdin everywhere', () => {
 describe('output that pipes and reads naturally', () => {
   it('the key line says what the key is and where it came from, with singular and plural right', async () => {
     const token = await mint()
-    expect((await jwtw(['verify', token, '--secret', SECRET])).stdout).toMatch(
-      /\nkey: HMAC secret, 33 bytes \(from --secret\)\n$/,
+    expect((await jwtw(['verify', token, '--secret-file', SECRET_FILE])).stdout).toMatch(
+      new RegExp(`\\nkey: HMAC secret, 33 bytes \\(from --secret-file ${SECRET_FILE}\\)\\n$`),
     )
     const one = await jwtw(['mint', '--secret', 'x', '--expires-in', '1h'])
-    const run = await jwtw(['verify', one.stdout.trim(), '--secret', 'x'])
-    expect(run.stdout).toMatch(/\nkey: HMAC secret, 1 byte \(from --secret\)\n$/)
+    const single = await jwtw(['verify', one.stdout.trim(), '--secret', 'x'])
+    expect(single.stdout).toMatch(/\nkey: HMAC secret, 1 byte \(from --secret\)\n$/)
     const viaEnv = await jwtw(['verify', token], { env: { JWT_SECRET_KEY: SECRET } })
     expect(viaEnv.stdout).toMatch(/\(from JWT_SECRET_KEY\)\n$/)
   })
 
   it('decode flags a token born expired; mint refuses one unless --allow-expired', async () => {
-    const refused = await jwtw(['mint', '--secret', SECRET, '--expires-in', '-1h'])
+    const refused = await jwtw(['mint', '--secret-file', SECRET_FILE, '--expires-in', '-1h'])
     expect(refused.code).toBe(1)
     expect(refused.stderr).toMatch(/^ERR_EXP_BEFORE_IAT: /)
     const born = await mint('--expires-in', '-1h', '--allow-expired')
@@ -255,28 +249,32 @@ describe('output that pipes and reads naturally', () => {
   it('a template does not override the algorithm of a key file', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
     const pem = file('rsa.pem', privateKey.export({ type: 'pkcs8', format: 'pem' }) as string)
-    const run = await jwtw(['mint', '--key-file', pem, '--template', 'game-server-identity'])
-    expect(run.code).toBe(0)
-    expect(JSON.parse(Buffer.from(run.stdout.split('.')[0]!, 'base64url').toString()).alg).toBe(
+    const minted = await jwtw(['mint', '--key-file', pem, '--template', 'game-server-identity'])
+    expect(minted.code).toBe(0)
+    expect(JSON.parse(Buffer.from(minted.stdout.split('.')[0]!, 'base64url').toString()).alg).toBe(
       'RS256',
     )
   })
 
   it('JSON outputs follow their documented schemas', async () => {
     const token = await mint('--sub', 'x')
-    const checks: Array<[string, string[]]> = [
+    const checks: Array<[JsonOutputName, string[]]> = [
       ['decode', ['decode', token, '--json']],
-      ['verify', ['verify', token, '--secret', SECRET, '--json']],
-      ['secret-check', ['secret', 'check', 'your-256-bit-secret', '--json']],
+      ['verify', ['verify', token, '--secret-file', SECRET_FILE, '--json']],
       ['templates', ['templates', '--json']],
       ['issuers-list', ['issuers', 'list', '--json']],
       ['settings-show', ['settings', 'show', '--json']],
     ]
     for (const [schema, args] of checks) {
-      const run = await jwtw(args)
-      expect(run.stderr, args.join(' ')).toBe('')
-      conforms(schema, run.stdout)
+      const result = await jwtw(args)
+      expect(result.stderr, args.join(' ')).toBe('')
+      conforms(schema, result.stdout)
     }
+    const checked = await jwtw(['secret', 'check', '--json', '--warn-only'], {
+      input: 'your-256-bit-secret',
+    })
+    expect(checked.stderr).toBe('')
+    conforms('secret-check', checked.stdout)
     const audit = await jwtw([
       'secret',
       'audit',
@@ -292,19 +290,8 @@ describe('output that pipes and reads naturally', () => {
   })
 
   it('jwtw templates lists every template with its claims', async () => {
-    const run = await jwtw(['templates'])
-    expect(run.stdout).toMatch(/^service-client {2}HS256, no expiry\n/)
-    expect(run.stdout).toContain('oidc-user-profile  RS256, expires in 1h')
-  })
-})
-
-describe('keychain problems are said as they are', () => {
-  it('keys list with no keychain says it cannot read, not that nothing was stored', async () => {
-    const run = await jwtw(['keys', 'list'], {
-      env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/jwtw-bus' },
-    })
-    expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^ERR_KEYCHAIN_UNAVAILABLE: .*cannot be read \(they are not lost\)/)
-    expect(run.stderr).not.toContain('nothing was stored')
+    const listed = await jwtw(['templates'])
+    expect(listed.stdout).toMatch(/^service-client {2}HS256, no expiry\n/)
+    expect(listed.stdout).toContain('oidc-user-profile  RS256, expires in 1h')
   })
 })

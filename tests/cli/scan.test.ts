@@ -1,17 +1,17 @@
 // `jwtw scan` as ops use it, on generated logs whose tokens and decoys sit on known lines: exact
 // counts and line numbers (CRLF, no final newline, gzip, several files, stdin, block and worker
 // boundaries), redaction asserted on the bytes, --fail-on, --ndjson, --follow, and verification
-// against a secret and a trusted issuer's JWKS on 127.0.0.1 (the built jwtw, spawned).
-import { execFileSync, spawn } from 'node:child_process'
+// against a secret and a trusted issuer's JWKS on 127.0.0.1 (in-process through the CLI's entry;
+// worker threads run the built scan worker).
 import { createHmac } from 'node:crypto'
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { CompactSign } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { z } from 'zod'
-import { JWTW, ROOT, runJwtw } from '../helpers/cli'
+import { jwtw, startJwtw, type CliOptions } from '../helpers/cli'
+import { conforms } from '../helpers/conforms'
 import { json, rsaKey, startServer, type TestServer } from '../helpers/servers'
 
 const dir = mkdtempSync(join(tmpdir(), 'jwtw-scan-'))
@@ -22,10 +22,11 @@ const file = (name: string, content: string | Buffer) => {
   return path
 }
 const home = () => ({ JWTW_HOME: mkdtempSync(join(dir, 'home-')), JWT_SECRET_KEY: '' })
-const scan = (args: string[], options: Parameters<typeof runJwtw>[1] = {}) =>
-  runJwtw(['scan', ...args], { ...options, env: { ...home(), ...options.env } })
+const scan = (args: string[], options: CliOptions = {}) =>
+  jwtw(['scan', ...args], { ...options, env: { ...home(), ...options.env } })
 
 const SECRET = 'scan-test-secret-of-32-bytes-xxxx'
+const SECRET_FILE = file('secret.txt', SECRET)
 const NOW = Math.floor(Date.now() / 1000)
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
 function hs256(payload: object, header: object = { alg: 'HS256', typ: 'JWT' }): string {
@@ -137,14 +138,6 @@ function byToken(result: ScanJson): Map<string, Expected> {
   )
 }
 
-function conforms(schemaName: string, value: unknown): void {
-  const schema = JSON.parse(
-    readFileSync(join(ROOT, 'docs', 'json', `${schemaName}.schema.json`), 'utf8'),
-  ) as object
-  const parsed = z.fromJSONSchema(schema as never).safeParse(value)
-  expect(parsed.success, parsed.success ? '' : z.prettifyError(parsed.error)).toBe(true)
-}
-
 const PLACES: Record<number, string> = {
   3: LIVE,
   10: EXPIRED,
@@ -155,10 +148,6 @@ const PLACES: Record<number, string> = {
   41: FORGED,
   59: EXPIRED,
 }
-
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: ROOT })
-})
 
 describe('jwtw scan: exact on generated logs', () => {
   it('counts, first and last lines, claims and status per unique token; decoys are not tokens', async () => {
@@ -272,7 +261,6 @@ describe('jwtw scan: exact on generated logs', () => {
     const path = file('big.log', parts.join(''))
     const run = await scan([path, '--json', '--show-tokens'], {
       env: { JWTW_SCAN_WORKERS: '1' },
-      timeoutMs: 60_000,
     })
     expect(run.stderr).toBe('')
     const result = JSON.parse(run.stdout) as ScanJson
@@ -280,7 +268,6 @@ describe('jwtw scan: exact on generated logs', () => {
     expect(result.files[0]!.lines).toBe(line)
     const js = await scan([path, '--json', '--show-tokens'], {
       env: { JWTW_SCAN_ENGINE: 'js', JWTW_SCAN_WORKERS: '0' },
-      timeoutMs: 60_000,
     })
     expect(byToken(JSON.parse(js.stdout) as ScanJson)).toEqual(expectedOf(places))
   }, 120_000)
@@ -323,7 +310,7 @@ describe('jwtw scan: exit codes for pipelines', () => {
       ['--fail-on', 'stale'],
       ['--fail-on', 'invalid'],
       ['--json', '--ndjson'],
-      ['--trusted', '--secret', SECRET],
+      ['--trusted', '--secret-file', SECRET_FILE],
     ]) {
       const run = await scan([path(), ...args])
       expect(run.code, args.join(' ')).toBe(2)
@@ -333,8 +320,8 @@ describe('jwtw scan: exit codes for pipelines', () => {
   it('with a secret: forged tokens fail, alg none fails, the rest verify; --fail-on invalid', async () => {
     const run = await scan([
       path(),
-      '--secret',
-      SECRET,
+      '--secret-file',
+      SECRET_FILE,
       '--json',
       '--show-tokens',
       '--fail-on',
@@ -378,17 +365,9 @@ describe('jwtw scan: streaming', () => {
 
   it('--follow picks up appended lines (and a rotation); Ctrl+C prints the summary, exit 0', async () => {
     const path = file('growing.log', `${buildLog(5, { 2: LIVE }).join('\n')}\n`)
-    const child = spawn(
-      process.execPath,
-      [JWTW, 'scan', path, '--follow', '--json', '--show-tokens'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...home(), NO_COLOR: '1' },
-      },
-    )
-    let stdout = ''
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c))
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+    const running = startJwtw(['scan', path, '--follow', '--json', '--show-tokens'], {
+      env: home(),
+    })
     await new Promise((resolve) => setTimeout(resolve, 800))
     appendFileSync(path, `${buildLog(3, { 1: EXPIRED, 3: LIVE }).join('\n')}\n`)
     await new Promise((resolve) => setTimeout(resolve, 800))
@@ -396,8 +375,9 @@ describe('jwtw scan: streaming', () => {
     rmSync(path)
     writeFileSync(path, `Bearer ${LONG}\n`)
     await new Promise((resolve) => setTimeout(resolve, 800))
-    child.kill('SIGINT')
-    expect(await exited).toBe(0)
+    running.interrupt()
+    const { code, stdout } = await running.done
+    expect(code).toBe(0)
     const result = JSON.parse(stdout) as ScanJson & { partial?: boolean }
     expect(result.partial).toBe(true)
     expect(byToken(result)).toEqual(
@@ -434,8 +414,8 @@ describe('jwtw scan --trusted', () => {
     const stranger = hs256({ iss: 'https://unknown.example', sub: 'x', exp: NOW + 600 })
     const places: Record<number, string> = { 1: good, 2: good, 3: stranger, 4: good }
     const path = file('trusted.log', `${buildLog(5, places).join('\n')}\n`)
-    expect((await runJwtw(['issuers', 'add', issuer], { env })).code).toBe(0)
-    const run = await runJwtw(['scan', path, '--trusted', '--json', '--show-tokens'], { env })
+    expect((await jwtw(['issuers', 'add', issuer, '--any-audience'], { env })).code).toBe(0)
+    const run = await jwtw(['scan', path, '--trusted', '--json', '--show-tokens'], { env })
     expect(run.stderr).toBe('')
     const result = JSON.parse(run.stdout) as ScanJson
     expect(result.tokens.find((t) => t.token === good)!.verification).toMatchObject({
@@ -446,8 +426,99 @@ describe('jwtw scan --trusted', () => {
       code: 'ERR_ISSUER_NOT_TRUSTED',
     })
     expect(server.hits('/jwks')).toBe(1)
-    const human = await runJwtw(['scan', path, '--trusted'], { env })
+    const human = await jwtw(['scan', path, '--trusted'], { env })
     expect(human.stdout).toMatch(/FAILING +UNVERIFIABLE/)
     expect(human.stdout).toContain('verified')
+  })
+})
+
+describe('jwtw scan: one bad line never aborts a scan', () => {
+  const huge = (n: number) => `${b64({ alg: 'HS256' })}.${'A'.repeat(n)}.c2ln`
+
+  it('a run over the 256 KiB cap is a finding (line, size); the alg-none token on the next line is still reported', async () => {
+    const text = `line 1\nBearer ${huge(300 << 10)}\nBearer ${NONE}\nBearer ${huge(3 << 20)}\n${LIVE}\n`
+    const path = file('oversized.log', text)
+    for (const [args, options] of [
+      [[path], {}],
+      [['-'], { input: text }],
+    ] as const) {
+      const run = await scan([...args, '--json', '--show-tokens'], options)
+      expect(run.code).toBe(0)
+      const result = JSON.parse(run.stdout) as ScanJson & {
+        oversizedCount: number
+        oversized: Array<{ line: number; bytes: number; code: string }>
+      }
+      conforms('scan', result)
+      expect(result.tokens.map((t) => t.token).sort()).toEqual([LIVE, NONE].sort())
+      expect(result.oversizedCount).toBe(2)
+      expect(result.oversized[0]).toMatchObject({ line: 2, code: 'ERR_INPUT_TOO_LARGE' })
+      expect(result.oversized[0]!.bytes).toBeGreaterThan(300 << 10)
+      expect(result.oversized[1]!.line).toBe(4)
+    }
+    const failing = await scan([file('oversized2.log', text), '--fail-on', 'oversized,none'])
+    expect(failing.code).toBe(1)
+    expect(failing.stderr).toBe(
+      'fail-on: 2 runs too long for a token\nfail-on: 1 unique token with alg none\n',
+    )
+    expect(failing.stdout).toMatch(/2 runs too long for one token \(not decoded\): line 2 \(/)
+  })
+
+  it('a truncated token (a header and dots) is counted apart, never among tokens or occurrences', async () => {
+    const path = file('truncated.log', `a eyJhbGciOiJIUzI1NiJ9.. b\nc ${LIVE} d\n`)
+    const result = JSON.parse((await scan([path, '--json'])).stdout) as ScanJson & {
+      truncated: number
+    }
+    expect(result.occurrences).toBe(1)
+    expect(result.unique).toBe(1)
+    expect(result.truncated).toBe(1)
+    // A detached-payload JWS (header..signature) is still a token.
+    const detached = `${b64({ alg: 'HS256', b64: false, crit: ['b64'] })}..${Buffer.alloc(32, 1).toString('base64url')}`
+    const again = JSON.parse(
+      (await scan(['--json'], { input: `x ${detached} y\n` })).stdout,
+    ) as ScanJson & { truncated: number }
+    expect([again.unique, again.truncated]).toEqual([1, 0])
+  })
+
+  it('--follow survives an injected oversized line', async () => {
+    const path = file('follow-huge.log', `${LIVE}\n`)
+    const running = startJwtw(['scan', path, '--follow', '--json', '--show-tokens'], {
+      env: home(),
+    })
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    appendFileSync(path, `${huge(2 << 20)}\n${EXPIRED}\n`)
+    await new Promise((resolve) => setTimeout(resolve, 900))
+    running.interrupt()
+    const { code, stdout } = await running.done
+    expect(code).toBe(0)
+    const result = JSON.parse(stdout) as ScanJson & { oversizedCount: number }
+    expect(result.oversizedCount).toBe(1)
+    expect(result.tokens.map((t) => t.token).sort()).toEqual([LIVE, EXPIRED].sort())
+  }, 20_000)
+
+  it('with a JWK Set: tokens the keys cannot speak for (another issuer, key type or kid) are unverifiable, not invalid', async () => {
+    const key = rsaKey('r9')
+    const set = file('set.json', JSON.stringify({ keys: [key.jwk] }))
+    const own = await new CompactSign(
+      new TextEncoder().encode(JSON.stringify({ iss: 'https://idp', exp: NOW + 60 })),
+    )
+      .setProtectedHeader({ alg: 'RS256', kid: 'r9' })
+      .sign(key.privateKey)
+    const path = file('mixed.log', `${own}\n${LIVE}\n${NONE}\n`)
+    const run = await scan([
+      path,
+      '--key-file',
+      set,
+      '--json',
+      '--show-tokens',
+      '--fail-on',
+      'invalid',
+    ])
+    const result = JSON.parse(run.stdout) as ScanJson
+    const state = (token: string) =>
+      result.tokens.find((t) => t.token === token)!.verification!.state
+    expect(state(own)).toBe('valid')
+    expect(state(LIVE)).toBe('unverifiable')
+    expect(state(NONE)).toBe('invalid')
+    expect(run.stderr).toBe('fail-on: 1 unique token invalid\n')
   })
 })

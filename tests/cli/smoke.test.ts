@@ -1,62 +1,99 @@
+// Smoke tests of the built jwtw, spawned: what only a real process has. Start-up and exit
+// codes, a stdin pipe and a reader that closes it early, the worker threads, the native addon,
+// a keychain that is not reachable, and browser mode's login link kept out of process lists.
 import { spawn } from 'node:child_process'
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { JWTW, ROOT, runJwtw } from '../helpers/cli'
+import { loadAddon } from '../../src/main/core/built-files'
+import { JWTW, ROOT, spawnJwtw } from '../helpers/cli'
+import { hsToken } from '../helpers/hmac'
 
-describe('jwtw entry point', () => {
-  it('prints usage for --help and exits 0', async () => {
-    const run = await runJwtw(['--help'])
-    expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^Usage: jwtw <command>/)
-    expect(run.stdout).toMatch(/\bui\b/)
-    expect(run.stderr).toBe('')
-  })
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+const dir = mkdtempSync(join(tmpdir(), 'jwtw-smoke-'))
 
-  it.each([
-    [['decode', '--help'], 'jwtw decode'],
-    [['mint', '-h'], 'jwtw mint'],
-    [['verify', 'eyJ.e.x', '--help'], 'jwtw verify'],
-    [['keys', 'list', '--help'], 'jwtw keys'],
-    [['creds', '--help'], 'jwtw creds'],
-    [['serve', '--help'], 'jwtw serve'],
-    [['secret', '--help'], 'jwtw secret'],
-    [['secret', 'audit', '--help'], 'jwtw secret'],
-    [['ui', '--help'], 'jwtw ui'],
-  ])('jwtw %j prints that command usage on stdout and exits 0', async (args, usage) => {
-    const run = await runJwtw(args)
-    expect(run).toMatchObject({ code: 0, stderr: '' })
-    expect(run.stdout.startsWith(`Usage: ${usage}`)).toBe(true)
-  })
-
-  it('prints the package version for --version', async () => {
-    const { version } = (await import('../../package.json', { with: { type: 'json' } })).default
-    const run = await runJwtw(['--version'])
-    expect(run).toMatchObject({ code: 0, stdout: `${version}\n` })
-  })
-
-  it('exits 2 with the code and usage on stderr for an unknown command or flag', async () => {
-    for (const args of [
-      ['frobnicate'],
-      ['--frobnicate'],
-      [],
-      ['ui', '--port', 'abc'],
-      ['ui', '--port', '70000'],
-      ['ui', 'extra'],
-    ]) {
-      const run = await runJwtw(args)
-      expect(run.code, args.join(' ')).toBe(2)
-      expect(run.stderr).toMatch(/^ERR_INVALID_ARGUMENT: /)
-      expect(run.stderr).toMatch(/Usage: jwtw/)
-      expect(run.stdout).toBe('')
+describe('the built jwtw', () => {
+  it('starts: --help, --version, a command help; exit 2 with the usage on a bad command', async () => {
+    const help = await spawnJwtw(['--help'])
+    expect(help).toMatchObject({ code: 0, stderr: '' })
+    expect(help.stdout).toMatch(/^Usage: jwtw <command>/)
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      version: string
     }
+    expect(await spawnJwtw(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` })
+    expect((await spawnJwtw(['verify', '--help'])).stdout).toMatch(/^Usage: jwtw verify/)
+    const bad = await spawnJwtw(['frobnicate'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(
+      /^ERR_INVALID_ARGUMENT: unknown command "frobnicate"[\s\S]*Usage: jwtw/,
+    )
   })
 
-  it('ui --no-open serves on 127.0.0.1 and prints the one-time URL first', async () => {
-    const child = spawn(process.execPath, [JWTW, 'ui', '--no-open'], {
+  it('reads a pipe, and exits quietly when the reader closes it early (jwtw decode | head)', async () => {
+    const many = Array.from(
+      { length: 3000 },
+      (_, i) => `Bearer ${b64({ alg: 'HS256' })}.${b64({ sub: `user-${i}` })}.AA`,
+    ).join('\n')
+    const child = spawn(process.execPath, [JWTW, 'decode', '--json'], {
       cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c))
+    child.stdout.once('data', () => child.stdout.destroy())
+    child.stdin.end(many)
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+  })
+
+  it('runs the audit on its worker threads and finds a weak secret (exit 1)', async () => {
+    const run = await spawnJwtw(['secret', 'audit', '-', '--workers', '2', '--json'], {
+      input: hsToken('supersecret'),
+    })
+    expect(run.code).toBe(1)
+    expect(JSON.parse(run.stdout)).toMatchObject({ found: true, secret: 'supersecret', workers: 2 })
+  })
+
+  it('scans a file on a worker thread with the native engine when it is built', async () => {
+    const token = hsToken('scan-smoke-secret')
+    const path = join(dir, 'smoke.log')
+    writeFileSync(path, `a\nBearer ${token}\nb\n`)
+    const run = await spawnJwtw(['scan', path, '--json'], { env: { JWTW_SCAN_WORKERS: '1' } })
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ occurrences: 1, unique: 1 })
+    // The addon is built by `npm ci` here (CI installs a compiler): a build that lost it fails.
+    if (process.env['CI'] === 'true') expect(loadAddon('token-scan')).toBeDefined()
+  })
+
+  it('with no reachable keychain: ERR_KEYCHAIN_UNAVAILABLE saying it cannot read (nothing is lost)', async () => {
+    const home = mkdtempSync(join(dir, 'home-'))
+    const run = await spawnJwtw(['keys', 'list'], {
+      env: { JWTW_HOME: home, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/jwtw-bus' },
+    })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^ERR_KEYCHAIN_UNAVAILABLE: .*cannot be read \(they are not lost\)/)
+    const generate = await spawnJwtw(['keys', 'generate', 'k', '--alg', 'ES256'], {
+      env: { JWTW_HOME: home, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/jwtw-bus' },
+    })
+    expect(generate.code).toBe(1)
+    expect(generate.stderr).toMatch(/^ERR_KEYCHAIN_UNAVAILABLE: .*nothing was stored/)
+  })
+
+  it('ui opens the browser with a page only the user can read: the login code is in no argv', async () => {
+    // A stand-in browser that records the arguments it was started with.
+    const opener = join(dir, 'browser.sh')
+    const argsFile = join(dir, 'browser-args.txt')
+    writeFileSync(opener, `#!/bin/sh\nprintf '%s\\n' "$@" > ${argsFile}\n`)
+    chmodSync(opener, 0o755)
+    const child = spawn(process.execPath, [JWTW, 'ui'], {
+      cwd: ROOT,
+      env: { ...process.env, BROWSER: opener, JWTW_HOME: mkdtempSync(join(dir, 'home-')) },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     try {
-      const firstLine = await new Promise<string>((resolve, reject) => {
+      const url = await new Promise<string>((resolve, reject) => {
         let out = ''
         child.stdout.setEncoding('utf8').on('data', (c: string) => {
           out += c
@@ -64,24 +101,26 @@ describe('jwtw entry point', () => {
         })
         child.on('exit', (code) => reject(new Error(`exited ${code}`)))
       })
-      expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#login=[A-Za-z0-9_-]{43}$/)
-      const url = new URL(firstLine)
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#login=[A-Za-z0-9_-]{43}$/)
+      const code = url.slice(url.indexOf('#login=') + 7)
+      let opened = ''
+      for (let i = 0; i < 100 && opened === ''; i++) {
+        await new Promise((r) => setTimeout(r, 50))
+        try {
+          opened = readFileSync(argsFile, 'utf8').trim()
+        } catch {
+          // Not started yet.
+        }
+      }
+      expect(opened).toMatch(/^file:\/\/.*\/open\.html$/)
+      expect(opened).not.toContain(code)
+      const page = new URL(opened).pathname
+      expect(statSync(page).mode & 0o777).toBe(0o600)
+      expect(statSync(join(page, '..')).mode & 0o777).toBe(0o700)
+      expect(readFileSync(page, 'utf8')).toContain(`#login=${code}`)
+      // The server is up: an unauthenticated call is refused.
       const unauth = await fetch(new URL('/api/decode', url), { method: 'POST', body: '["x"]' })
       expect(unauth.status).toBe(401)
-      const code = url.hash.slice('#login='.length)
-      const login = await fetch(new URL('/session', url), {
-        method: 'POST',
-        body: JSON.stringify({ code }),
-      })
-      const token = ((await login.json()) as { value: { credential: string } }).value.credential
-      const authed = await fetch(new URL('/api/decode', url), {
-        method: 'POST',
-        body: JSON.stringify(['eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.']),
-        headers: { authorization: `Bearer ${token}` },
-      })
-      expect(authed.status).toBe(200)
-      const result = (await authed.json()) as { ok: boolean; value: Array<{ payload: unknown }> }
-      expect(result.value[0]!.payload).toEqual({ sub: 'x' })
     } finally {
       child.kill('SIGTERM')
     }

@@ -59,7 +59,7 @@ describe('unreachable keychain', () => {
   it('fails with ERR_KEYCHAIN_UNAVAILABLE and says how to fix it', async () => {
     // A child process whose session bus does not exist: the real failure a headless box shows.
     const { stdout } = await runTs(
-      `import { createOsKeychain } from '../main/src/main/core/keychain'
+      `import { createOsKeychain } from './src/main/core/keychain'
        try { await createOsKeychain('jwtw-unreachable').get('x'); console.log('"REACHED"') }
        catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })) }`,
       { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/jwtw-bus' },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createContext, type AppContext } from '../../src/main/core/context'
 import { createOsKeychain, type Keychain } from '../../src/main/core/keychain'
-import { createConfSettingsStore } from '../../src/main/core/settings/settings-store'
+import { createFileSettingsStore } from '../../src/main/core/settings/settings-store'
 
 let counter = 0
 
@@ -26,7 +26,7 @@ export function keyContext(
   const now = options.now ?? new Date('2026-11-22T12:00:00Z')
   const ctx = createContext({
     keychain,
-    settings: createConfSettingsStore(dir, warn),
+    settings: createFileSettingsStore(dir, warn),
     now: () => now,
     warn,
   })

@@ -26,7 +26,7 @@ export interface TestServer {
   /** Requests seen, by path. */
   hits: (path?: string) => number
   requests: Array<{ path: string; headers: IncomingMessage['headers'] }>
-  /** What a path answers (a function to decide per request). */
+  /** What a path answers (a function to decide per request); '*' answers every other path. */
   route(path: string, reply: Reply | ((req: IncomingMessage) => Reply)): void
   close(): Promise<void>
 }
@@ -37,7 +37,7 @@ export async function startServer(tls?: { key: string; cert: string }): Promise<
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
     requests.push({ path, headers: req.headers })
-    const route = routes.get(path)
+    const route = routes.get(path) ?? routes.get('*')
     const reply =
       typeof route === 'function' ? route(req) : (route ?? { status: 404, body: 'not found' })
     setTimeout(() => {
@@ -47,6 +47,11 @@ export async function startServer(tls?: { key: string; cert: string }): Promise<
     }, reply.delayMs ?? 0)
   }
   const server = tls ? createHttpsServer(tls, handler) : createHttpServer(handler)
+  // As a proxy: a CONNECT is counted and refused (502), as a proxy that cannot reach the host.
+  server.on('connect', (req: IncomingMessage, socket: import('node:net').Socket) => {
+    requests.push({ path: `CONNECT ${req.url ?? ''}`, headers: req.headers })
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
   return {

@@ -4,13 +4,14 @@
  */
 import { openCredentialStore, type CredentialStore } from './credentials/credential-store'
 import type { CoreEnv } from './env'
+import { proxySettings, type ProxySettings } from './jwks/proxy'
 import { createRemoteKeys, type RemoteKeys } from './jwks/remote-keys'
 import { openTrustedIssuers, type TrustedIssuers } from './jwks/trusted-issuers'
 import { createOsKeychain, keychainService } from './keychain'
 import { openKeyStore, type KeyStore } from './keys/key-store'
 import { remotePreferences } from './preferences'
 import { settingsDir } from './settings/settings-dir'
-import { createConfSettingsStore, type SettingsStore } from './settings/settings-store'
+import { createFileSettingsStore, type SettingsStore } from './settings/settings-store'
 
 export interface AppContext extends CoreEnv {
   readonly keys: KeyStore
@@ -20,8 +21,8 @@ export interface AppContext extends CoreEnv {
   readonly trustedIssuers: TrustedIssuers
 }
 
-/** The stores over an environment, each built on first use. */
-export function createContext(env: CoreEnv): AppContext {
+/** The stores over an environment, each built on first use; `proxy` for fetches. */
+export function createContext(env: CoreEnv, proxy: ProxySettings = {}): AppContext {
   let keys: KeyStore | undefined
   let credentials: CredentialStore | undefined
   let remote: RemoteKeys | undefined
@@ -42,7 +43,7 @@ export function createContext(env: CoreEnv): AppContext {
       return (credentials ??= openCredentialStore(env))
     },
     get remote() {
-      return (remote ??= createRemoteKeys(env, () => remotePreferences(env)))
+      return (remote ??= createRemoteKeys(env, () => remotePreferences(env), proxy))
     },
     get trustedIssuers() {
       return (trusted ??= openTrustedIssuers(env))
@@ -69,13 +70,16 @@ export function defaultContext(options: ContextOptions = {}): AppContext {
   const dir = options.settingsDir ?? settingsDir(env)
   const warn = options.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`))
   let settings = options.settings
-  return createContext({
-    keychain: options.keychain ?? createOsKeychain(keychainService(env)),
-    // Opened on first use: commands that never touch settings never create the file.
-    get settings() {
-      return (settings ??= createConfSettingsStore(dir, warn))
+  return createContext(
+    {
+      keychain: options.keychain ?? createOsKeychain(keychainService(env)),
+      // Opened on first use: commands that never touch settings never create the file.
+      get settings() {
+        return (settings ??= createFileSettingsStore(dir, warn))
+      },
+      now: options.now ?? (() => new Date()),
+      warn,
     },
-    now: options.now ?? (() => new Date()),
-    warn,
-  })
+    proxySettings(env),
+  )
 }

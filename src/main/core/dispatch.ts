@@ -5,7 +5,12 @@
 import { z } from 'zod'
 import { contract, isMethodName, type Handlers } from '../../shared/api'
 import { isErrorCode, toErrorPayload, type ErrorCode } from '../../shared/errors'
+import { jsonDepth } from '../../shared/json-depth'
+import { LIMITS } from '../../shared/limits'
 import { fail, ok, type Result } from '../../shared/result'
+
+/** Levels the arguments' tuple and request objects add around a JSON value. */
+const ARGUMENT_WRAPPING = 4
 
 export type Dispatch = (method: string, rawArgs: unknown) => Promise<Result<unknown>>
 
@@ -16,6 +21,16 @@ export function createDispatcher(handlers: Handlers): Dispatch {
       return fail({
         code: 'ERR_UNKNOWN_METHOD',
         message: `No method named "${method.slice(0, 64)}".`,
+      })
+    }
+    // Deeper than any real argument: refused before anything walks it recursively.
+    if (
+      jsonDepth(rawArgs, LIMITS.jsonDepth + ARGUMENT_WRAPPING) >
+      LIMITS.jsonDepth + ARGUMENT_WRAPPING
+    ) {
+      return fail({
+        code: 'ERR_INVALID_ARGUMENT',
+        message: `Invalid arguments for ${method}: they nest deeper than ${LIMITS.jsonDepth} levels.`,
       })
     }
     const parsed = contract[method].args.safeParse(rawArgs)

@@ -1,4 +1,4 @@
-/** The app's settings store: electron-store over the same config.json the CLI's conf uses. */
+/** The app's settings store: electron-store over the same config.json the CLI reads and writes. */
 import ElectronStore from 'electron-store'
 import { createSettingsStore, type SettingsStore, type Warn } from '../core/settings/settings-store'
 

@@ -6,7 +6,7 @@ import { CompactSign } from 'jose'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createContext, type AppContext } from '../../../src/main/core/context'
 import type { Keychain } from '../../../src/main/core/keychain'
-import { createConfSettingsStore } from '../../../src/main/core/settings/settings-store'
+import { createFileSettingsStore } from '../../../src/main/core/settings/settings-store'
 import { verifyToken } from '../../../src/main/core/verify/verify'
 import { json, rsaKey, selfSigned, startServer, type TestServer } from '../../helpers/servers'
 
@@ -24,7 +24,7 @@ function remoteContext(dir = mkdtempSync(join(tmpdir(), 'jwtw-jwks-'))) {
   const clock = { now: Date.parse('2026-11-22T12:00:00Z') }
   const ctx = createContext({
     keychain: noKeychain,
-    settings: createConfSettingsStore(dir),
+    settings: createFileSettingsStore(dir),
     now: () => new Date(clock.now),
     warn: () => undefined,
   })

@@ -1,54 +1,34 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { build } from 'esbuild'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { createDispatcher } from '../../../src/main/core/dispatch'
 import { createHandlers } from '../../../src/main/core/handlers'
-import { createConfSettingsStore } from '../../../src/main/core/settings/settings-store'
+import { createFileSettingsStore } from '../../../src/main/core/settings/settings-store'
 import type { KeySummary, IssuerStatus } from '../../../src/shared/stored-key-types'
 import { probeKeychain } from '../../helpers/keychain-available'
-import { ROOT } from '../../helpers/cli'
 import { keyContext } from '../../helpers/key-context'
 
 const { available } = await probeKeychain()
 
 describe('app and CLI settings stores share one file', () => {
-  it('electron-store (app) and conf (CLI) read and write the same config.json', async () => {
+  it('electron-store (app) and the CLI read and write the same config.json', async () => {
     const ctx = keyContext('shared-file')
-    // The real electron-store, bundled with a stub for 'electron' (plain Node has no app).
-    const result = await build({
-      stdin: {
-        contents: `import { createElectronSettingsStore } from '../../keys/src/main/electron/settings-store-electron'
-          const app = createElectronSettingsStore(${JSON.stringify(ctx.settingsDir)})
-          app.set('keys', { fromApp: { name: 'fromApp' } })
-          console.log(app.path)`,
-        resolveDir: ROOT,
-        loader: 'ts',
+    // The real electron-store, over a stand-in for Electron's app (plain Node has none).
+    vi.doMock('electron', () => ({
+      default: {
+        app: { getPath: () => ctx.settingsDir, getVersion: () => '0.0.0' },
+        ipcMain: { on: () => undefined },
+        shell: {},
       },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      external: ['conf', 'proper-lockfile'],
-      write: false,
-      logLevel: 'silent',
-      plugins: [
-        {
-          name: 'electron-stub',
-          setup(b) {
-            b.onResolve({ filter: /^electron$/ }, () => ({ path: 'electron', namespace: 'stub' }))
-            b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {}' }))
-          },
-        },
-      ],
-    })
-    const script = join(ROOT, 'node_modules', '.cache', `electron-store-${process.pid}.mjs`)
-    mkdirSync(dirname(script), { recursive: true })
-    writeFileSync(script, result.outputFiles[0]!.text)
-    const appPath = execFileSync(process.execPath, [script], { cwd: ROOT, encoding: 'utf8' }).trim()
-    const cli = createConfSettingsStore(ctx.settingsDir)
-    expect(appPath).toBe(cli.path)
+    }))
+    const { createElectronSettingsStore } =
+      await import('../../../src/main/electron/settings-store-electron')
+    const app = createElectronSettingsStore(ctx.settingsDir)
+    await app.set('keys', { fromApp: { name: 'fromApp' } })
+    const cli = createFileSettingsStore(ctx.settingsDir)
+    expect(app.path).toBe(cli.path)
     expect(cli.get('keys')).toEqual({ fromApp: { name: 'fromApp' } })
+    await cli.set('credentials', { fromCli: { name: 'fromCli' } })
+    expect(app.get('credentials')).toEqual({ fromCli: { name: 'fromCli' } })
+    vi.doUnmock('electron')
     await ctx.cleanup()
   })
 })

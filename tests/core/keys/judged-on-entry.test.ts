@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { findOrphans, recoverOrphans } from '../../../src/main/core/keys/key-recover'
 import { SETTINGS_FILE } from '../../../src/main/core/settings/settings-store'
-import { runJwtw } from '../../helpers/cli'
+import { jwtw } from '../../helpers/cli'
 import { probeKeychain } from '../../helpers/keychain-available'
 import { keyContext, type KeyTestContext } from '../../helpers/key-context'
 
@@ -85,13 +85,13 @@ describe.skipIf(!available)('keys are judged on import', () => {
   it('jwtw keys import prints the warnings on stderr and refuses with the code', async () => {
     const ctx = context('judge-cli')
     const env = { JWTW_HOME: ctx.settingsDir, JWTW_KEYCHAIN_SERVICE: ctx.keychain.service }
-    const warned = await runJwtw(['keys', 'import', 'hs', '-', '--alg', 'HS512'], {
+    const warned = await jwtw(['keys', 'import', 'hs', '-', '--alg', 'HS512'], {
       input: 'a-secret-of-40-bytes-for-the-hs512-test!',
       env,
     })
     expect(warned.code).toBe(0)
     expect(warned.stderr).toMatch(/^warning: The secret is 40 bytes; HS512 needs at least 64/m)
-    const refused = await runJwtw(['keys', 'import', 'tiny', '-', '--alg', 'HS256'], {
+    const refused = await jwtw(['keys', 'import', 'tiny', '-', '--alg', 'HS256'], {
       input: 'abc',
       env,
     })
@@ -168,15 +168,15 @@ describe.skipIf(!available)('recovering keychain entries after the settings file
     await ctx.keys.generate('dev', { alg: 'EdDSA' })
     writeFileSync(join(ctx.settingsDir, SETTINGS_FILE), '{')
     const env = { JWTW_HOME: ctx.settingsDir, JWTW_KEYCHAIN_SERVICE: ctx.keychain.service }
-    const listed = await runJwtw(['keys', 'recover'], { env })
+    const listed = await jwtw(['keys', 'recover'], { env })
     expect(listed.code).toBe(0)
     expect(listed.stderr).toMatch(/moved to .*jwtw keys recover/)
     expect(listed.stdout).toMatch(
       /1 keychain entry .*\nkey\/dev\/\S+ +key +Ed25519 private key +-> restores as "dev"/,
     )
-    const restored = await runJwtw(['keys', 'recover', '--restore', '--all'], { env })
+    const restored = await jwtw(['keys', 'recover', '--restore', '--all'], { env })
     expect(restored.stdout).toMatch(/^restored key "dev" from key\/dev\//)
-    const list = await runJwtw(['keys', 'list', '--json'], { env })
+    const list = await jwtw(['keys', 'list', '--json'], { env })
     expect((JSON.parse(list.stdout) as Array<{ name: string }>).map((k) => k.name)).toEqual(['dev'])
   })
 })

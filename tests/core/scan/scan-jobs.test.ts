@@ -1,17 +1,15 @@
 // Scan jobs through the contract, as the Scan view drives them: files read by main on worker
 // threads only, pasted text, an upload in chunks (its announced size held), cancel, and one
 // token in full for Inspect while the rows stay redacted.
-import { execFileSync } from 'node:child_process'
 import { createHmac } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { ScanStatus } from '../../../src/shared/scan-types'
 import { createDispatcher } from '../../../src/main/core/dispatch'
 import { createHandlers } from '../../../src/main/core/handlers'
 import { createScanJobs } from '../../../src/main/core/scan/scan-jobs'
-import { ROOT } from '../../helpers/cli'
 import { tokenContext } from '../../helpers/token-context'
 
 const SECRET = 'scan-jobs-secret-of-32-bytes-xxxx'
@@ -28,10 +26,6 @@ const LOG = `line 1\nAuthorization: Bearer ${A}\nx\n{"token":"${B}"}\ncookie: s=
 
 const dir = mkdtempSync(join(tmpdir(), 'jwtw-scan-jobs-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-beforeAll(() => {
-  // Files are scanned on the built worker (out/cli/scan-worker.mjs).
-  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: ROOT })
-})
 
 const dispatch = createDispatcher(createHandlers(tokenContext(NOW)))
 async function call<T>(method: string, ...args: unknown[]): Promise<T> {

@@ -10,7 +10,7 @@ import { createOsKeychain } from '../../../src/main/core/keychain'
 import { mintToken } from '../../../src/main/core/mint/mint'
 import { defaultContext } from '../../../src/main/core/context'
 import { probeKeychain } from '../../helpers/keychain-available'
-import { runJwtw } from '../../helpers/cli'
+import { jwtw } from '../../helpers/cli'
 
 const probe = await probeKeychain()
 const service = `jwtw-test-secret-${process.pid}`
@@ -59,7 +59,7 @@ describe.skipIf(!probe.available)('saving secrets to the keychain', () => {
   })
 
   it('jwtw secret generate --save stores it under JWTW_KEYCHAIN_SERVICE', async () => {
-    const run = await runJwtw(['secret', 'generate', '--save', 'from-cli'], {
+    const run = await jwtw(['secret', 'generate', '--save', 'from-cli'], {
       env: { JWTW_KEYCHAIN_SERVICE: service, JWTW_HOME: dir },
     })
     expect(run.code).toBe(0)

@@ -1,9 +1,20 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
-  createConfSettingsStore,
+  createFileSettingsStore,
   LOCK_FILE,
   SETTINGS_FILE,
 } from '../../../src/main/core/settings/settings-store'
@@ -22,8 +33,8 @@ afterEach(() => {
 describe('settings store', () => {
   it('re-reads the file on every access: a second store sees the first one’s writes', async () => {
     const dir = tempDir()
-    const a = createConfSettingsStore(dir)
-    const b = createConfSettingsStore(dir)
+    const a = createFileSettingsStore(dir)
+    const b = createFileSettingsStore(dir)
     await a.set('keys', { one: { name: 'one' } })
     expect(b.get('keys')).toEqual({ one: { name: 'one' } })
     await b.update('keys', (current) => ({ ...(current as object), two: { name: 'two' } }))
@@ -33,7 +44,7 @@ describe('settings store', () => {
   })
 
   it('keeps dots in names literal (no dot-path expansion)', async () => {
-    const store = createConfSettingsStore(tempDir())
+    const store = createFileSettingsStore(tempDir())
     await store.set('a.b', 1)
     expect(store.get('a.b')).toBe(1)
     expect(store.get('a')).toBeUndefined()
@@ -41,10 +52,9 @@ describe('settings store', () => {
 
   it('writes atomically: no temp file or lock is left, the file is mode 0600', async () => {
     const dir = tempDir()
-    const store = createConfSettingsStore(dir)
+    const store = createFileSettingsStore(dir)
     for (let i = 0; i < 20; i++) await store.set(`k${i}`, i)
     expect(readdirSync(dir)).toEqual([SETTINGS_FILE])
-    const { statSync } = await import('node:fs')
     expect(statSync(join(dir, SETTINGS_FILE)).mode & 0o777).toBe(0o600)
   })
 
@@ -58,7 +68,7 @@ describe('settings store', () => {
     const dir = tempDir()
     writeFileSync(join(dir, SETTINGS_FILE), content)
     const warnings: string[] = []
-    const store = createConfSettingsStore(dir, (m) => warnings.push(m))
+    const store = createFileSettingsStore(dir, (m) => warnings.push(m))
     expect(store.get('keys')).toBeUndefined()
     await store.set('keys', {})
     const aside = readdirSync(dir).filter((f) => f.startsWith(`${SETTINGS_FILE}.corrupt-`))
@@ -73,8 +83,8 @@ describe('settings store', () => {
     const dir = tempDir()
     const writer = (label: string) =>
       runTs(
-        `import { createConfSettingsStore } from '../../keys/src/main/core/settings/settings-store'
-         const store = createConfSettingsStore(${JSON.stringify(dir)})
+        `import { createFileSettingsStore } from './src/main/core/settings/settings-store'
+         const store = createFileSettingsStore(${JSON.stringify(dir)})
          for (let i = 0; i < 60; i++) {
            await store.update('items', (cur) => ({ ...(cur ?? {}), ['${label}' + i]: i }))
          }
@@ -82,7 +92,7 @@ describe('settings store', () => {
         process.env,
       )
     // A reader in this process checks that every read sees whole JSON.
-    const reader = createConfSettingsStore(dir)
+    const reader = createFileSettingsStore(dir)
     let reads = 0
     const results = Promise.all([writer('a'), writer('b')])
     let finished = false
@@ -101,7 +111,7 @@ describe('settings store', () => {
 
   it('waits for a held lock without blocking the event loop', async () => {
     const dir = tempDir()
-    const store = createConfSettingsStore(dir)
+    const store = createFileSettingsStore(dir)
     // Another process holds the lock (a fresh lock directory, as proper-lockfile makes it).
     mkdirSync(join(dir, LOCK_FILE))
     let ticks = 0
@@ -115,5 +125,51 @@ describe('settings store', () => {
     await write
     clearInterval(timer)
     expect(store.get('keys')).toEqual({ a: 1 })
+  })
+
+  it('creates its directory 0700', () => {
+    const dir = join(tempDir(), 'nested', 'jwt-workbench')
+    createFileSettingsStore(dir)
+    expect(statSync(dir).mode & 0o777).toBe(0o700)
+  })
+
+  it('refuses a directory others can write, or another user owns (as ssh StrictModes)', () => {
+    const open = tempDir()
+    chmodSync(open, 0o777)
+    expect(() => createFileSettingsStore(open)).toThrow(
+      expect.objectContaining({
+        code: 'ERR_SETTINGS_UNSAFE',
+        message: expect.stringMatching(/others can write to it \(mode 777\).*chmod 700/),
+      }),
+    )
+    chmodSync(open, 0o775)
+    expect(() => createFileSettingsStore(open)).toThrow(
+      expect.objectContaining({ code: 'ERR_SETTINGS_UNSAFE' }),
+    )
+    chmodSync(open, 0o755)
+    expect(() => createFileSettingsStore(open)).not.toThrow()
+    if (process.getuid?.() === 0) {
+      const theirs = tempDir()
+      chownSync(theirs, 4242, 4242)
+      expect(() => createFileSettingsStore(theirs)).toThrow(
+        expect.objectContaining({
+          message: expect.stringMatching(/belongs to another user \(uid 4242\)/),
+        }),
+      )
+    }
+  })
+
+  it('refuses a settings file that is a symbolic link', () => {
+    const dir = tempDir()
+    const elsewhere = join(tempDir(), 'planted.json')
+    writeFileSync(
+      elsewhere,
+      '{"trustedIssuers":[{"issuer":"https://evil.example","addedAt":"2026-01-01T00:00:00Z"}]}',
+    )
+    symlinkSync(elsewhere, join(dir, SETTINGS_FILE))
+    const store = createFileSettingsStore(dir)
+    expect(() => store.get('trustedIssuers')).toThrow(
+      expect.objectContaining({ code: 'ERR_SETTINGS_UNSAFE' }),
+    )
   })
 })

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { signCompact } from '../../../src/main/core/mint/jws-sign'
-import { ROOT, runJwtw } from '../../helpers/cli'
+import { ROOT, jwtw } from '../../helpers/cli'
 
 const dir = mkdtempSync(join(tmpdir(), 'jwtw-fooled-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -27,7 +27,7 @@ function hs256(headerText: string, payloadText: string): string {
 }
 
 async function verify(token: string, ...args: string[]) {
-  return runJwtw(['verify', token, ...args])
+  return jwtw(['verify', token, ...args])
 }
 
 describe('degenerate RSA keys are refused, so nobody forges with them', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { signCompact } from '../../../src/main/core/mint/jws-sign'
 import { verifyWithKeys } from '../../../src/main/core/verify/verify'
 import { prepareOptions } from '../../../src/main/core/verify/verify-options'
-import { resolveKeySource } from '../../../src/main/core/keys/key-source'
+import { resolveLocalKeys } from '../../../src/main/core/keys/key-source'
 import { tokenContext } from '../../helpers/token-context'
 
 const SECRET = 'property-secret-of-at-least-32-bytes!'
@@ -53,7 +53,7 @@ const payloadText = fc
 describe('verify properties', () => {
   it('no payload shape with exp in the past verifies', async () => {
     const ctx = tokenContext(NOW)
-    const keys = await resolveKeySource({ type: 'secret', secret: SECRET }, ctx, 'verify')
+    const keys = await resolveLocalKeys({ type: 'secret', secret: SECRET }, ctx, 'verify')
     const options = prepareOptions({ clockTolerance: 0 }, NOW)
     const jwsOptions = prepareOptions({ kind: 'jws' }, NOW)
     await fc.assert(
@@ -78,7 +78,7 @@ describe('verify properties', () => {
 
   it('the same tokens with exp in the future do verify (the property can fail)', async () => {
     const ctx = tokenContext(NOW)
-    const keys = await resolveKeySource({ type: 'secret', secret: SECRET }, ctx, 'verify')
+    const keys = await resolveLocalKeys({ type: 'secret', secret: SECRET }, ctx, 'verify')
     const payload = `{"sub":"a","deep":${'['.repeat(30)}1${']'.repeat(30)},"exp":4102444800}`
     const token = signCompact(
       enc.encode('{"alg":"HS256"}'),

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { resolveKeySource } from '../../../src/main/core/keys/key-source'
+import { resolveLocalKeys } from '../../../src/main/core/keys/key-source'
 import { mintToken } from '../../../src/main/core/mint/mint'
 import { verifyToken, verifyWithKeys } from '../../../src/main/core/verify/verify'
 import { prepareOptions } from '../../../src/main/core/verify/verify-options'
@@ -178,7 +178,7 @@ describe('verify on hostile input', () => {
   const ctx = tokenContext(ISSUED)
 
   it('never throws on arbitrary strings', async () => {
-    const keys = await resolveKeySource({ type: 'secret', secret: HMAC_SECRET }, ctx, 'verify')
+    const keys = await resolveLocalKeys({ type: 'secret', secret: HMAC_SECRET }, ctx, 'verify')
     const options = prepareOptions({ audience: 'a', require: [{ name: 'r' }] }, ctx.now())
     const segment = fc.string({
       unit: fc.constantFrom(...'eyJABCabc0123-_=+/ .\n{}"'),
@@ -208,7 +208,7 @@ describe('verify on hostile input', () => {
   })
 
   it('handles a 256 KiB token and refuses a larger one without throwing', async () => {
-    const keys = await resolveKeySource({ type: 'secret', secret: HMAC_SECRET }, ctx, 'verify')
+    const keys = await resolveLocalKeys({ type: 'secret', secret: HMAC_SECRET }, ctx, 'verify')
     const options = prepareOptions({}, ctx.now())
     const head = Buffer.from('{"alg":"HS256"}').toString('base64url')
     const body = 'A'.repeat(LIMITS.token - head.length - 50)

@@ -153,6 +153,24 @@ function render(r: ScanResult, c: Colors): string {
   const out: string[] = [
     `${c.bold(`${count(r.occurrences)} token occurrence${r.occurrences === 1 ? '' : 's'}, ${count(r.unique)} unique`)} in ${where} (${formatSize(bytes)}, ${count(lines)} lines, ${(r.elapsedMs / 1000).toFixed(2)} s)${r.partial ? c.yellow(' — interrupted: what was found so far') : ''}`,
   ]
+  if (r.oversizedCount > 0) {
+    const where = r.oversized
+      .slice(0, 5)
+      .map((o) => `${o.file ? `${o.file}:` : 'line '}${o.line} (${formatSize(o.bytes)})`)
+      .join(', ')
+    out.push(
+      c.yellow(
+        `${count(r.oversizedCount)} run${r.oversizedCount === 1 ? '' : 's'} too long for one token (not decoded): ${where}${r.oversizedCount > 5 ? ', ...' : ''}`,
+      ),
+    )
+  }
+  if (r.truncated > 0) {
+    out.push(
+      c.dim(
+        `${count(r.truncated)} truncated token${r.truncated === 1 ? '' : 's'} (a header and dots only), not counted as tokens.`,
+      ),
+    )
+  }
   if (r.unlisted > 0) {
     out.push(
       c.yellow(

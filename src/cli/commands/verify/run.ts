@@ -4,7 +4,9 @@ import { jsonOrString } from '../../../shared/json-or-string'
 import { isRecord } from '../../../shared/is-record'
 import { LIMITS } from '../../../shared/limits'
 import { describeInstant, formatDuration } from '../../../shared/relative-time'
+import { decodeToken } from '../../../shared/token-decode'
 import { findTokens } from '../../../shared/token-finder'
+import { unwrapToken } from '../../../shared/token-text'
 import type { VerifyOptions } from '../../../shared/token-schemas'
 import type { VerifyResult } from '../../../shared/verify-types'
 import { durationSeconds, parseInstant } from '../../../main/core/duration'
@@ -36,7 +38,7 @@ export const run: Runner<typeof verifyOptions> = async ({ values, positionals, p
     cap: LIMITS.text,
     what: 'token text',
   })
-  const tokens = values.all ? findTokens(text).map((f) => f.token) : [exactToken(text)]
+  const tokens = values.all ? findTokens(text).map((f) => f.token) : [oneToken(text, io.now())]
   if (tokens.length === 0) {
     throw new WorkbenchError('ERR_NO_TOKEN_FOUND', 'No token found in the text given.')
   }
@@ -70,6 +72,30 @@ export const run: Runner<typeof verifyOptions> = async ({ values, positionals, p
   }
   if (values.json) printJson(io, values.all ? results : results[0])
   return exit
+}
+
+/**
+ * The one token verify was given. Text holding several tokens is named token by token (iss,
+ * sub, exp), so the user can pick one or ask for --all.
+ */
+function oneToken(text: string, now: Date): string {
+  if (/\s/.test(unwrapToken(text))) {
+    const found = findTokens(text)
+    if (found.length > 1) {
+      const list = found
+        .slice(0, 10)
+        .map(
+          (f, i) =>
+            `  ${i + 1}. ${describeClaims(decodeToken(f.token, now, { display: false }).payload, now)}`,
+        )
+        .join('\n')
+      throw new WorkbenchError(
+        'ERR_MULTIPLE_TOKENS',
+        `The text holds ${found.length} tokens; give one, or --all to verify each:\n${list}${found.length > 10 ? '\n  ...' : ''}`,
+      )
+    }
+  }
+  return exactToken(text)
 }
 
 /** With no key given and the token's issuer not trusted: say how to give a key. */
@@ -122,8 +148,8 @@ function checkDuration(path: string[], flag: string, text: string): string {
 }
 
 /** A token of several, named by what tells them apart: iss, sub and exp. */
-function describeToken(result: VerifyResult, now: Date): string {
-  const claims = isRecord(result.payload) ? result.payload : {}
+function describeClaims(payload: unknown, now: Date): string {
+  const claims = isRecord(payload) ? payload : {}
   const exp = typeof claims['exp'] === 'number' ? describeInstant(claims['exp'], now) : 'no exp'
   return `iss ${String(claims['iss'] ?? '-')}, sub ${String(claims['sub'] ?? '-')}, exp ${exp}`
 }
@@ -131,7 +157,7 @@ function describeToken(result: VerifyResult, now: Date): string {
 function printResult(result: VerifyResult, key: LabelledKey, io: CliIo, token?: string): void {
   const c = colorsFor(io.stdout, io.env)
   const lines = [result.valid ? c.green(c.bold('valid')) : c.red(c.bold('invalid'))]
-  if (token !== undefined) lines[0] += c.dim(`  ${describeToken(result, io.now())}`)
+  if (token !== undefined) lines[0] += c.dim(`  ${describeClaims(result.payload, io.now())}`)
   for (const check of result.checks) {
     const mark = check.ok ? c.green('ok  ') : check.skipped ? c.dim('skip') : c.red('FAIL')
     const code = check.ok || !check.code ? '' : `${c.red(check.code)} `

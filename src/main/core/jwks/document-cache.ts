@@ -18,9 +18,17 @@ const CacheEntrySchema = z.looseObject({
   body: z.unknown(),
   /** Findings made when the document came in (what was cut out is gone). */
   notes: z.array(z.unknown()).optional(),
-  fetchedAt: z.string(),
-  checkedAt: z.string(),
-  maxAgeSeconds: z.number(),
+  fetchedAt: z.iso.datetime(),
+  checkedAt: z.iso.datetime(),
+  // The settings file is checked when read: a freshness outside the bounds any fetch can set
+  // (an edited file) is brought back inside them.
+  maxAgeSeconds: z
+    .number()
+    .transform((n) =>
+      Number.isFinite(n)
+        ? Math.min(CACHE_RULES.maxSeconds, Math.max(CACHE_RULES.minSeconds, n))
+        : CACHE_RULES.minSeconds,
+    ),
   etag: z.string().optional(),
   lastModified: z.string().optional(),
   rotation: z
@@ -148,7 +156,9 @@ export function createDocumentCache(env: CoreEnv): DocumentCache {
     } catch (error) {
       const code = (error as { code?: unknown }).code
       const usable =
-        previous && (nowMs() - Date.parse(previous.checkedAt)) / 1000 <= policy.maxStaleSeconds
+        previous &&
+        nowMs() >= Date.parse(previous.checkedAt) &&
+        (nowMs() - Date.parse(previous.checkedAt)) / 1000 <= policy.maxStaleSeconds
       if (usable && typeof code === 'string' && fallsBackOn(code)) {
         return { entry: previous, stale: { code, message: (error as Error).message } }
       }
@@ -161,7 +171,9 @@ export function createDocumentCache(env: CoreEnv): DocumentCache {
       const entry = memory.get(url) ?? stored(url)
       if (entry && !memory.has(url)) memory.set(url, entry)
       if (entry && !options.refresh) {
-        const fresh = nowMs() - Date.parse(entry.checkedAt) < entry.maxAgeSeconds * 1000
+        // A check time in the future (a clock set back, an edited file) makes nothing fresh.
+        const age = nowMs() - Date.parse(entry.checkedAt)
+        const fresh = age >= 0 && age < entry.maxAgeSeconds * 1000
         const knowsKid =
           options.kid === undefined ||
           !options.keyIds ||

@@ -2,7 +2,7 @@
  * One bounded GET of a remote JSON document: a timeout for the whole exchange, a size cap
  * counted while the body streams, redirects refused unless allowed (and then never to another
  * scheme), conditional requests (ETag, Last-Modified), a private CA, and HTTP(S)_PROXY /
- * NO_PROXY honoured (undici's EnvHttpProxyAgent).
+ * NO_PROXY honoured, never for this machine (proxy.ts); a proxy's failure is named as one.
  */
 import { readFileSync } from 'node:fs'
 import type * as Undici from 'undici'
@@ -11,6 +11,7 @@ import type { RemoteDocument } from '../../../shared/errors'
 import { formatSize, LIMITS } from '../../../shared/limits'
 import { clip } from '../../../shared/redact'
 import { fetchError, networkError } from './fetch-errors'
+import { proxyFor, type ProxySettings } from './proxy'
 import { checkRemoteUrl } from './remote-url'
 
 export interface FetchOptions {
@@ -19,6 +20,7 @@ export interface FetchOptions {
   insecureHttp: boolean
   /** A PEM file of CA certificates to trust besides the system's. */
   caFile?: string
+  proxy?: ProxySettings
 }
 
 /** What came back: a new document, or "not modified" (304) for a conditional request. */
@@ -41,10 +43,14 @@ const agents = new Map<string, Dispatcher>()
 let undici: Promise<typeof Undici> | undefined
 const loadUndici = () => (undici ??= import('undici'))
 
-/** The dispatcher for a CA file (one per process and file). */
-async function agentFor(caFile: string | undefined, document: RemoteDocument): Promise<Dispatcher> {
-  const { EnvHttpProxyAgent } = await loadUndici()
-  const key = caFile ?? ''
+/** The dispatcher for a CA file and a proxy (one per process, file and proxy). */
+async function agentFor(
+  caFile: string | undefined,
+  proxy: string | undefined,
+  document: RemoteDocument,
+): Promise<Dispatcher> {
+  const { Agent, ProxyAgent } = await loadUndici()
+  const key = `${caFile ?? ''}\n${proxy ?? ''}`
   let agent = agents.get(key)
   if (!agent) {
     let ca: string | undefined
@@ -61,7 +67,10 @@ async function agentFor(caFile: string | undefined, document: RemoteDocument): P
       }
     }
     const tls = ca === undefined ? {} : { ca: [ca] }
-    agent = new EnvHttpProxyAgent({ connect: tls, requestTls: tls })
+    agent =
+      proxy === undefined
+        ? new Agent({ connect: tls })
+        : new ProxyAgent({ uri: proxy, requestTls: tls, proxyTls: tls })
     agents.set(key, agent)
   }
   return agent
@@ -75,17 +84,20 @@ export async function getJson(
   validators: { etag?: string; lastModified?: string } = {},
 ): Promise<FetchOutcome> {
   let url = checkRemoteUrl(text, document, options)
-  const dispatcher = await agentFor(options.caFile, document)
   const signal = AbortSignal.timeout(options.timeoutMs)
   const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT }
   if (validators.etag) headers['if-none-match'] = validators.etag
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified
   for (let hop = 0; ; hop++) {
+    const proxy = proxyFor(url, options.proxy)
+    const dispatcher = await agentFor(options.caFile, proxy, document)
     let response: Dispatcher.ResponseData
     try {
       response = await requestOnce(url, headers, dispatcher, signal)
     } catch (error) {
-      throw networkError(error, document, url, options.timeoutMs)
+      throw proxy === undefined
+        ? networkError(error, document, url, options.timeoutMs)
+        : proxyError(document, url, proxy, error)
     }
     const { statusCode } = response
     const header = (name: string) => {
@@ -119,6 +131,10 @@ export async function getJson(
     if (statusCode === 304) {
       await response.body.dump()
       return { status: 'not-modified', url: url.href, ...(cacheControl ? { cacheControl } : {}) }
+    }
+    if (proxy !== undefined && PROXY_STATUSES.has(statusCode)) {
+      await response.body.dump()
+      throw proxyError(document, url, proxy, new Error(`HTTP ${statusCode}`))
     }
     if (statusCode !== 200) {
       await response.body.dump()
@@ -204,6 +220,26 @@ async function readCapped(
     throw networkError(error, document, url, timeoutMs)
   }
   return Buffer.concat(chunks).toString('utf8')
+}
+
+/** Statuses a proxy answers when it cannot reach the server or refuses the request. */
+const PROXY_STATUSES = new Set([407, 502, 503, 504])
+
+/** A failure on the way through a proxy: the proxy is named, never its credentials. */
+function proxyError(document: RemoteDocument, url: URL, proxy: string, error: unknown) {
+  let where = proxy
+  try {
+    where = new URL(proxy).host
+  } catch {
+    // Shown as given (it is the user's own setting).
+  }
+  const cause = networkError(error, document, url, 0).message.replace(/\.$/, '')
+  return fetchError(
+    document,
+    'PROXY',
+    `Fetching ${url.host} through the proxy ${where} (HTTPS_PROXY / HTTP_PROXY) failed: ${clip((error as Error).message, 120) || cause}. Check the proxy, or add the host to NO_PROXY.`,
+    error,
+  )
 }
 
 function safeUrl(location: string, base: URL): URL | undefined {

@@ -11,6 +11,7 @@ import { CACHE_RULES } from './cache-policy'
 import { createDocumentCache, type Cached, type DocumentCache } from './document-cache'
 import { checkIssuer, discoveryUrls, prepareDiscovery } from './discovery'
 import type { FetchOptions } from './http-get'
+import type { ProxySettings } from './proxy'
 import { describeSet, publicSet } from './jwk-set'
 
 /** How remote documents are fetched; the caller's options over the stored preferences. */
@@ -49,7 +50,11 @@ export interface RemoteKeys {
 
 export const DEFAULT_TIMEOUT_MS = 5000
 
-export function createRemoteKeys(env: CoreEnv, preferences: () => RemoteOptions): RemoteKeys {
+export function createRemoteKeys(
+  env: CoreEnv,
+  preferences: () => RemoteOptions,
+  proxy: ProxySettings = {},
+): RemoteKeys {
   const cache = createDocumentCache(env)
 
   const resolve = (options: RemoteOptions): { fetch: FetchOptions; maxStaleSeconds: number } => {
@@ -59,6 +64,7 @@ export function createRemoteKeys(env: CoreEnv, preferences: () => RemoteOptions)
         timeoutMs: merged.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         allowRedirects: merged.allowRedirects ?? false,
         insecureHttp: merged.insecureHttp ?? false,
+        proxy,
         ...(merged.caFile ? { caFile: merged.caFile } : {}),
       },
       maxStaleSeconds: merged.maxStaleSeconds ?? CACHE_RULES.defaultMaxStaleSeconds,

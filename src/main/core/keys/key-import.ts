@@ -67,12 +67,6 @@ export async function planImport(
 /** The keys of a PEM/JWK/JWKS text the import takes (one, one by kid, or all with `all`). */
 function chooseFromText(text: string, name: string, options: ImportKeyOptions): ParsedKey[] {
   const parsed = parseKeyText(text)
-  if (parsed.mixesSecrets) {
-    throw new WorkbenchError(
-      'ERR_JWKS_MIXED_KEY_TYPES',
-      'The JWKS mixes HMAC secrets (kty oct) with public keys: a set that does is a mistake or an attack (published, its secrets are public). Split it and import each part.',
-    )
-  }
   if (parsed.duplicateKids.length > 0) {
     throw new WorkbenchError(
       'ERR_JWKS_DUPLICATE_KID',

@@ -7,7 +7,18 @@ import { WorkbenchError } from '../../../shared/errors'
 import { clip } from '../../../shared/redact'
 import type { Keychain } from '../keychain'
 
-export type Material = { v: 1; pkcs8: string } | { v: 1; oct: string }
+/**
+ * What a version's entry says about itself, so the key can be rebuilt from the keychain alone
+ * after a lost settings file (kid, alg and age; the newest version is the active one).
+ */
+export interface VersionMeta {
+  name: string
+  kid: string
+  alg: string
+  createdAt: string
+}
+
+export type Material = ({ v: 1; pkcs8: string } | { v: 1; oct: string }) & { meta?: VersionMeta }
 
 /** A fresh keychain account for a version of key `name`. */
 export function newKeyAccount(name: string): string {
@@ -31,6 +42,11 @@ export function materialOf(key: KeyObject | Uint8Array): Material {
     : { v: 1, pkcs8: key.export({ type: 'pkcs8', format: 'pem' }) as string }
 }
 
+/** The material with what its version says about itself. */
+export function withMeta(material: Material, meta: VersionMeta): Material {
+  return { ...material, meta }
+}
+
 /** The key in a material: the private KeyObject or the secret's bytes. */
 export function keyOfMaterial(material: Material): KeyObject | Uint8Array {
   return 'oct' in material
@@ -41,9 +57,25 @@ export function keyOfMaterial(material: Material): KeyObject | Uint8Array {
 /** Parses a keychain entry the workbench wrote; null for anything else. */
 export function parseMaterial(text: string): Material | null {
   try {
-    const parsed = JSON.parse(text) as Partial<{ v: number; pkcs8: unknown; oct: unknown }>
-    if (parsed.v === 1 && typeof parsed.pkcs8 === 'string') return { v: 1, pkcs8: parsed.pkcs8 }
-    if (parsed.v === 1 && typeof parsed.oct === 'string') return { v: 1, oct: parsed.oct }
+    const parsed = JSON.parse(text) as Partial<{
+      v: number
+      pkcs8: unknown
+      oct: unknown
+      meta: Partial<Record<keyof VersionMeta, unknown>>
+    }>
+    const m = parsed.meta
+    const meta =
+      m &&
+      typeof m.name === 'string' &&
+      typeof m.kid === 'string' &&
+      typeof m.alg === 'string' &&
+      typeof m.createdAt === 'string'
+        ? { meta: { name: m.name, kid: m.kid, alg: m.alg, createdAt: m.createdAt } }
+        : {}
+    if (parsed.v === 1 && typeof parsed.pkcs8 === 'string') {
+      return { v: 1, pkcs8: parsed.pkcs8, ...meta }
+    }
+    if (parsed.v === 1 && typeof parsed.oct === 'string') return { v: 1, oct: parsed.oct, ...meta }
   } catch {
     // Not ours: reported by the caller without the entry's content.
   }

@@ -5,6 +5,7 @@
  * public keys, degenerate RSA keys.
  */
 import { X509Certificate, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
+import { jsonDepth } from '../../../shared/json-depth'
 import { WorkbenchError } from '../../../shared/errors'
 import { isRecord } from '../../../shared/is-record'
 import { findDuplicateKeys } from '../../../shared/json-duplicates'
@@ -43,8 +44,6 @@ export interface ParsedKeys {
   set: boolean
   /** kids that appear more than once in a set. */
   duplicateKids: string[]
-  /** A set holding HMAC secrets (kty oct) beside public keys. */
-  mixesSecrets?: boolean
 }
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g
@@ -117,6 +116,9 @@ function parseJson(text: string): ParsedKeys {
   } catch (error) {
     throw invalidKey('the text starts like JSON but does not parse', error)
   }
+  if (jsonDepth(parsed, LIMITS.jsonDepth) > LIMITS.jsonDepth) {
+    throw invalidKey(`the JSON nests deeper than ${LIMITS.jsonDepth} levels, which no key does`)
+  }
   const duplicates = findDuplicateKeys(text)
   if (duplicates.length > 0) {
     throw new WorkbenchError(
@@ -131,20 +133,23 @@ function parseJson(text: string): ParsedKeys {
     return { keys: [key], refused: [], set: false, duplicateKids: [] }
   }
   if (!Array.isArray(parsed['keys'])) throw invalidKey('"keys" is not an array')
-  return parseJwkSet(parsed['keys'])
+  const set = parseJwkSet(parsed['keys'])
+  // One rule on every path (import, a key file, a pasted set, scan): a fetched set drops its
+  // secrets, and a set given here that mixes them with public keys is refused.
+  const secrets = parsed['keys'].filter((k) => isRecord(k) && k['kty'] === 'oct').length
+  if (secrets > 0 && secrets < parsed['keys'].length) {
+    throw new WorkbenchError(
+      'ERR_JWKS_MIXED_KEY_TYPES',
+      'The JWK Set mixes HMAC secrets (kty oct) with public keys: a set that does is a mistake or an attack (published, its secrets are public). Split it and give each part on its own.',
+    )
+  }
+  return set
 }
 
 /** The keys of a JWK Set's "keys" array (already parsed JSON, from a file or the network). */
 export function parseJwkSet(items: unknown[]): ParsedKeys {
   const entries = items.filter(isRecord)
-  const secrets = entries.filter((e) => e['kty'] === 'oct').length
-  const result: ParsedKeys = {
-    keys: [],
-    refused: [],
-    set: true,
-    duplicateKids: [],
-    mixesSecrets: secrets > 0 && secrets < entries.length,
-  }
+  const result: ParsedKeys = { keys: [], refused: [], set: true, duplicateKids: [] }
   const seen = new Set<string>()
   for (const entry of entries) {
     const key = parseJwk(entry, 'jwks')

@@ -140,6 +140,8 @@ function isObject(value: JsonValue | undefined): value is Record<string, JsonVal
 export interface NewKey {
   record: KeyRecord
   material?: Material
+  /** More versions (a restored key's retiring ones) and their material. */
+  extra?: Array<{ version: VersionRecord; material: Material }>
 }
 
 /**

@@ -11,6 +11,7 @@ import type { OrphanEntry, RecoverResult } from '../../../shared/stored-key-type
 import { keyNameProblem } from '../../../shared/stored-key-types'
 import { credentialNames, restoreCredential } from '../credentials/credential-store'
 import type { CoreEnv } from '../env'
+import { isJwsAlg, type JwsAlg } from '../../../shared/algorithms'
 import { keyNameOfAccount, keyOfMaterial, parseMaterial, type Material } from './key-material'
 import { readKeyRecords } from './key-records'
 import type { KeyStore } from './key-store'
@@ -59,8 +60,9 @@ export async function recoverOrphans(
   env: CoreEnv,
   store: KeyStore,
   action: 'restore' | 'delete',
-  accounts: string[],
+  requested: string[],
 ): Promise<RecoverResult> {
+  let accounts = requested
   const orphans = new Map((await findOrphans(env)).map((o) => [o.account, o]))
   const unknown = accounts.filter((a) => !orphans.has(a))
   if (unknown.length > 0) {
@@ -70,18 +72,53 @@ export async function recoverOrphans(
     )
   }
   const result: RecoverResult = { restored: [], deleted: [] }
+  if (action === 'restore') {
+    for (const account of accounts) {
+      if (!orphans.get(account)!.restorable) {
+        throw new WorkbenchError(
+          'ERR_INVALID_KEY',
+          `The keychain entry ${clip(account, 80)} is not one the workbench wrote; it can only be deleted.`,
+        )
+      }
+    }
+    // Versions of one key that say so (their kid, alg, age) are rebuilt together: the newest
+    // active, the others retiring, as they were.
+    const byKey = new Map<string, Array<{ account: string; material: Material }>>()
+    for (const account of accounts) {
+      const orphan = orphans.get(account)!
+      if (orphan.kind !== 'key') continue
+      const material = parseMaterial((await env.keychain.get(account))!)!
+      if (!material.meta || !isJwsAlg(material.meta.alg)) continue
+      const group = byKey.get(material.meta.name) ?? []
+      group.push({ account, material })
+      byKey.set(material.meta.name, group)
+    }
+    for (const [wanted, group] of byKey) {
+      const name = await freeName(store, wanted)
+      const alg = group[0]!.material.meta!.alg as JwsAlg
+      await store.restoreVersions(
+        name,
+        alg,
+        group.map(({ material }) => ({
+          key: keyOfMaterial(material),
+          kid: material.meta!.kid,
+          createdAt: material.meta!.createdAt,
+        })),
+      )
+      for (const { account } of group) {
+        await env.keychain.delete(account)
+        result.restored.push({ account, name, kind: 'key' })
+      }
+    }
+    const grouped = new Set([...byKey.values()].flat().map((g) => g.account))
+    accounts = accounts.filter((a) => !grouped.has(a))
+  }
   for (const account of accounts) {
     const orphan = orphans.get(account)!
     if (action === 'delete') {
       await env.keychain.delete(account)
       result.deleted.push(account)
       continue
-    }
-    if (!orphan.restorable) {
-      throw new WorkbenchError(
-        'ERR_INVALID_KEY',
-        `The keychain entry ${clip(account, 80)} is not one the workbench wrote; it can only be deleted.`,
-      )
     }
     if (orphan.kind === 'credential') {
       await restoreCredential(env, orphan.name)

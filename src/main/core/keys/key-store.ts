@@ -5,6 +5,7 @@
  * judged as it enters (weak RSA keys and too-short secrets refused, weak secrets warned).
  */
 import { createPublicKey, type KeyObject } from 'node:crypto'
+import { calculateJwkThumbprint, type JWK } from 'jose'
 import { kindOfAlg, type HmacAlg, type JwsAlg } from '../../../shared/algorithms'
 import { WorkbenchError } from '../../../shared/errors'
 import { LIMITS } from '../../../shared/limits'
@@ -20,7 +21,7 @@ import type { CoreEnv } from '../env'
 import { exportPrivate, exportPublic } from './key-export'
 import { generatedSize, newMaterial } from './key-generate'
 import { planImport, secretJudged } from './key-import'
-import { keyOfMaterial, loadMaterial, newKeyAccount } from './key-material'
+import { keyOfMaterial, loadMaterial, newKeyAccount, withMeta, type Material } from './key-material'
 import {
   activeVersion,
   findRecord,
@@ -29,7 +30,9 @@ import {
   readKeyRecords,
   updateKeyRecords,
   type KeyMap,
+  type KeyRecord,
   type NewKey,
+  type VersionRecord,
 } from './key-records'
 import { assertFree, assertName, tagsOf, verifyOnly } from './key-rules'
 import { assertKeyNotWeak } from './key-strength'
@@ -71,9 +74,19 @@ export interface KeyStore {
   remove(name: string, options?: { retiringOnly?: boolean }): Promise<void>
   /** Public JWKs (active and retiring) of `names`, or of every key that signs. No keychain. */
   publishedJwks(names?: string[]): { keys: Record<string, string>[] }
+  /**
+   * Rebuilds a key from versions found in the keychain (after a lost settings file): each
+   * keeps its kid; the newest is active, the others retiring.
+   */
+  restoreVersions(name: string, alg: JwsAlg, versions: RestoredVersion[]): Promise<KeySummary>
 }
 
-/** A new record's first version, before its material is stored. */
+/** A version read back from its keychain entry. */
+export interface RestoredVersion {
+  key: KeyObject | Uint8Array
+  kid: string
+  createdAt: string
+}
 
 /** Opens the key store over the environment's keychain and settings file. */
 export function openKeyStore(env: CoreEnv): KeyStore {
@@ -83,16 +96,28 @@ export function openKeyStore(env: CoreEnv): KeyStore {
   const summaryOf = async (name: string): Promise<KeySummary> =>
     summarize(findRecord(records(), name), new Set(await keychain.list()))
 
+  /** Writes a version's material, with what it says about itself, to a new keychain entry. */
+  async function writeVersion(record: KeyRecord, version: VersionRecord, material: Material) {
+    version.account = newKeyAccount(record.name)
+    const meta = {
+      name: record.name,
+      kid: version.kid,
+      alg: record.alg,
+      createdAt: version.createdAt,
+    }
+    await keychain.set(version.account, JSON.stringify(withMeta(material, meta)))
+    return version.account
+  }
+
   /** Stores new keys: keychain first, then metadata; undoes the keychain on failure. */
   async function create(keys: NewKey[], warnings: string[] = []): Promise<KeySummary[]> {
     const written: string[] = []
     try {
-      for (const { record, material } of keys) {
-        if (!material) continue
-        const version = record.versions[0]!
-        version.account = newKeyAccount(record.name)
-        await keychain.set(version.account, JSON.stringify(material))
-        written.push(version.account)
+      for (const { record, material, extra } of keys) {
+        if (material) written.push(await writeVersion(record, record.versions[0]!, material))
+        for (const more of extra ?? []) {
+          written.push(await writeVersion(record, more.version, more.material))
+        }
       }
       await updateKeyRecords(env, (map, taken) => {
         for (const { record } of keys) {
@@ -171,14 +196,22 @@ export function openKeyStore(env: CoreEnv): KeyStore {
 
     async importKey(name, input, options = {}) {
       assertName(name)
-      assertFree(Object.keys(records()), name)
+      const existing = records()
+      assertFree(Object.keys(existing), name)
       const { entries, warnings } = await planImport(name, input, options)
       entries.forEach((e) => assertName(e.name))
       const tags = tagsOf(options.tags)
       const keys: NewKey[] = []
       for (const { name: entryName, alg, key, kid, verifyOnly } of entries) {
         const opts = { tags, verifyOnly, ...(kid === undefined ? {} : { kid }) }
-        keys.push(await newRecord(entryName, alg, key, now(), opts))
+        const added = await newRecord(entryName, alg, key, now(), opts)
+        const twin = await storedTwin(existing, key)
+        if (twin) {
+          warnings.push(
+            `This key is already stored as "${clip(twin)}" (same public key); "${clip(entryName)}" is a second copy.`,
+          )
+        }
+        keys.push(added)
       }
       return create(keys, warnings)
     },
@@ -219,8 +252,7 @@ export function openKeyStore(env: CoreEnv): KeyStore {
       const key = await newMaterial(record.kind, record.alg, record.size)
       const fresh = await newRecord(name, record.alg, key, now(), { tags: [] })
       const version = fresh.record.versions[0]!
-      version.account = newKeyAccount(name)
-      await keychain.set(version.account, JSON.stringify(fresh.material))
+      await writeVersion(record, version, fresh.material!)
       try {
         await updateKeyRecords(env, (map) => {
           const current = map[name]
@@ -235,10 +267,32 @@ export function openKeyStore(env: CoreEnv): KeyStore {
           current.rotatedAt = version.createdAt
         })
       } catch (error) {
-        await keychain.delete(version.account).catch(() => false)
+        await keychain.delete(version.account!).catch(() => false)
         throw error
       }
       return summaryOf(name)
+    },
+
+    async restoreVersions(name, alg, versions) {
+      assertName(name)
+      assertFree(Object.keys(records()), name)
+      const newest = [...versions].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      const [active, ...retiring] = newest
+      if (!active) throw new WorkbenchError('ERR_KEY_NOT_FOUND', 'No versions to restore.')
+      const first = await newRecord(name, alg, active.key, active.createdAt, {
+        kid: active.kid,
+        tags: [],
+      })
+      first.extra = []
+      for (const v of retiring) {
+        const made = await newRecord(name, alg, v.key, v.createdAt, { kid: v.kid, tags: [] })
+        const version = { ...made.record.versions[0]!, status: 'retiring' as const }
+        first.record.versions.push(version)
+        first.extra.push({ version, material: made.material! })
+      }
+      if (retiring.length > 0) first.record.rotatedAt = active.createdAt
+      const [summary] = await create([first])
+      return summary!
     },
 
     async setKid(name, kid) {
@@ -257,6 +311,14 @@ export function openKeyStore(env: CoreEnv): KeyStore {
         version.kid = kid
         if (version.publicJwk) version.publicJwk['kid'] = kid
       })
+      // The entry says its kid too (what a recovery restores).
+      const record = findRecord(records(), name)
+      const version = activeVersion(record)
+      if (version.account) {
+        const material = await loadMaterial(keychain, version.account, name, version.kid)
+        const meta = { name, kid, alg: record.alg, createdAt: version.createdAt }
+        await keychain.set(version.account, JSON.stringify(withMeta(material, meta)))
+      }
       return summaryOf(name)
     },
 
@@ -295,6 +357,22 @@ export function openKeyStore(env: CoreEnv): KeyStore {
     },
   }
   return store
+}
+
+/** The name of a stored key with the same public key as `key`, if any (secrets are not compared). */
+async function storedTwin(map: KeyMap, key: KeyObject | Uint8Array): Promise<string | undefined> {
+  if (key instanceof Uint8Array) return undefined
+  const publicKey = key.type === 'private' ? createPublicKey(key) : key
+  const thumbprint = await calculateJwkThumbprint(publicKey.export({ format: 'jwk' }) as JWK)
+  for (const record of Object.values(map)) {
+    for (const version of record.versions) {
+      const jwk = version.publicJwk
+      if (!jwk) continue
+      const { kid: _kid, alg: _alg, use: _use, ...members } = jwk
+      if ((await calculateJwkThumbprint(members as JWK)) === thumbprint) return record.name
+    }
+  }
+  return undefined
 }
 
 /** A stored key is judged again on use: one stored before the rules existed is refused too. */

@@ -1,14 +1,15 @@
 /** The list a verification writes its checks into, in the order they run. */
-import type { VerifyCheck } from '../../../shared/verify-types'
+import type { ErrorCode } from '../../../shared/errors'
+import type { CheckId, VerifyCheck } from '../../../shared/verify-types'
 
 export interface CheckList {
   readonly checks: VerifyCheck[]
-  pass(id: string, message: string): void
-  fail(id: string, code: string, message: string): void
+  pass(id: CheckId, message: string): void
+  fail(id: CheckId, code: ErrorCode, message: string): void
   /** Failed because the keys given cannot judge the token (they are not its issuer's). */
-  cannotJudge(id: string, code: string, message: string): void
+  cannotJudge(id: CheckId, code: ErrorCode, message: string): void
   /** A check that could not run; the token is then invalid, never valid by omission. */
-  notRun(id: string, message: string): void
+  notRun(id: CheckId, message: string): void
 }
 
 export function checkList(): CheckList {

@@ -3,6 +3,7 @@
  * clock tolerance; iss, aud, sub, typ and required claims against what the caller expects.
  */
 import { formatDuration, isoUtc } from '../../../shared/relative-time'
+import type { CheckId } from '../../../shared/verify-types'
 import { show, type CheckList } from './checks'
 import type { PreparedOptions } from './verify-options'
 
@@ -112,7 +113,7 @@ export function checkClaims(
     else pass('typ', `Header typ is ${typ}.`)
   }
   for (const required of options.require ?? []) {
-    const id = `require:${required.name}`
+    const id: CheckId = `require:${required.name}`
     if (!Object.hasOwn(claims, required.name)) {
       fail(id, CLAIM, `Required claim "${required.name}" is missing.`)
       continue

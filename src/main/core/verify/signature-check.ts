@@ -5,6 +5,7 @@
 import { webcrypto, type KeyObject } from 'node:crypto'
 import { compactVerify } from 'jose'
 import { JWS_ALGORITHMS, type JwsAlg } from '../../../shared/algorithms'
+import { isErrorCode, type ErrorCode } from '../../../shared/errors'
 import type { UsableKey } from '../keys/usable-key'
 import type { CheckList } from './checks'
 import { describe } from './header-checks'
@@ -19,7 +20,7 @@ export async function checkSignature(
 ): Promise<UsableKey | undefined> {
   // crit names the header checks accepted; b64 is handled by jose itself.
   const crit = Object.fromEntries(critNames.filter((c) => c !== 'b64').map((c) => [c, false]))
-  let failure: { code: string; message: string } | undefined
+  let failure: { code: ErrorCode; message: string } | undefined
   for (const candidate of candidates) {
     try {
       await compactVerify(compact, await verificationKey(candidate, alg), {
@@ -36,7 +37,7 @@ export async function checkSignature(
   return undefined
 }
 
-function failureOf(error: unknown, candidate: UsableKey): { code: string; message: string } {
+function failureOf(error: unknown, candidate: UsableKey): { code: ErrorCode; message: string } {
   const code = (error as { code?: unknown }).code
   if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || code === undefined) {
     return {
@@ -48,7 +49,7 @@ function failureOf(error: unknown, candidate: UsableKey): { code: string; messag
     }
   }
   return {
-    code: String(code),
+    code: isErrorCode(code) ? code : 'ERR_JWS_INVALID',
     message: `The token could not be verified: ${(error as Error).message.slice(0, 200)}`,
   }
 }

@@ -6,7 +6,7 @@
  * jwk/jku/x5u/x5c headers.
  */
 import { base64urlText } from '../../../shared/base64url'
-import { WorkbenchError } from '../../../shared/errors'
+import { WorkbenchError, type ErrorCode } from '../../../shared/errors'
 import { isRecord } from '../../../shared/is-record'
 import { LIMITS, tooLarge } from '../../../shared/limits'
 import { findTokens } from '../../../shared/token-finder'
@@ -60,7 +60,7 @@ export async function verifyParsed(
 ): Promise<VerifyResult> {
   const list = checkList()
   const { compact, decoded } = token
-  const refuse = (code: string, message: string): VerifyResult => {
+  const refuse = (code: ErrorCode, message: string): VerifyResult => {
     list.fail('structure', code, message)
     return {
       valid: false,
