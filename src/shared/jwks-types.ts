@@ -6,7 +6,6 @@ import type { z } from 'zod'
 import type {
   CachedDocumentSchema,
   JwkSummarySchema,
-  JwksCacheStateSchema,
   JwksFindingSchema,
   JwksReportSchema,
   TrustedIssuerSchema,
@@ -19,8 +18,6 @@ export type RemoteOrigin = z.infer<typeof RemoteOriginSchema>
 export type JwkSummary = z.infer<typeof JwkSummarySchema>
 /** Something wrong or risky about a published set. */
 export type JwksFinding = z.infer<typeof JwksFindingSchema>
-/** The cache entry behind a report. */
-export type JwksCacheState = z.infer<typeof JwksCacheStateSchema>
 /** A JWK Set fetched (or read from the cache), explained. */
 export type JwksReport = z.infer<typeof JwksReportSchema>
 /** A cached document, as listed. */

@@ -4,7 +4,6 @@ import type {
   ScanClaimsSchema,
   ScanFileSchema,
   ScanGroupSchema,
-  ScanOversizedSchema,
   ScanResultSchema,
   ScanTokenSchema,
   ScanVerificationSchema,
@@ -20,8 +19,6 @@ export type ScanToken = z.infer<typeof ScanTokenSchema>
 export type ScanFile = z.infer<typeof ScanFileSchema>
 
 export type ScanGroup = z.infer<typeof ScanGroupSchema>
-
-export type ScanOversized = z.infer<typeof ScanOversizedSchema>
 
 export type ScanResult = z.infer<typeof ScanResultSchema>
 

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process'
 import { generateKeyPairSync, type KeyObject } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import type { Socket } from 'node:net'
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -48,7 +49,7 @@ export async function startServer(tls?: { key: string; cert: string }): Promise<
   }
   const server = tls ? createHttpsServer(tls, handler) : createHttpServer(handler)
   // As a proxy: a CONNECT is counted and refused (502), as a proxy that cannot reach the host.
-  server.on('connect', (req: IncomingMessage, socket: import('node:net').Socket) => {
+  server.on('connect', (req: IncomingMessage, socket: Socket) => {
     requests.push({ path: `CONNECT ${req.url ?? ''}`, headers: req.headers })
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
   })

@@ -368,8 +368,7 @@ async function storedTwin(map: KeyMap, key: KeyObject | Uint8Array): Promise<str
     for (const version of record.versions) {
       const jwk = version.publicJwk
       if (!jwk) continue
-      const { kid: _kid, alg: _alg, use: _use, ...members } = jwk
-      if ((await calculateJwkThumbprint(members as JWK)) === thumbprint) return record.name
+      if ((await calculateJwkThumbprint(jwk as JWK)) === thumbprint) return record.name
     }
   }
   return undefined
