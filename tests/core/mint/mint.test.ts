@@ -254,7 +254,6 @@ describe('key sources', () => {
       keys: [
         { ...rsa.publicKey.export({ format: 'jwk' }), kid: 'rsa-1', use: 'sig' },
         { ...p256.publicKey.export({ format: 'jwk' }), kid: 'ec-1' },
-        { kty: 'oct', k: 'c2VjcmV0', kid: 'enc', use: 'enc' },
       ],
     })
     const token = (await mintToken({ key: { keyText: rsa.privatePem }, kid: 'rsa-1' }, ctx)).token

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { forEachToken } from '../../../src/shared/token-finder'
+import { forEachToken, isTruncated } from '../../../src/shared/token-finder'
 import {
   scanBytesJs,
   scanBytesNative,
@@ -78,7 +78,9 @@ function reference(value: string): TokenHit[] {
 
 function streamed(bytes: Buffer, cuts: number[]): TokenHit[] {
   const hits: TokenHit[] = []
-  const stream = new TokenStream((hit) => hits.push(hit))
+  const stream = new TokenStream((hit) => {
+    if (!hit.truncated) hits.push(hit)
+  })
   let at = 0
   for (const cut of [...cuts].sort((a, b) => a - b)) {
     const to = Math.min(bytes.length, cut)
@@ -105,10 +107,14 @@ describe('the byte scanner', () => {
         fc.property(text, (value) => {
           const bytes = Buffer.from(value)
           const hits: TokenHit[] = []
-          const newlines = engine(bytes, 0, bytes.length, (token, offset, before) =>
-            hits.push({ token, offset, line: before + 1 }),
-          )
+          const truncated: string[] = []
+          const newlines = engine(bytes, 0, bytes.length, (token, offset, before, cut) => {
+            if (cut) truncated.push(token)
+            else hits.push({ token, offset, line: before + 1 })
+          })
           expect(hits).toEqual(reference(value))
+          // A header and dots is counted as a truncated token, never reported as one.
+          for (const token of truncated) expect(isTruncated(token)).toBe(true)
           expect(newlines).toBe(value.split('\n').length - 1)
         }),
         { numRuns: 2000 },
@@ -167,7 +173,9 @@ describe('the byte scanner', () => {
 
   it('a run longer than any token is dropped without holding it in memory', () => {
     const hits: TokenHit[] = []
-    const stream = new TokenStream((hit) => hits.push(hit))
+    const stream = new TokenStream((hit) => {
+      if (!hit.truncated) hits.push(hit)
+    })
     const junk = Buffer.alloc(1 << 20, 'A')
     for (let i = 0; i < 4; i++) stream.push(junk)
     stream.push(Buffer.from(`.x.y\n${TOKEN}\n`))

@@ -1,5 +1,5 @@
 // Verify must never call a forged or expired token valid: each attack of the security review,
-// through the built `jwtw verify` (exit 0 would mean "valid").
+// through `jwtw verify` (in-process, against src) (exit 0 would mean "valid").
 import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -28,6 +28,11 @@ function hs256(headerText: string, payloadText: string): string {
 
 async function verify(token: string, ...args: string[]) {
   return jwtw(['verify', token, ...args])
+}
+
+/** Verify with the shared secret, given as the environment gives it (never in argv). */
+async function verifyWithSecret(token: string, ...args: string[]) {
+  return jwtw(['verify', token, ...args], { env: { JWT_SECRET_KEY: SECRET } })
 }
 
 describe('degenerate RSA keys are refused, so nobody forges with them', () => {
@@ -106,7 +111,7 @@ describe('a claim check is never skipped', () => {
   it('a payload nesting 64 levels with exp in the past is invalid (claims unreadable)', async () => {
     const deep = `${'['.repeat(64)}${']'.repeat(64)}`
     const token = hs256('{"alg":"HS256"}', `{"sub":"a","exp":${PAST},"x":${deep}}`)
-    const run = await verify(token, '--secret', SECRET)
+    const run = await verifyWithSecret(token)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^ERR_JWT_CLAIMS_UNREADABLE: /)
   })
@@ -118,14 +123,14 @@ describe('a claim check is never skipped', () => {
     ['a nested token', `${b64('{"alg":"none"}')}.${b64(`{"exp":${PAST}}`)}.`, /nested token/],
   ])('a payload that is %s is invalid for a JWT', async (_what, payload, message) => {
     const token = hs256('{"alg":"HS256"}', payload)
-    const run = await verify(token, '--secret', SECRET)
+    const run = await verifyWithSecret(token)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^ERR_JWT_CLAIMS_INVALID: /)
     expect(run.stderr).toMatch(message)
   })
 
   it('the same text payload verifies as a plain JWS with --jws', async () => {
-    const run = await verify(hs256('{"alg":"HS256"}', 'hello, world'), '--secret', SECRET, '--jws')
+    const run = await verifyWithSecret(hs256('{"alg":"HS256"}', 'hello, world'), '--jws')
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^valid/)
   })
@@ -134,21 +139,21 @@ describe('a claim check is never skipped', () => {
 describe('duplicate members are refused', () => {
   it('{"exp": past, "exp": future}', async () => {
     const token = hs256('{"alg":"HS256"}', `{"sub":"a","exp":${PAST},"exp":${FUTURE}}`)
-    const run = await verify(token, '--secret', SECRET)
+    const run = await verifyWithSecret(token)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^ERR_JWT_DUPLICATE_MEMBER: .*"exp"/)
   })
 
   it('{"alg": "none", "alg": "HS256"} in the header', async () => {
     const token = hs256('{"alg":"none","alg":"HS256"}', `{"sub":"a","exp":${FUTURE}}`)
-    const run = await verify(token, '--secret', SECRET)
+    const run = await verifyWithSecret(token)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^ERR_JWT_DUPLICATE_MEMBER: .*"alg"/)
   })
 
   it('an escaped duplicate ("\\u0065xp") is a duplicate too', async () => {
     const token = hs256('{"alg":"HS256"}', `{"exp":${PAST},"\\u0065xp":${FUTURE}}`)
-    const run = await verify(token, '--secret', SECRET)
+    const run = await verifyWithSecret(token)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^ERR_JWT_DUPLICATE_MEMBER: /)
   })
