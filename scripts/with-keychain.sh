@@ -16,13 +16,32 @@ if ! command -v dbus-run-session >/dev/null || ! command -v gnome-keyring-daemon
   exec "$@"
 fi
 
-export XDG_DATA_HOME
+# The daemon's control socket goes to a private runtime directory too, never one shared with
+# another session's daemon.
+export XDG_DATA_HOME XDG_RUNTIME_DIR
 XDG_DATA_HOME="$(mktemp -d -t jwtw-keyring-XXXXXX)"
-trap 'rm -rf "$XDG_DATA_HOME"' EXIT
+XDG_RUNTIME_DIR="$(mktemp -d -t jwtw-runtime-XXXXXX)"
+trap 'rm -rf "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"' EXIT
 here="$(cd "$(dirname "$0")" && pwd)"
-# The dbus-daemon's complaint about raising its fd limit is harmless noise.
+# The dbus-daemon's complaint about raising its fd limit is harmless noise. Should the keyring
+# daemon exit mid-run (seen rarely under load), it is started again on the same keyring file,
+# unlocked, and that is said on stderr: the calls in flight fail, the rest of the run does not.
 dbus-run-session -- bash -c '
-  echo -n "jwtw-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  start() { echo -n "jwtw-test-keyring" | gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null; }
+  start
   node "$0/keychain-ready.mjs" || exit 1
-  exec "$@"
+  (
+    while sleep 1; do
+      if ! dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"; then
+        echo "with-keychain: gnome-keyring-daemon exited; started again" >&2
+        start
+      fi
+    done
+  ) &
+  watchdog=$!
+  "$@"
+  status=$?
+  kill "$watchdog" 2>/dev/null
+  exit $status
 ' "$here" "$@" 2> >(grep -v "Failed to set fd limit" >&2)
