@@ -435,22 +435,41 @@ describe('Scan and JWKS views', () => {
     expect(await keys.innerText()).toContain('EC P-256')
     expect(await keys.getByRole('status').innerText()).toMatch(/fresh for|revalidated/)
     await page.getByLabel('Issuer URL').fill(issuer)
-    await page.getByRole('button', { name: 'Trust issuer' }).click()
+    // A trusted issuer needs the audience its tokens must carry (or "any audience", said so).
+    const trust = page.getByRole('button', { name: 'Trust issuer' })
+    expect(await trust.isDisabled()).toBe(true)
+    await page.getByLabel('Expected audience').fill('api://orders-e2e')
+    await trust.click()
     await page.getByRole('button', { name: `Stop trusting ${issuer}` }).waitFor()
 
     // Inspect verifies a token of the trusted issuer with its keys, found by discovery.
     const { sign } = await key
-    const genuine = await sign({ sub: 'trusted', iss: issuer, exp: now() + 600 })
+    const genuine = await sign({
+      sub: 'trusted',
+      iss: issuer,
+      aud: 'api://orders-e2e',
+      exp: now() + 600,
+    })
     await openView(page, 'Inspect')
     await page.getByLabel(/Token, header, cookie/).fill(genuine)
     const verdict = page.getByRole('status', { name: 'Trusted issuer' })
     await expect.poll(() => verdict.innerText()).toMatch(/^✓ verified trusted issuer /)
     expect(await verdict.innerText()).toContain('kid k-scan')
-    const forged = (await es256('k-scan')).sign({ sub: 'forged', iss: issuer, exp: now() + 600 })
+    const forged = (await es256('k-scan')).sign({
+      sub: 'forged',
+      iss: issuer,
+      aud: 'api://orders-e2e',
+      exp: now() + 600,
+    })
     await page.getByLabel(/Token, header, cookie/).fill(await forged)
     await expect
       .poll(() => verdict.innerText())
       .toMatch(/^✗ not verified trusted issuer .*Not valid: /)
+    // A genuine token issued to another client of the same issuer is not valid here.
+    await page
+      .getByLabel(/Token, header, cookie/)
+      .fill(await sign({ sub: 'other', iss: issuer, aud: 'other-client', exp: now() + 600 }))
+    await expect.poll(() => verdict.innerText()).toMatch(/^✗ not verified .*audience/i)
     // A token of an issuer that is not trusted is not checked (nothing fetched for it).
     await page
       .getByLabel(/Token, header, cookie/)

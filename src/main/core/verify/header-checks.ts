@@ -119,6 +119,16 @@ function checkCrit(header: Record<string, unknown>, list: CheckList): string[] {
       return names
     }
     names.push(...(crit as string[]))
+    const repeated = names.filter((c, i) => names.indexOf(c) !== i)
+    if (repeated.length > 0) {
+      // RFC 7515 §4.1.11: producers MUST NOT list a name twice; a list that does is malformed.
+      list.fail(
+        'crit',
+        'ERR_JWS_INVALID',
+        `"crit" lists ${clip([...new Set(repeated)].join(', '), 100)} more than once, which RFC 7515 forbids.`,
+      )
+      return names
+    }
     const registered = names.filter((c) => REGISTERED_HEADERS.has(c))
     const unknown = names.filter((c) => !UNDERSTOOD_CRIT.has(c))
     const absent = names.filter((c) => !(c in header))

@@ -179,16 +179,20 @@ function TrustedIssuers({ suggestion }: { suggestion?: string | undefined }) {
   const toast = useToast()
   const [issuer, setIssuer] = useState('')
   const [audience, setAudience] = useState('')
+  const [anyAudience, setAnyAudience] = useState(false)
+  // A trusted issuer has the audience its tokens must carry, or is said to accept any.
+  const audienceGiven = anyAudience || audience.trim() !== ''
   const add = async (e: FormEvent) => {
     e.preventDefault()
     const result = await added.run({
       issuer: issuer.trim(),
-      ...(audience.trim() ? { audience: audience.trim() } : {}),
+      ...(anyAudience ? { anyAudience: true } : { audience: audience.trim() }),
     })
     if (result.ok) {
       toast(`Trusted ${result.value.issuer}.`)
       setIssuer('')
       setAudience('')
+      setAnyAudience(false)
       listed.refresh()
     }
   }
@@ -216,7 +220,14 @@ function TrustedIssuers({ suggestion }: { suggestion?: string | undefined }) {
           {listed.value.map((t) => (
             <li key={t.issuer}>
               <code>{t.issuer}</code>
-              {t.audience && <span className="muted"> · audience {t.audience}</span>}
+              <span className="muted">
+                {' · '}
+                {t.audience
+                  ? `audience ${t.audience}`
+                  : t.anyAudience
+                    ? 'any audience'
+                    : 'no audience: its tokens fail verification'}
+              </span>
               <button
                 type="button"
                 className="secondary"
@@ -242,18 +253,25 @@ function TrustedIssuers({ suggestion }: { suggestion?: string | undefined }) {
           placeholder={suggestion ?? 'https://auth.example.com'}
         />
         <label className="field-label" htmlFor="trust-audience">
-          Expected audience (optional)
+          Expected audience
         </label>
         <input
           id="trust-audience"
           type="text"
           value={audience}
+          disabled={anyAudience}
           onChange={(e) => setAudience(e.target.value)}
+          placeholder="api://orders or your client id"
+        />
+        <CheckField
+          label="Any audience (tokens issued to any of its clients)"
+          checked={anyAudience}
+          onChange={setAnyAudience}
         />
         <button
           type="submit"
           className="secondary"
-          disabled={issuer.trim() === '' || added.pending}
+          disabled={issuer.trim() === '' || !audienceGiven || added.pending}
         >
           Trust issuer
         </button>
