@@ -166,7 +166,10 @@ export function decodeToken(
   }
   if (where.display === false) return decoded
   if (isRecord(payload)) decoded.times = timesOf(payload, now)
-  decoded.lint = lintToken(decoded, { now })
+  decoded.lint = lintToken(
+    decoded,
+    kind === 'JWS' ? { now, signature: segments[2] ?? '' } : { now },
+  )
   return decoded
 }
 

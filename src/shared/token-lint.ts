@@ -3,6 +3,7 @@
  * and on verify with the secret, where the HMAC key itself can be judged too.
  */
 import { hmacMinBytes, isHmacAlg } from './algorithms'
+import { hasHighS } from './ecdsa-malleability'
 import { isRecord } from './is-record'
 import { formatDuration, isoUtc } from './relative-time'
 import type { DecodedToken, LintFinding, LintSeverity } from './token-types'
@@ -12,6 +13,8 @@ export interface LintOptions {
   now: Date
   /** The HMAC secret, when known (verify); enables the secret rules. */
   secret?: Uint8Array
+  /** The signature segment (base64url), when the token text is at hand. */
+  signature?: string
 }
 
 const MAX_LIFETIME_SECONDS = 24 * 3600
@@ -59,6 +62,13 @@ export function lintToken(decoded: DecodedToken, options: LintOptions): LintFind
       add('alg_none', 'error', 'alg is "none": the token is unsigned and anyone can forge it.')
     } else if (alg === undefined) {
       add('alg_missing', 'error', 'The header has no alg, so no verifier can check it.')
+    }
+    if (options.signature !== undefined && hasHighS(alg, options.signature)) {
+      add(
+        'ecdsa_high_s',
+        'warning',
+        `The ${alg} signature has a high s (over n/2): ECDSA signatures are malleable, so this token has a twin with another text that verifies too. A deny-list or replay cache keyed on the token text can be bypassed; signers that normalise to low s do not produce this.`,
+      )
     }
   }
 

@@ -147,6 +147,8 @@ describe('attacks are refused with their code', () => {
       { alg: 'HS256', crit: [] },
       { alg: 'HS256', crit: ['alg'] },
       { alg: 'HS256', crit: ['b64'] },
+      // A name listed twice (RFC 7515 §4.1.11 forbids it); accepted before.
+      { alg: 'HS256', b64: true, crit: ['b64', 'b64'] },
     ]) {
       const token = signCompact(bytes(header), bytes({ sub: 'x' }), 'HS256', key)
       const result = await verifyToken({ token, key: { secret: HMAC_SECRET } }, ctx)

@@ -118,7 +118,11 @@ export async function verifyParsed(
     // A key is named only when it verified the signature; otherwise how many were tried.
     key: usedKey?.description ?? null,
     keysTried: outcome.alg === undefined ? 0 : outcome.candidates.length,
-    lint: lintToken(decoded, secret ? { now: options.now, secret } : { now: options.now }),
+    lint: lintToken(decoded, {
+      now: options.now,
+      signature: compact.slice(compact.lastIndexOf('.') + 1),
+      ...(secret ? { secret } : {}),
+    }),
   }
 }
 
