@@ -21,8 +21,10 @@ const cspMeta: Plugin = {
   },
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   main: {
+    // Only `electron-vite dev` may load the page from its dev server (see dev-server.ts).
+    define: { __JWTW_DEV_SERVER__: JSON.stringify(command === 'serve') },
     build: {
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve('src/main/electron/index.ts') } },
@@ -49,4 +51,4 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },
-})
+}))

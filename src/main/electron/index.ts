@@ -9,12 +9,17 @@ import { COMMAND_CHANNEL } from '../../shared/api'
 import { createSenderCheck, registerIpc } from './ipc'
 import { menuTemplate } from './menu'
 import { createMainWindow } from './window'
+import { devServerUrl } from './dev-server'
+
+declare const __JWTW_DEV_SERVER__: boolean | undefined
 import { settingsDir } from '../core/settings/settings-dir'
 import { createElectronSettingsStore } from './settings-store-electron'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
-// electron-vite sets this only in `electron-vite dev`; the built app always uses app://.
-const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
+const devServer = devServerUrl(process.env, {
+  dev: typeof __JWTW_DEV_SERVER__ === 'boolean' && __JWTW_DEV_SERVER__,
+  packaged: app.isPackaged,
+})
 
 let mainWindow: BrowserWindow | null = null
 
@@ -34,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit())
   void app.whenReady().then(() => {
     serveAppProtocol(protocol, here('../renderer'))
-    const isTrustedUrl = trustedUrlCheck(devServerUrl)
+    const isTrustedUrl = trustedUrlCheck(devServer)
     registerIpc(
       ipcMain,
       createDispatcher({
@@ -59,7 +64,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow = createMainWindow({
       preloadPath: here('../preload/index.cjs'),
       iconPath: here('../../resources/icon.png'),
-      url: devServerUrl ?? APP_URL,
+      url: devServer ?? APP_URL,
     })
     mainWindow.on('closed', () => (mainWindow = null))
     Menu.setApplicationMenu(
