@@ -10,6 +10,7 @@ import { createSenderCheck, registerIpc } from './ipc'
 import { menuTemplate } from './menu'
 import { createMainWindow } from './window'
 import { devServerUrl } from './dev-server'
+import { confirmedExport, exportQuestion } from './confirm-export'
 
 declare const __JWTW_DEV_SERVER__: boolean | undefined
 import { settingsDir } from '../core/settings/settings-dir'
@@ -40,14 +41,29 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     serveAppProtocol(protocol, here('../renderer'))
     const isTrustedUrl = trustedUrlCheck(devServer)
+    const handlers = createHandlers(
+      defaultContext({
+        settings: createElectronSettingsStore(settingsDir(), (m) => console.warn(m)),
+      }),
+    )
     registerIpc(
       ipcMain,
       createDispatcher({
-        ...createHandlers(
-          defaultContext({
-            settings: createElectronSettingsStore(settingsDir(), (m) => console.warn(m)),
-          }),
-        ),
+        ...handlers,
+        // The main process asks before a private key leaves the keychain.
+        'keys.exportPrivate': confirmedExport(handlers['keys.exportPrivate'], async (name) => {
+          const options = {
+            type: 'warning' as const,
+            buttons: ['Cancel', 'Export private key'],
+            defaultId: 0,
+            cancelId: 0,
+            ...exportQuestion(name),
+          }
+          const answer = mainWindow
+            ? await dialog.showMessageBox(mainWindow, options)
+            : await dialog.showMessageBox(options)
+          return answer.response === 1
+        }),
         // The desktop's own file dialog (browser mode says to type a path or drop the file).
         'files.pick': async () => {
           const options = {
