@@ -203,14 +203,30 @@ describe('browser-mode server over real HTTP', () => {
     expect(api.status).toBe(200)
   })
 
-  it('has header and request timeouts and a connection cap', () => {
+  it('has header and request timeouts, and caps for unauthenticated and all connections', () => {
     expect(SERVER_LIMITS).toEqual({
-      headersTimeoutMs: 10_000,
+      headersTimeoutMs: 3_000,
       requestTimeoutMs: 30_000,
       keepAliveTimeoutMs: 5_000,
-      maxConnections: 64,
+      maxUnauthenticatedConnections: 32,
+      maxConnections: 256,
       maxRequestsPerSocket: 1000,
+      loginBodyBytes: 1024,
     })
+  })
+
+  it('answers 401 before reading the body of an unauthenticated call (failed before: it waited for 4 MiB)', async () => {
+    const socket = await open(server.port)
+    try {
+      // Headers announce a 4 MiB body that never comes: the answer must not wait for it.
+      socket.write(
+        `POST /api/decode HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nContent-Length: 4000000\r\n\r\n[`,
+      )
+      const head = await firstBytes(socket)
+      expect(head).toMatch(/^HTTP\/1\.1 401 /)
+    } finally {
+      socket.destroy()
+    }
   })
 })
 
@@ -241,29 +257,45 @@ describe('browser-mode sessions', () => {
     }
   })
 
-  it('refuses connections over the cap and stays responsive', async () => {
+  it('cannot be starved: 200 half-sent requests never keep the signed-in page out (failed before)', async () => {
     const root = mkdtempSync(join(tmpdir(), 'jwtw-web-cap-'))
     writeFileSync(join(root, 'index.html'), 'ui')
-    const capped = await startWebServer({
-      dispatch: createDispatcher({} as Handlers),
-      rendererDir: root,
-    })
+    const handlers = { decode: (text: string) => [{ text }] } as unknown as Handlers
+    const capped = await startWebServer({ dispatch: createDispatcher(handlers), rendererDir: root })
+    const token = capped.newApiToken()
     const sockets: Socket[] = []
     try {
-      for (let i = 0; i < SERVER_LIMITS.maxConnections; i++) {
-        sockets.push(await open(capped.port))
+      for (let i = 0; i < 200; i++) {
+        const socket = await open(capped.port)
+        socket.on('error', () => {})
+        socket.write(`POST /api/decode HTTP/1.1\r\nHost: 127.0.0.1:${capped.port}\r\n`)
+        sockets.push(socket)
       }
-      const extra = await open(capped.port)
-      await new Promise<void>((resolve) => extra.once('close', () => resolve()))
-      for (const s of sockets.splice(0, 4)) s.destroy()
-      await new Promise((r) => setTimeout(r, 100))
+      const call = await send(capped, '/api/decode', {
+        method: 'POST',
+        body: '["x"]',
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(call.status).toBe(200)
       expect((await send(capped, '/')).status).toBe(200)
+      // The oldest unauthenticated connections were closed to make room.
+      await new Promise((r) => setTimeout(r, 50))
+      const stillOpen = sockets.filter((s) => !s.destroyed && !s.readableEnded).length
+      expect(stillOpen).toBeLessThanOrEqual(SERVER_LIMITS.maxUnauthenticatedConnections)
     } finally {
       for (const s of sockets) s.destroy()
       await capped.close()
     }
   })
 })
+
+/** The first bytes the server sends on a raw socket. */
+function firstBytes(socket: Socket): Promise<string> {
+  return new Promise((resolve, reject) => {
+    socket.once('data', (chunk: Buffer) => resolve(chunk.toString('latin1')))
+    socket.once('error', reject)
+  })
+}
 
 function open(port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {

@@ -8,7 +8,7 @@
  * requests are cut off and connections capped.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import type { ErrorPayload } from '../../shared/errors'
 import { LIMITS } from '../../shared/limits'
 import { CONTENT_SECURITY_POLICY } from '../core/csp'
@@ -36,13 +36,21 @@ export interface WebServer {
 
 /** Where the page trades a login code for a session credential. */
 export const LOGIN_PATH = '/session'
-/** Timeouts and caps that keep one slow or greedy client from holding the server. */
+/**
+ * Timeouts and caps that keep one slow or greedy client from holding the server. A connection
+ * is unauthenticated until it carries a request with a valid session credential; those have a
+ * cap of their own, and past it the oldest one is closed, so a pile of half-sent requests can
+ * never hold the slots the signed-in page needs. A browser on 127.0.0.1 sends its headers at
+ * once: 3 s is generous.
+ */
 export const SERVER_LIMITS = {
-  headersTimeoutMs: 10_000,
+  headersTimeoutMs: 3_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
-  maxConnections: 64,
+  maxUnauthenticatedConnections: 32,
+  maxConnections: 256,
   maxRequestsPerSocket: 1000,
+  loginBodyBytes: 1024,
 } as const
 
 const SECURITY_HEADERS = {
@@ -75,6 +83,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   )
   server.maxConnections = SERVER_LIMITS.maxConnections
   server.maxRequestsPerSocket = SERVER_LIMITS.maxRequestsPerSocket
+  // In order of arrival: the first is the oldest, closed when a new one would pass the cap.
+  const unauthenticated = new Set<Socket>()
+  server.on('connection', (socket: Socket) => {
+    unauthenticated.add(socket)
+    socket.once('close', () => unauthenticated.delete(socket))
+    if (unauthenticated.size > SERVER_LIMITS.maxUnauthenticatedConnections) {
+      const oldest = unauthenticated.values().next().value
+      if (oldest !== undefined) {
+        unauthenticated.delete(oldest)
+        oldest.destroy()
+      }
+    }
+  })
   let port = 0
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -100,10 +121,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           errorBody('ERR_FORBIDDEN_HOST', 'Forbidden: cross-origin request.'),
         )
       }
-      const body = await readJsonBody(req, res)
-      if (body === undefined) return
-      if (!isApi) return handleLogin(res, body)
+      if (!isApi) {
+        const body = await readJsonBody(req, res, SERVER_LIMITS.loginBodyBytes)
+        return body === undefined ? undefined : handleLogin(res, body)
+      }
+      // The credential is checked before a byte of the body is read or parsed.
       if (!isAuthorized(req)) {
+        res.setHeader('connection', 'close')
         return sendJson(
           res,
           401,
@@ -113,6 +137,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           ),
         )
       }
+      unauthenticated.delete(req.socket)
+      const body = await readJsonBody(req, res, LIMITS.requestBodyBytes)
+      if (body === undefined) return
       const result = await options.dispatch(url.pathname.slice(5), body)
       return sendJson(res, result.ok ? 200 : statusOf(result.error), result)
     }
@@ -168,8 +195,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 }
 
 /** The parsed JSON body, or undefined after answering 413/400 itself. */
-async function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
-  const text = await readBody(req)
+async function readJsonBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  cap: number,
+): Promise<unknown> {
+  const text = await readBody(req, cap)
   if (text === null) {
     sendJson(res, 413, errorBody('ERR_INPUT_TOO_LARGE', 'Request body is too large.'))
     return undefined
@@ -209,13 +240,13 @@ function sendText(res: ServerResponse, status: number, text: string): void {
   res.end(text)
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, cap: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > LIMITS.requestBodyBytes) {
+      if (size > cap) {
         req.removeAllListeners('data')
         req.resume()
         resolve(null)
