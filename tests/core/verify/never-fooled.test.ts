@@ -4,6 +4,7 @@ import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { signCompact } from '../../../src/main/core/mint/jws-sign'
 import { ROOT, jwtw } from '../../helpers/cli'
@@ -194,5 +195,47 @@ describe("a JWK's use, key_ops and alg are obeyed (Wycheproof JWS tc353-356)", (
     })
     const run = await verify(token, '--key-file', file('use-ok.json', good))
     expect(run.code).toBe(0)
+  })
+})
+
+describe('verify takes exactly one token', () => {
+  // A valid token, and text around or inside it: anything but the token itself (after trimming
+  // whitespace and one "Bearer ") never verifies.
+  const token = hs256(
+    '{"alg":"HS256","typ":"JWT"}',
+    JSON.stringify({
+      iss: 'https://auth.payments.example.com/realms/production',
+      sub: 'f4c3b1a2-7d9e-4c1b-9a8f-2e6d5c4b3a21',
+      exp: FUTURE,
+    }),
+  )
+  const noise = fc.string({ minLength: 1, maxLength: 6, unit: 'binary-ascii' })
+  const variant = fc.oneof(
+    fc.tuple(noise, fc.nat({ max: token.length })).map(([junk, at]) => {
+      return `${token.slice(0, at)}${junk}${token.slice(at)}`
+    }),
+    noise.map((junk) => `${token}${junk}`),
+    noise.map((junk) => `${junk}${token}`),
+    fc.nat({ max: token.length - 1 }).map((at) => `${token.slice(0, at)}${token.slice(at + 1)}`),
+    fc.constant(`${token} ${token}`),
+    fc.constant(`Bearer Bearer ${token}`),
+  )
+
+  it('for any text that is not exactly one compact token, verify never exits 0', async () => {
+    await fc.assert(
+      fc.asyncProperty(variant, async (text) => {
+        const bare = text.trim().replace(/^Bearer /, '')
+        fc.pre(bare !== token)
+        const run = await verifyWithSecret(text)
+        expect(run.code, JSON.stringify(text)).not.toBe(0)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('the token itself, padded with whitespace or after Bearer, verifies', async () => {
+    for (const text of [token, `  ${token}\n`, `Bearer ${token}`]) {
+      expect((await verifyWithSecret(text)).code).toBe(0)
+    }
   })
 })
