@@ -27,7 +27,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 # daemon exit mid-run (seen rarely under load), it is started again on the same keyring file,
 # unlocked, and that is said on stderr: the calls in flight fail, the rest of the run does not.
 dbus-run-session -- bash -c '
-  start() { echo -n "jwtw-test-keyring" | gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null; }
+  start() { echo -n "jwtw-test-keyring" | gnome-keyring-daemon "$@" --unlock --components=secrets >/dev/null; }
   start
   node "$0/keychain-ready.mjs" || exit 1
   (
@@ -35,7 +35,7 @@ dbus-run-session -- bash -c '
       if ! dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
         org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"; then
         echo "with-keychain: gnome-keyring-daemon exited; started again" >&2
-        start
+        start --replace
       fi
     done
   ) &
