@@ -6,7 +6,7 @@
 import { base64urlDecode, base64urlFault } from './base64url'
 
 // The group order n of each JWS curve (SEC 2 / FIPS 186-4), by alg.
-const ORDER: Record<string, bigint> = {
+export const ECDSA_ORDER: Record<string, bigint> = {
   ES256: 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
   ES384:
     0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973n,
@@ -25,7 +25,7 @@ const HALF: Record<string, number> = { ES256: 32, ES384: 48, ES512: 66 }
  */
 export function hasHighS(alg: string | undefined, signature: string): boolean {
   if (alg === undefined) return false
-  const order = ORDER[alg]
+  const order = ECDSA_ORDER[alg]
   const half = HALF[alg]
   if (order === undefined || half === undefined) return false
   if (base64urlFault(signature) !== null) return false
