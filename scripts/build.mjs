@@ -83,7 +83,11 @@ const TARGETS = {
         platform: 'node',
         format: 'esm',
         target: 'node20',
-        packages: 'external',
+        // jose and zod are bundled into the chunks (Node resolving and reading their hundreds of
+        // files cost more than the command itself); what loads late and rarely stays in
+        // node_modules as it is published: the keyring's native addon, the HTTP client, the
+        // lock-file helper and the audit's dictionaries.
+        external: ['@napi-rs/keyring', 'undici', 'proper-lockfile', '@zxcvbn-ts/*'],
         sourcemap: true,
         define: { __JWTW_VERSION__: JSON.stringify(version) },
         logLevel: 'warning',

@@ -3,7 +3,7 @@
  * shapes are the zod schemas the services' types come from; the JSON Schema files are generated
  * from them (`npm run schemas`), and a test fails when a committed file differs.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { RemotePreferencesSchema } from '../shared/jwks-schemas'
 import { IssuersListOutputSchema, JwksReportSchema } from '../shared/shapes/jwks'
 import { ScanLineSchema, ScanResultSchema } from '../shared/shapes/scan'

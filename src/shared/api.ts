@@ -3,7 +3,7 @@
  * Method name -> zod schema of the arguments -> result type. IPC, the preload bridge, the
  * browser-mode HTTP API and the renderer's `api` object are all derived from this table.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { LIMITS } from './limits'
 import type { Result } from './result'
 import type { DecodedToken } from './token-types'

@@ -1,5 +1,5 @@
 /** zod schemas of the remote-keys contract methods: JWKS reports, the cache, trusted issuers. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { LIMITS } from './limits'
 import { RemoteOptionsSchema } from './token-schemas'
 

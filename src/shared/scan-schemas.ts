@@ -1,5 +1,5 @@
 /** The Scan view's requests: what to scan (files on this machine, pasted text, an upload) and with which keys. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { LIMITS } from './limits'
 import { KeySourceSchema } from './token-schemas'
 

@@ -1,5 +1,5 @@
 /** Zod schemas of the secret and audit methods' arguments, every string and list capped. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { HMAC_ALGS } from './algorithms'
 import { LIMITS } from './limits'
 import { MAX_SECRET_BYTES, MIN_SECRET_BYTES, SECRET_ENCODINGS } from './secret-types'

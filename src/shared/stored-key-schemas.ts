@@ -1,5 +1,5 @@
 /** zod schemas of the keys, creds and issuer contract methods; every string is size-capped. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { JWS_ALGS } from './algorithms'
 import { LIMITS } from './limits'
 import { cleanTags, keyNameProblem } from './stored-key-types'

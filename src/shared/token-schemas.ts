@@ -2,7 +2,7 @@
  * zod schemas of the mint and verify requests as they cross the contract (every string and
  * collection capped, key material only as input), and the request types inferred from them.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { JWS_ALGS } from './algorithms'
 import { LIMITS } from './limits'
 import { TEMPLATE_NAMES } from './templates'

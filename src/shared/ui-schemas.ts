@@ -1,5 +1,5 @@
 /** The schemas of the UI's working state and of history entries (main checks every change). */
-import { z } from 'zod'
+import * as z from 'zod'
 import { JWS_ALGS } from './algorithms'
 import { LIMITS } from './limits'
 import type { UiState } from './ui-state'

@@ -2,7 +2,7 @@
  * One way into the services for every transport (IPC and browser-mode HTTP): look the method
  * up, validate the raw arguments with its zod schema, run the handler, map errors to codes.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { contract, isMethodName, type Handlers } from '../../shared/api'
 import { isErrorCode, toErrorPayload, type ErrorCode } from '../../shared/errors'
 import { jsonDepth } from '../../shared/json-depth'

@@ -1,5 +1,5 @@
 /** Output shapes of remote keys (zod): JWK Set reports, the cache, trusted issuers. */
-import { z } from 'zod'
+import * as z from 'zod'
 
 const Failure = z.object({ code: z.string(), message: z.string() })
 

@@ -1,5 +1,5 @@
 /** Output shapes of a log scan (zod): `jwtw scan --json` and --ndjson, the Scan view's jobs. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { JsonObjectSchema, LintFindingSchema, TokenStatusSchema } from './token'
 
 export const ScanVerificationSchema = z.object({

@@ -1,5 +1,5 @@
 /** Output shapes of the secret methods (zod): strength check, generator, weak-secret audit. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { HMAC_ALGS } from '../algorithms'
 import { SECRET_ENCODINGS } from '../secret-types'
 

@@ -1,5 +1,5 @@
 /** Output shapes of stored keys, saved credentials and the local issuer (zod): metadata only. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { JWS_ALGS, STORED_KEY_KINDS } from '../algorithms'
 
 const SecretState = z.enum(['present', 'missing', 'none'])

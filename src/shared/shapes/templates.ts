@@ -1,5 +1,5 @@
 /** The output shape of `jwtw templates --json` (zod). */
-import { z } from 'zod'
+import * as z from 'zod'
 import { JWS_ALGS } from '../algorithms'
 import { TEMPLATE_NAMES } from '../templates'
 

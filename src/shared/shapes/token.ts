@@ -3,7 +3,7 @@
  * `jwtw decode --json` prints. The TypeScript types are inferred from these, and the JSON
  * Schemas under docs/json are generated from them (scripts/json-schemas.mjs).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { TIME_CLAIMS } from '../relative-time'
 
 export const JsonObjectSchema = z.record(z.string(), z.unknown())

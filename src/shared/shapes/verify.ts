@@ -1,5 +1,5 @@
 /** Output shapes of a verification (zod): the contract's verify result and `jwtw verify --json`. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { JWS_ALGS } from '../algorithms'
 import { ERROR_CODES } from '../errors'
 import { JsonObjectSchema, LintFindingSchema } from './token'

@@ -3,7 +3,7 @@
  * keychain; host, kind, expiry (read from the token's exp) and note live in the settings file,
  * read through a schema (a malformed record is skipped with a warning and kept untouched).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { WorkbenchError } from '../../../shared/errors'
 import { LIMITS } from '../../../shared/limits'
 import { clip } from '../../../shared/redact'

@@ -5,7 +5,7 @@
  * one in-flight fetch; an unknown kid makes one refetch, then waits out a cooldown; when the
  * server cannot be reached, the last good copy is used up to a bound, and reported as stale.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { WorkbenchError, type RemoteDocument } from '../../../shared/errors'
 import type { CachedDocument } from '../../../shared/jwks-types'
 import type { CoreEnv } from '../env'

@@ -2,7 +2,7 @@
  * Trusted issuers: a token whose iss is one of these verifies with no key given, its keys
  * found by discovery. Nothing else is ever fetched from a token's own claims.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { WorkbenchError } from '../../../shared/errors'
 import type { TrustedIssuer } from '../../../shared/jwks-types'
 import { clip } from '../../../shared/redact'

@@ -5,7 +5,7 @@
  */
 import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto'
 import { calculateJwkThumbprint, type JWK } from 'jose'
-import { z } from 'zod'
+import * as z from 'zod'
 import { JWS_ALGS, kindOfAlg, type JwsAlg } from '../../../shared/algorithms'
 import { WorkbenchError } from '../../../shared/errors'
 import { LIMITS } from '../../../shared/limits'

@@ -1,6 +1,6 @@
 /**
  * Where the settings file lives: one directory shared by the app (electron-store) and the CLI
- * (conf). `JWTW_HOME` overrides it; the default matches Electron's userData for our app name.
+ * (reading the JSON file itself). `JWTW_HOME` overrides it; the default matches Electron's userData for our app name.
  */
 import { homedir } from 'node:os'
 import { join } from 'node:path'

@@ -22,7 +22,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { WorkbenchError } from '../../../shared/errors'
 import { clip } from '../../../shared/redact'
 
