@@ -1,8 +1,9 @@
 /**
  * The algorithm registry: for every JWS algorithm the workbench signs and verifies, the key it
  * needs (type, curve, minimum size), its hash and padding. Mint, verify, the key store, lint,
- * the secret checker and the UI read it here.
+ * the secret checker and the UI read it here. JWE algorithms live in jwe-algorithms.ts.
  */
+import { STORED_JWE_ALGS, type StoredJweAlg } from './jwe-algorithms'
 
 /** Every JWS algorithm the workbench signs and verifies, in display order. */
 export const JWS_ALGS = [
@@ -31,9 +32,27 @@ export type HmacAlg = (typeof HMAC_ALGS)[number]
 export type KeyType = 'oct' | 'RSA' | 'EC' | 'OKP'
 /** Curves, by their JOSE names. */
 export type Curve = 'P-256' | 'P-384' | 'P-521' | 'Ed25519'
-/** Key families the key store generates and imports. */
-export const STORED_KEY_KINDS = ['hmac', 'rsa', 'ec', 'ed25519'] as const
+/** Key families the key store generates and imports (x25519 and aes only encrypt). */
+export const STORED_KEY_KINDS = ['hmac', 'rsa', 'ec', 'ed25519', 'x25519', 'aes'] as const
 export type StoredKeyKind = (typeof STORED_KEY_KINDS)[number]
+
+/** Secret (symmetric) kinds: no public part to publish or export. */
+export function isSecretKind(kind: StoredKeyKind): boolean {
+  return kind === 'hmac' || kind === 'aes'
+}
+
+/** What a stored key is for (RFC 7517 §4.2): signatures or encryption, never both. */
+export const KEY_USES = ['sig', 'enc'] as const
+export type KeyUse = (typeof KEY_USES)[number]
+
+/** Every algorithm a stored key can hold: a JWS alg (use sig) or a JWE key management alg (use enc). */
+export const STORED_KEY_ALGS = [...JWS_ALGS, ...STORED_JWE_ALGS] as const
+export type StoredKeyAlg = JwsAlg | StoredJweAlg
+
+/** @example useOfAlg('RSA-OAEP-256') // 'enc' */
+export function useOfAlg(alg: StoredKeyAlg): KeyUse {
+  return isJwsAlg(alg) ? 'sig' : 'enc'
+}
 
 /** What one JWS algorithm needs and does. */
 export interface JwsAlgorithm {

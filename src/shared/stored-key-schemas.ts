@@ -1,6 +1,7 @@
 /** zod schemas of the keys, creds and issuer contract methods; every string is size-capped. */
 import * as z from 'zod'
-import { JWS_ALGS } from './algorithms'
+import { JWS_ALGS, STORED_KEY_ALGS } from './algorithms'
+import { ECDH_CURVES } from './jwe-algorithms'
 import { LIMITS } from './limits'
 import { cleanTags, keyNameProblem } from './stored-key-types'
 
@@ -34,8 +35,11 @@ export const TagsSchema = z
  */
 export const GenerateKeySchema = z.strictObject({
   name: KeyNameSchema,
-  alg: z.enum(JWS_ALGS),
-  bits: z.number().int().min(256).max(8192).optional(),
+  /** A JWS alg makes a signing key; a JWE key management alg an encryption key. */
+  alg: z.enum(STORED_KEY_ALGS),
+  bits: z.number().int().min(128).max(8192).optional(),
+  /** The curve of an ECDH-ES key (default P-256). */
+  curve: z.enum(ECDH_CURVES).optional(),
   kid: KidSchema.optional(),
   tags: TagsSchema.optional(),
 })

@@ -1,6 +1,6 @@
 /** Output shapes of stored keys, saved credentials and the local issuer (zod): metadata only. */
 import * as z from 'zod'
-import { JWS_ALGS, STORED_KEY_KINDS } from '../algorithms'
+import { KEY_USES, STORED_KEY_ALGS, STORED_KEY_KINDS } from '../algorithms'
 
 const SecretState = z.enum(['present', 'missing', 'none'])
 
@@ -20,7 +20,8 @@ export const KeyVersionSummarySchema = z.object({
 export const KeySummarySchema = z.object({
   name: z.string(),
   kind: z.enum(STORED_KEY_KINDS),
-  alg: z.enum(JWS_ALGS),
+  alg: z.enum(STORED_KEY_ALGS),
+  use: z.enum(KEY_USES).describe('sig: signs and verifies JWS; enc: encrypts and decrypts JWE.'),
   kid: z.string().describe('kid of the active version.'),
   detail: z.string(),
   createdAt: z.string(),

@@ -3,20 +3,27 @@
  * anyone, and the private part only through the explicit private export.
  */
 import { createPrivateKey, createPublicKey } from 'node:crypto'
+import { isSecretKind } from '../../../shared/algorithms'
 import { WorkbenchError } from '../../../shared/errors'
 import { clip } from '../../../shared/redact'
 import type { PrivateExportFormat, PublicExportFormat } from '../../../shared/stored-key-schemas'
 import type { Material } from './key-material'
-import { activeVersion, orderedVersions, type KeyRecord, type VersionRecord } from './key-records'
+import {
+  activeVersion,
+  orderedVersions,
+  useOf,
+  type KeyRecord,
+  type VersionRecord,
+} from './key-records'
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
 
 /** The public key of a stored key; HMAC secrets have none (ERR_KEY_SYMMETRIC). */
 export function exportPublic(record: KeyRecord, format: PublicExportFormat): string {
-  if (record.kind === 'hmac') {
+  if (isSecretKind(record.kind)) {
     throw new WorkbenchError(
       'ERR_KEY_SYMMETRIC',
-      `Key "${clip(record.name)}" is an HMAC secret: it has no public part. Export it with --private if you really must.`,
+      `Key "${clip(record.name)}" is a secret key: it has no public part. Export it with --private if you really must.`,
     )
   }
   if (format === 'jwks') return json({ keys: orderedVersions(record).map((v) => v.publicJwk!) })
@@ -37,7 +44,13 @@ export function exportPrivate(
 ): string {
   if ('oct' in material) {
     const bytes = Buffer.from(material.oct, 'base64url')
-    const jwk = { kty: 'oct', k: material.oct, kid: version.kid, alg: record.alg }
+    const jwk = {
+      kty: 'oct',
+      k: material.oct,
+      kid: version.kid,
+      alg: record.alg,
+      use: useOf(record),
+    }
     switch (format ?? 'jwk') {
       case 'jwk':
         return json(jwk)
@@ -50,7 +63,7 @@ export function exportPrivate(
       default:
         throw new WorkbenchError(
           'ERR_INVALID_ARGUMENT',
-          'An HMAC secret exports as jwk, jwks, base64 or hex, not pem.',
+          'A secret key exports as jwk, jwks, base64 or hex, not pem.',
         )
     }
   }
@@ -58,7 +71,7 @@ export function exportPrivate(
     ...(createPrivateKey(material.pkcs8).export({ format: 'jwk' }) as Record<string, string>),
     kid: version.kid,
     alg: record.alg,
-    use: 'sig',
+    use: useOf(record),
   }
   switch (format ?? 'pem') {
     case 'pem':

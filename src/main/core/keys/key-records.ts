@@ -6,14 +6,22 @@
 import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto'
 import { calculateJwkThumbprint, type JWK } from 'jose'
 import * as z from 'zod'
-import { JWS_ALGS, kindOfAlg, type JwsAlg } from '../../../shared/algorithms'
+import {
+  isJwsAlg,
+  kindOfAlg,
+  STORED_KEY_ALGS,
+  STORED_KEY_KINDS,
+  useOfAlg,
+  type StoredKeyAlg,
+  type StoredKeyKind,
+} from '../../../shared/algorithms'
 import { WorkbenchError } from '../../../shared/errors'
 import { LIMITS } from '../../../shared/limits'
 import { clip } from '../../../shared/redact'
 import type { CoreEnv } from '../env'
 import type { JsonValue } from '../settings/settings-store'
 import { materialOf, type Material } from './key-material'
-import { describeKeyObject } from './usable-key'
+import { keyDetail } from './usable-key'
 
 const VersionRecordSchema = z.looseObject({
   kid: z.string().min(1).max(LIMITS.kid),
@@ -27,8 +35,10 @@ const VersionRecordSchema = z.looseObject({
 const KeyRecordSchema = z
   .looseObject({
     name: z.string().min(1).max(LIMITS.keyName),
-    kind: z.enum(['hmac', 'rsa', 'ec', 'ed25519']),
-    alg: z.enum(JWS_ALGS),
+    kind: z.enum(STORED_KEY_KINDS),
+    alg: z.enum(STORED_KEY_ALGS),
+    /** Absent in records made before encryption keys: those sign. */
+    use: z.enum(['sig', 'enc']).optional(),
     detail: z.string(),
     /** RSA modulus bits or HMAC secret bytes: what rotation reproduces. */
     size: z.number().int().positive().optional(),
@@ -96,6 +106,11 @@ export function findRecord(records: KeyMap, name: string): KeyRecord {
   return record
 }
 
+/** What a record's key is for: encryption keys never sign or verify, signing keys never decrypt. */
+export function useOf(record: KeyRecord): 'sig' | 'enc' {
+  return record.use ?? 'sig'
+}
+
 /** The active version of a record. */
 export function activeVersion(record: KeyRecord): VersionRecord {
   return record.versions.find((v) => v.status === 'active')!
@@ -150,16 +165,18 @@ export interface NewKey {
  */
 export async function newRecord(
   name: string,
-  alg: JwsAlg,
+  alg: StoredKeyAlg,
   key: KeyObject | Uint8Array,
   createdAt: string,
   options: { kid?: string; tags: string[]; verifyOnly?: boolean },
 ): Promise<NewKey> {
   const version: VersionRecord = { kid: '', status: 'active', createdAt }
+  const use = useOfAlg(alg)
   const record: KeyRecord = {
     name,
-    kind: kindOfAlg(alg),
+    kind: isJwsAlg(alg) ? kindOfAlg(alg) : encryptionKind(key),
     alg,
+    use,
     detail: '',
     createdAt,
     tags: options.tags,
@@ -168,15 +185,27 @@ export async function newRecord(
   }
   if (key instanceof Uint8Array) {
     version.kid = options.kid ?? randomBytes(12).toString('base64url')
-    record.detail = `HMAC secret, ${key.length} bytes`
+    record.detail =
+      use === 'sig' ? `HMAC secret, ${key.length} bytes` : `AES key, ${key.length * 8} bits`
     record.size = key.length
   } else {
     const publicKey = key.type === 'private' ? createPublicKey(key) : key
     const jwk = publicKey.export({ format: 'jwk' }) as Record<string, string>
     version.kid = options.kid ?? (await calculateJwkThumbprint(jwk as JWK))
-    version.publicJwk = { ...jwk, kid: version.kid, alg, use: 'sig' }
-    record.detail = describeKeyObject(publicKey).detail
+    version.publicJwk = { ...jwk, kid: version.kid, alg, use }
+    record.detail = keyDetail(publicKey)
     if (record.kind === 'rsa') record.size = publicKey.asymmetricKeyDetails?.modulusLength
   }
   return options.verifyOnly ? { record } : { record, material: materialOf(key) }
+}
+
+/** The stored kind of an encryption key, by its material. */
+function encryptionKind(key: KeyObject | Uint8Array): StoredKeyKind {
+  if (key instanceof Uint8Array) return 'aes'
+  const type = key.asymmetricKeyType
+  if (type === 'rsa' || type === 'ec' || type === 'x25519') return type
+  throw new WorkbenchError(
+    'ERR_UNSUPPORTED_ALG',
+    `A ${type ?? 'unknown'} key cannot encrypt JWE here: use RSA, EC P-256/384/521, X25519 or an AES key.`,
+  )
 }

@@ -11,7 +11,8 @@ import type { OrphanEntry, RecoverResult } from '../../../shared/stored-key-type
 import { keyNameProblem } from '../../../shared/stored-key-types'
 import { credentialNames, restoreCredential } from '../credentials/credential-store'
 import type { CoreEnv } from '../env'
-import { isJwsAlg, type JwsAlg } from '../../../shared/algorithms'
+import { isJwsAlg, type StoredKeyAlg } from '../../../shared/algorithms'
+import { isStoredJweAlg } from '../../../shared/jwe-algorithms'
 import { keyNameOfAccount, keyOfMaterial, parseMaterial, type Material } from './key-material'
 import { readKeyRecords } from './key-records'
 import type { KeyStore } from './key-store'
@@ -88,14 +89,15 @@ export async function recoverOrphans(
       const orphan = orphans.get(account)!
       if (orphan.kind !== 'key') continue
       const material = parseMaterial((await env.keychain.get(account))!)!
-      if (!material.meta || !isJwsAlg(material.meta.alg)) continue
-      const group = byKey.get(material.meta.name) ?? []
+      const meta = material.meta
+      if (!meta || (!isJwsAlg(meta.alg) && !isStoredJweAlg(meta.alg))) continue
+      const group = byKey.get(meta.name) ?? []
       group.push({ account, material })
-      byKey.set(material.meta.name, group)
+      byKey.set(meta.name, group)
     }
     for (const [wanted, group] of byKey) {
       const name = await freeName(store, wanted)
-      const alg = group[0]!.material.meta!.alg as JwsAlg
+      const alg = group[0]!.material.meta!.alg as StoredKeyAlg
       await store.restoreVersions(
         name,
         alg,

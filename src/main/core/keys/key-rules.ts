@@ -38,3 +38,13 @@ export function verifyOnly(name: string): WorkbenchError {
     `Key "${clip(name)}" is a public key or certificate: it verifies but cannot sign, rotate or export private material.`,
   )
 }
+
+/** A stored key used for what it is not for: an encryption key never signs, a signing key never decrypts. */
+export function wrongUse(name: string, use: 'sig' | 'enc'): WorkbenchError {
+  return new WorkbenchError(
+    'ERR_KEY_UNFIT',
+    use === 'enc'
+      ? `Key "${clip(name)}" is an encryption key (use enc): it encrypts and decrypts JWE but never signs or verifies.`
+      : `Key "${clip(name)}" is a signing key (use sig): it never encrypts or decrypts. Generate an encryption key with \`jwtw keys generate NAME --alg RSA-OAEP-256\`.`,
+  )
+}

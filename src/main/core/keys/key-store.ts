@@ -6,7 +6,14 @@
  */
 import { createPublicKey, type KeyObject } from 'node:crypto'
 import { calculateJwkThumbprint, type JWK } from 'jose'
-import { kindOfAlg, type HmacAlg, type JwsAlg } from '../../../shared/algorithms'
+import {
+  isJwsAlg,
+  isSecretKind,
+  type HmacAlg,
+  type JwsAlg,
+  type StoredKeyAlg,
+} from '../../../shared/algorithms'
+import type { StoredJweAlg } from '../../../shared/jwe-algorithms'
 import { WorkbenchError } from '../../../shared/errors'
 import { LIMITS } from '../../../shared/limits'
 import { clip } from '../../../shared/redact'
@@ -33,8 +40,9 @@ import {
   type KeyRecord,
   type NewKey,
   type VersionRecord,
+  useOf,
 } from './key-records'
-import { assertFree, assertName, tagsOf, verifyOnly } from './key-rules'
+import { assertFree, assertName, tagsOf, verifyOnly, wrongUse } from './key-rules'
 import { assertKeyNotWeak } from './key-strength'
 import { summarize } from './key-summary'
 
@@ -48,11 +56,26 @@ export interface LoadedKey {
   status: 'active' | 'retiring'
 }
 
+/** An encryption key: the recipient's public key (or secret) to encrypt, private ones to decrypt. */
+export interface LoadedEncryptionKey {
+  name: string
+  alg: StoredJweAlg
+  kid: string
+  key: KeyObject | Uint8Array
+  status: 'active' | 'retiring'
+}
+
 export interface KeyStore {
   list(): Promise<KeySummary[]>
   get(name: string): Promise<KeySummary>
   signingKey(name: string): Promise<LoadedKey>
   verificationKeys(name: string): Promise<LoadedKey[]>
+  /** The active version's public key (or secret) of an encryption key. */
+  encryptionKey(name: string): Promise<LoadedEncryptionKey>
+  /** Every version's private key (or secret) of an encryption key: retiring ones still decrypt. */
+  decryptionKeys(name: string): Promise<LoadedEncryptionKey[]>
+  /** Every stored encryption key that can decrypt (not verify-only), each version. */
+  allDecryptionKeys(): Promise<LoadedEncryptionKey[]>
   generate(name: string, options: GenerateKeyOptions): Promise<KeySummary>
   importKey(
     name: string,
@@ -78,7 +101,7 @@ export interface KeyStore {
    * Rebuilds a key from versions found in the keychain (after a lost settings file): each
    * keeps its kid; the newest is active, the others retiring.
    */
-  restoreVersions(name: string, alg: JwsAlg, versions: RestoredVersion[]): Promise<KeySummary>
+  restoreVersions(name: string, alg: StoredKeyAlg, versions: RestoredVersion[]): Promise<KeySummary>
 }
 
 /** A version read back from its keychain entry. */
@@ -149,18 +172,20 @@ export function openKeyStore(env: CoreEnv): KeyStore {
 
     async signingKey(name) {
       const record = findRecord(records(), name)
+      const alg = signatureAlg(record)
       if (record.verifyOnly) throw verifyOnly(name)
       const version = activeVersion(record)
       const key = keyOfMaterial(await loadMaterial(keychain, version.account!, name, version.kid))
       judgeStored(key, name)
-      return { name, alg: record.alg, kid: version.kid, key, status: 'active' }
+      return { name, alg, kid: version.kid, key, status: 'active' }
     },
 
     async verificationKeys(name) {
       const record = findRecord(records(), name)
+      const alg = signatureAlg(record)
       const keys: LoadedKey[] = []
       for (const version of orderedVersions(record)) {
-        const base = { name, alg: record.alg, kid: version.kid, status: version.status }
+        const base = { name, alg, kid: version.kid, status: version.status }
         if (version.publicJwk) {
           const key = createPublicKey({ key: version.publicJwk, format: 'jwk' })
           judgeStored(key, name)
@@ -180,11 +205,56 @@ export function openKeyStore(env: CoreEnv): KeyStore {
       return keys
     },
 
+    async encryptionKey(name) {
+      const record = findRecord(records(), name)
+      const alg = encryptionAlg(record)
+      const version = activeVersion(record)
+      const base = { name, alg, kid: version.kid, status: 'active' as const }
+      if (version.publicJwk) {
+        return { ...base, key: createPublicKey({ key: version.publicJwk, format: 'jwk' }) }
+      }
+      const material = await loadMaterial(keychain, version.account!, name, version.kid)
+      return { ...base, key: keyOfMaterial(material) }
+    },
+
+    async decryptionKeys(name) {
+      const record = findRecord(records(), name)
+      const alg = encryptionAlg(record)
+      if (record.verifyOnly) {
+        throw new WorkbenchError(
+          'ERR_KEY_VERIFY_ONLY',
+          `Key "${clip(name)}" is a public key: it encrypts to its owner but cannot decrypt.`,
+        )
+      }
+      const keys: LoadedEncryptionKey[] = []
+      for (const version of orderedVersions(record)) {
+        if (!version.account) continue
+        try {
+          const material = await loadMaterial(keychain, version.account, name, version.kid)
+          const base = { name, alg, kid: version.kid, status: version.status }
+          keys.push({ ...base, key: keyOfMaterial(material) })
+        } catch (error) {
+          const code = (error as WorkbenchError).code
+          if (version.status === 'active' || code !== 'ERR_KEY_SECRET_MISSING') throw error
+        }
+      }
+      return keys
+    },
+
+    async allDecryptionKeys() {
+      const usable = Object.values(records()).filter((r) => useOf(r) === 'enc' && !r.verifyOnly)
+      const keys: LoadedEncryptionKey[] = []
+      for (const record of usable.sort((a, b) => a.name.localeCompare(b.name))) {
+        keys.push(...(await store.decryptionKeys(record.name)))
+      }
+      return keys
+    },
+
     async generate(name, options) {
       assertName(name)
       assertFree(Object.keys(records()), name)
       const { alg } = options
-      const key = await newMaterial(kindOfAlg(alg), alg, generatedSize(alg, options.bits))
+      const key = await newMaterial(alg, generatedSize(alg, options.bits), options.curve)
       const [summary] = await create([
         await newRecord(name, alg, key, now(), {
           ...(options.kid === undefined ? {} : { kid: options.kid }),
@@ -249,7 +319,7 @@ export function openKeyStore(env: CoreEnv): KeyStore {
     async rotate(name) {
       const record = findRecord(records(), name)
       if (record.verifyOnly) throw verifyOnly(name)
-      const key = await newMaterial(record.kind, record.alg, record.size)
+      const key = await newMaterial(record.alg, record.size, curveOf(activeVersion(record)))
       const fresh = await newRecord(name, record.alg, key, now(), { tags: [] })
       const version = fresh.record.versions[0]!
       await writeVersion(record, version, fresh.material!)
@@ -350,7 +420,7 @@ export function openKeyStore(env: CoreEnv): KeyStore {
           : names.map((n) => findRecord(map, n))
       return {
         keys: chosen
-          .filter((k) => k.kind !== 'hmac')
+          .filter((k) => !isSecretKind(k.kind))
           .flatMap((k) => orderedVersions(k).map((v) => v.publicJwk!))
           .filter(Boolean),
       }
@@ -372,6 +442,23 @@ async function storedTwin(map: KeyMap, key: KeyObject | Uint8Array): Promise<str
     }
   }
   return undefined
+}
+
+/** The JWS alg of a signing key; ERR_KEY_UNFIT for an encryption key. */
+function signatureAlg(record: KeyRecord): JwsAlg {
+  if (useOf(record) !== 'sig' || !isJwsAlg(record.alg)) throw wrongUse(record.name, 'enc')
+  return record.alg
+}
+
+/** The JWE alg of an encryption key; ERR_KEY_UNFIT for a signing key. */
+function encryptionAlg(record: KeyRecord): StoredJweAlg {
+  if (useOf(record) !== 'enc' || isJwsAlg(record.alg)) throw wrongUse(record.name, 'sig')
+  return record.alg
+}
+
+/** The curve of an EC or X25519 version (what a rotation keeps). */
+function curveOf(version: VersionRecord): string | undefined {
+  return version.publicJwk?.['crv']
 }
 
 /** A stored key is judged again on use: one stored before the rules existed is refused too. */

@@ -21,6 +21,7 @@ export function summarize(record: KeyRecord, accounts: Set<string>): KeySummary 
     name: record.name,
     kind: record.kind,
     alg: record.alg,
+    use: record.use ?? 'sig',
     kid: current.kid,
     detail: record.detail,
     createdAt: record.createdAt,

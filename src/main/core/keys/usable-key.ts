@@ -113,6 +113,12 @@ export function describeKeyObject(key: KeyObject): {
   }
 }
 
+/** A human summary of any public key the store holds, encryption-only ones (X25519) included. */
+export function keyDetail(key: KeyObject): string {
+  if (key.asymmetricKeyType === 'x25519') return 'X25519'
+  return describeKeyObject(key).detail
+}
+
 /**
  * Why this key must not be used for `operation`, or null when it may: a JWK marked for
  * encryption (`use: enc`) or whose `key_ops` lack the operation never signs or verifies

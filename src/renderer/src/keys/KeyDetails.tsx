@@ -1,5 +1,6 @@
 /** One stored key: its versions, exports, rotation, kid, tags and deletion. */
 import { useState } from 'react'
+import { isSecretKind } from '../../../shared/algorithms'
 import type { Result } from '../../../shared/result'
 import type { KeySummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
@@ -26,7 +27,7 @@ export function KeyDetails({
       </h3>
       <VersionsTable summary={summary} />
       {/* Keyed by the active kid: a rotation or a new kid drops what was exported before. */}
-      {summary.kind !== 'hmac' && <PublicExport key={`public-${summary.kid}`} summary={summary} />}
+      {!isSecretKind(summary.kind) && <PublicExport key={`public-${summary.kid}`} summary={summary} />}
       {!summary.verifyOnly && <PrivateExport key={`private-${summary.kid}`} summary={summary} />}
       <KeyFieldEditor
         key={`kid-${summary.kid}`}

@@ -4,6 +4,7 @@
  * when the key, the format or the view changes.
  */
 import { useState } from 'react'
+import { isSecretKind } from '../../../shared/algorithms'
 import type { KeySummary } from '../../../shared/stored-key-types'
 import type { Result } from '../../../shared/result'
 import { api } from '../api'
@@ -86,12 +87,12 @@ export function PublicExport({ summary }: { summary: KeySummary }) {
 }
 
 export function PrivateExport({ summary }: { summary: KeySummary }) {
-  const formats = summary.kind === 'hmac' ? SECRET_FORMATS : KEY_FORMATS
+  const formats = isSecretKind(summary.kind) ? SECRET_FORMATS : KEY_FORMATS
   const { format, choose, exported } = useExport(api['keys.exportPrivate'], formats[0]!)
-  const what = summary.kind === 'hmac' ? 'secret' : 'private key'
+  const what = isSecretKind(summary.kind) ? 'secret' : 'private key'
   return (
     <div className="key-export private">
-      <h4>{summary.kind === 'hmac' ? 'Secret' : 'Private key'}</h4>
+      <h4>{isSecretKind(summary.kind) ? 'Secret' : 'Private key'}</h4>
       <div className="row">
         <FormatPicker
           label="Private export format"
