@@ -8,7 +8,9 @@ import { LIMITS } from './limits'
 import type { Result } from './result'
 import type { DecodedToken } from './token-types'
 import type { MintResult } from './mint-types'
-import { MintRequestSchema, VerifyRequestSchema } from './token-schemas'
+import { DecryptRequestSchema, MintRequestSchema, VerifyRequestSchema } from './token-schemas'
+import type { DecryptResult } from './decrypt-types'
+import type { RuntimeAlgorithms } from './jwe-algorithms'
 import type { VerifyResult } from './verify-types'
 import type * as StoredKeys from './stored-key-types'
 import {
@@ -66,6 +68,9 @@ export const contract = {
   >(),
   mint: method(z.tuple([MintRequestSchema])).returns<MintResult>(),
   verify: method(z.tuple([VerifyRequestSchema])).returns<VerifyResult>(),
+  decrypt: method(z.tuple([DecryptRequestSchema])).returns<DecryptResult>(),
+  /** Which JWS and JWE algorithms this runtime's crypto can do (pickers grey out the rest). */
+  'runtime.algorithms': method(z.tuple([])).returns<RuntimeAlgorithms>(),
   'keys.list': method(z.tuple([])).returns<StoredKeys.KeySummary[]>(),
   'keys.generate': method(z.tuple([GenerateKeySchema])).returns<StoredKeys.KeySummary>(),
   'keys.import': method(z.tuple([ImportKeySchema])).returns<StoredKeys.KeySummary[]>(),

@@ -14,7 +14,7 @@ export const JWE_ENCS = {
   'A256CBC-HS512': { cekBits: 512 },
 } as const
 export type JweEnc = keyof typeof JWE_ENCS
-export const JWE_ENC_NAMES = Object.keys(JWE_ENCS) as JweEnc[]
+export const JWE_ENC_NAMES = Object.keys(JWE_ENCS) as [JweEnc, ...JweEnc[]]
 
 /** What a key management algorithm needs. `aes`: a symmetric key of `keyBits` (dir: the enc's). */
 export interface JweKeyAlgorithm {
@@ -45,7 +45,10 @@ export const JWE_KEY_ALGORITHMS = {
   'PBES2-HS512+A256KW': { key: 'password' },
 } as const satisfies Record<string, JweKeyAlgorithm>
 export type JweKeyAlg = keyof typeof JWE_KEY_ALGORITHMS
-export const JWE_KEY_ALG_NAMES = Object.keys(JWE_KEY_ALGORITHMS) as JweKeyAlg[]
+export const JWE_KEY_ALG_NAMES = Object.keys(JWE_KEY_ALGORITHMS) as [
+  JweKeyAlg,
+  ...JweKeyAlg[],
+]
 
 /** Key management algorithms a stored key can hold (a password is never stored as a key). */
 export const STORED_JWE_ALGS = [
@@ -70,6 +73,13 @@ export type StoredJweAlg = (typeof STORED_JWE_ALGS)[number]
 /** @example isStoredJweAlg('A256KW') // true; isStoredJweAlg('PBES2-HS256+A128KW') // false */
 export function isStoredJweAlg(alg: unknown): alg is StoredJweAlg {
   return isJweKeyAlg(alg) && JWE_KEY_ALGORITHMS[alg].key !== 'password'
+}
+
+/** Which algorithms this runtime's crypto can do, by name. */
+export interface RuntimeAlgorithms {
+  jws: Record<string, boolean>
+  jweAlg: Record<JweKeyAlg, boolean>
+  jweEnc: Record<JweEnc, boolean>
 }
 
 /** Refused JWE algorithms, each with why. */

@@ -14,6 +14,12 @@ export const LIMITS = {
   token: 256 << 10,
   /** Key text: a PEM, a JWK or a JWKS, pasted or read from a file (256 KiB). */
   keyText: 256 << 10,
+  /** A decrypted JWE's plaintext after `zip: DEF` inflation (256 KiB): a zip bomb costs nothing. */
+  jweInflatedBytes: 256 << 10,
+  /** PBES2 iterations (p2c): what encrypting uses, and the most decrypting accepts (more is refused before any work). */
+  pbes2Count: 100_000,
+  /** A JWE password (1 KiB). */
+  password: 1024,
   /** A secret given as a key source (16 KiB). */
   secret: 16 << 10,
   /** A secret typed into the strength checker or saved as a key (4 KiB). */

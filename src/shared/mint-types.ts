@@ -12,7 +12,14 @@ export interface MintResult {
   token: string
   header: Record<string, unknown>
   payload: Record<string, unknown>
-  /** The key used, or null for an unsecured token. */
+  /** The key used, or null for an unsecured or encrypted-only token. */
   key: KeyDescription | null
   warnings: MintWarning[]
+  /** When encrypted: the JWE header and the recipient key (`token` is then the JWE). */
+  encrypted?: {
+    header: Record<string, unknown>
+    recipient: { detail: string; name?: string; kid?: string }
+    /** The signed token inside, for a nested token. */
+    inner?: string
+  }
 }

@@ -173,6 +173,33 @@ export function decodeToken(
   return decoded
 }
 
+/**
+ * The claims a JWE carried, decoded like a JWS payload once decrypted: times and lint, with
+ * the JWE header (kind JWE; no segments to report).
+ */
+export function decodeDecryptedClaims(
+  header: JsonObject,
+  claims: JsonObject,
+  preview: string,
+  now: Date = new Date(),
+): DecodedToken {
+  const decoded: DecodedToken = {
+    kind: 'JWE',
+    preview,
+    count: 1,
+    offset: 0,
+    header,
+    payload: claims,
+    segmentLengths: [],
+    signatureBytes: 0,
+    defects: [],
+    times: timesOf(claims, now),
+    lint: [],
+  }
+  decoded.lint = lintToken(decoded, { now })
+  return decoded
+}
+
 function position(where: DecodeOptions): Pick<DecodedToken, 'offset' | 'line' | 'column'> {
   return {
     offset: where.offset ?? 0,

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod'
 import { JWS_ALGS } from './algorithms'
+import { JWE_ENC_NAMES, JWE_KEY_ALG_NAMES } from './jwe-algorithms'
 import { LIMITS } from './limits'
 import { TEMPLATE_NAMES } from './templates'
 
@@ -57,6 +58,30 @@ export const KeySourceSchema = z.union([
 export type KeySourceInput = z.infer<typeof KeySourceSchema>
 
 /**
+ * A JWE key source: a stored encryption key, pasted key text (PEM, JWK, JWKS), a raw symmetric
+ * key (UTF-8, or b64:/hex:), a password (PBES2), or, to decrypt, every stored encryption key.
+ *
+ * @example
+ * JweKeySourceSchema.parse({ storedKey: 'api-enc' })
+ */
+export const JweKeySourceSchema = z.union([
+  z.strictObject({ storedKey: z.string().min(1).max(LIMITS.keyName) }),
+  z.strictObject({ keyText: z.string().min(1).max(LIMITS.keyText), kid: value.optional() }),
+  z.strictObject({ secret: z.string().min(1).max(LIMITS.secret) }),
+  z.strictObject({ password: z.string().min(1).max(LIMITS.password) }),
+  z.strictObject({ anyStored: z.literal(true) }),
+])
+export type JweKeySourceInput = z.infer<typeof JweKeySourceSchema>
+
+/** How mint encrypts: to whom, with which key management alg and content encryption. */
+export const EncryptOptionsSchema = z.strictObject({
+  to: JweKeySourceSchema,
+  alg: z.enum(JWE_KEY_ALG_NAMES).optional(),
+  enc: z.enum(JWE_ENC_NAMES).optional(),
+})
+export type EncryptOptions = z.infer<typeof EncryptOptionsSchema>
+
+/**
  * The mint request. Every field is optional except the key (unless `unsecured`); a template
  * fills the gaps and explicit fields win over it.
  *
@@ -92,6 +117,8 @@ export const MintRequestSchema = z.strictObject({
   strict: z.boolean().optional(),
   /** Allow an expiry before iat (a token born expired, for negative tests). */
   allowExpired: z.boolean().optional(),
+  /** Encrypt the result: the signed token nested (cty JWT), or the claims alone without a key. */
+  encrypt: EncryptOptionsSchema.optional(),
 })
 export type MintRequest = z.infer<typeof MintRequestSchema>
 
@@ -138,3 +165,18 @@ export const VerifyRequestSchema = z.strictObject({
   options: VerifyOptionsSchema.optional(),
 })
 export type VerifyRequest = z.infer<typeof VerifyRequestSchema>
+
+/**
+ * The decrypt request: the JWE (compact or JSON), the key to decrypt with, and optionally a
+ * key source to verify a nested signed token with.
+ *
+ * @example
+ * DecryptRequestSchema.parse({ token: 'eyJ...', key: { storedKey: 'api-enc' } })
+ */
+export const DecryptRequestSchema = z.strictObject({
+  token: z.string().max(LIMITS.token, 'token is over 256 KiB'),
+  key: JweKeySourceSchema,
+  verify: KeySourceSchema.optional(),
+  verifyOptions: VerifyOptionsSchema.optional(),
+})
+export type DecryptRequest = z.infer<typeof DecryptRequestSchema>

@@ -12,6 +12,8 @@ import { WorkbenchError } from '../../shared/errors'
 import { historyAdd, historyClear, historyList } from './history'
 import { remotePreferences, setRemotePreferences, setUiState, uiState } from './preferences'
 import { verifyToken } from './verify/verify'
+import { decryptToken } from './jwe/decrypt'
+import { runtimeSupport } from './runtime-algorithms'
 
 /** Builds the table the IPC layer, the browser-mode server and tests dispatch through. */
 export function createHandlers(ctx: AppContext): Handlers {
@@ -21,6 +23,8 @@ export function createHandlers(ctx: AppContext): Handlers {
     decode: (text) => decodeText(text, ctx.now()),
     mint: (request) => mintToken(request, ctx),
     verify: (request) => verifyToken(request, ctx),
+    decrypt: (request) => decryptToken(request, ctx),
+    'runtime.algorithms': () => runtimeSupport.algorithms(),
     ...createKeyHandlers(ctx),
     'secret.generate': (request) => generateSecretFor(ctx, request),
     'secret.save': ({ name, secret, alg }) => saveSecretAsKey(ctx, name, secret, alg),

@@ -13,22 +13,47 @@ import { resolveTime } from '../duration'
 import { localSourceOf, resolveLocalKeys } from '../keys/key-source'
 import type { KeyStore } from '../keys/key-store'
 import { assertUsableFor, type UsableKey } from '../keys/usable-key'
+import { encryptTo } from '../jwe/encrypt'
 import { signCompact } from './jws-sign'
 
 const REGISTERED_ORDER = ['iss', 'sub', 'aud', 'iat', 'nbf', 'exp', 'jti']
 /** The lifetime of a token minted without one and without a template. */
 export const DEFAULT_LIFETIME = '15m'
 
-/** Signs the token described by `request`. Key material never appears in the result. */
 /** What minting needs from the context. */
 export interface MintContext {
   readonly keys: KeyStore
   now(): Date
 }
 
+/**
+ * Mints the token described by `request`: signed, or, with `encrypt`, the signed token
+ * encrypted (nested, cty JWT) or, without a signing key, the claims encrypted alone. Key
+ * material never appears in the result.
+ */
 export async function mintToken(request: MintRequest, ctx: MintContext): Promise<MintResult> {
+  const { encrypt, ...signing } = request
+  if (encrypt === undefined) return mintSigned(signing, ctx)
+  if (request.key === undefined && !request.unsecured) {
+    const { key: _none, ...claimsOnly } = signing
+    const claims = buildClaims(claimsOnly, ctx.now())
+    const plaintext = new TextEncoder().encode(JSON.stringify(claims))
+    const typ = request.typ === null ? undefined : (request.typ ?? 'JWT')
+    const { token, encrypted } = await encryptTo(plaintext, encrypt, ctx.keys, {
+      ...(typ === undefined ? {} : { typ }),
+      ...(request.cty === undefined ? {} : { cty: request.cty }),
+    })
+    return { token, header: encrypted.header, payload: claims, key: null, warnings: [], encrypted }
+  }
+  const signed = await mintSigned(signing, ctx)
+  const plaintext = new TextEncoder().encode(signed.token)
+  const { token, encrypted } = await encryptTo(plaintext, encrypt, ctx.keys, { cty: 'JWT' })
+  return { ...signed, token, encrypted: { ...encrypted, inner: signed.token } }
+}
+
+/** The claims of a request: the template's, then the request's, times from the clock. */
+function buildClaims(request: MintRequest, now: Date): Record<string, unknown> {
   const template = request.template === undefined ? undefined : TEMPLATES[request.template]
-  const now = ctx.now()
   const iat = Math.floor(now.getTime() / 1000)
 
   const claims: Record<string, unknown> = { ...template?.claims, ...request.claims }
@@ -60,7 +85,12 @@ export async function mintToken(request: MintRequest, ctx: MintContext): Promise
     claims['nbf'] = resolveTime(request.notBefore, now, 'not-before')
   if (request.jti === true) claims['jti'] = randomUUID()
   else if (typeof request.jti === 'string') claims['jti'] = request.jti
-  const payload = orderClaims(claims)
+  return orderClaims(claims)
+}
+
+async function mintSigned(request: MintRequest, ctx: MintContext): Promise<MintResult> {
+  const template = request.template === undefined ? undefined : TEMPLATES[request.template]
+  const payload = buildClaims(request, ctx.now())
 
   const warnings: MintWarning[] = []
   const header: Record<string, unknown> = {}
