@@ -48,7 +48,7 @@ describe.skipIf(!available)('encryption keys in the keychain, through the contra
       ['ec', 'sig'],
     ])
     expect(
-      (made[0] as { versions: Array<{ publicJwk?: object }> }).versions[0]!.publicJwk,
+      (made[0] as unknown as { versions: Array<{ publicJwk?: object }> }).versions[0]!.publicJwk,
     ).toMatchObject({ use: 'enc', alg: 'RSA-OAEP-256' })
     expect(await code('keys.generate', { name: 'bad-kw', alg: 'A128KW', bits: 256 })).toBe(
       'ERR_INVALID_ARGUMENT',
