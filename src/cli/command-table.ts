@@ -12,6 +12,7 @@
 import { completionSpec } from './commands/completion/spec'
 import { credsSpec } from './commands/creds/spec'
 import { decodeSpec } from './commands/decode/spec'
+import { decryptSpec } from './commands/decrypt/spec'
 import { issuersSpec } from './commands/issuers/spec'
 import { jwksSpec } from './commands/jwks/spec'
 import { keysSpec } from './commands/keys/spec'
@@ -40,6 +41,7 @@ export const ROOT = command({
     decodeSpec,
     scanSpec,
     verifySpec,
+    decryptSpec,
     mintSpec,
     templatesSpec,
     keysSpec,

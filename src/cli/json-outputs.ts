@@ -5,6 +5,7 @@
  */
 import * as z from 'zod'
 import { RemotePreferencesSchema } from '../shared/jwks-schemas'
+import { DecryptResultSchema } from '../shared/shapes/decrypt'
 import { IssuersListOutputSchema, JwksReportSchema } from '../shared/shapes/jwks'
 import { ScanLineSchema, ScanResultSchema } from '../shared/shapes/scan'
 import { AuditResultSchema, SecretCheckSchema } from '../shared/shapes/secrets'
@@ -20,6 +21,7 @@ import { VerifyOutputSchema } from '../shared/shapes/verify'
 export const JSON_OUTPUTS = {
   decode: { schema: DecodeOutputSchema, of: 'jwtw decode --json' },
   verify: { schema: VerifyOutputSchema, of: 'jwtw verify --json (an array with --all)' },
+  decrypt: { schema: DecryptResultSchema, of: 'jwtw decrypt --json' },
   scan: { schema: ScanResultSchema, of: 'jwtw scan --json' },
   'scan-line': { schema: ScanLineSchema, of: 'each line of jwtw scan --ndjson' },
   jwks: { schema: JwksReportSchema, of: 'jwtw jwks --json' },

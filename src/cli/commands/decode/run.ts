@@ -4,20 +4,19 @@
  * wrapped over lines is one token); larger ones stream through the same finder in constant
  * memory.
  */
-import { describeClaim } from '../../../shared/claims'
 import { WorkbenchError } from '../../../shared/errors'
-import { isRecord } from '../../../shared/is-record'
 import { formatSize, LIMITS, tooLarge } from '../../../shared/limits'
 import { decodeToken } from '../../../shared/token-decode'
 import { findTokens } from '../../../shared/token-finder'
 import { tokenStatus } from '../../../shared/token-status'
 import { notATokenReason, unwrapToken } from '../../../shared/token-text'
-import type { DecodedToken, LintSeverity } from '../../../shared/token-types'
+import type { DecodedToken } from '../../../shared/token-types'
 import { TokenStream } from '../../../main/core/scan/token-stream'
 import { EXIT, type Runner } from '../../framework/spec'
 import { UsageError } from '../../framework/usage-error'
 import type { CliIo } from '../../io'
-import { colorsFor, printJson, type Colors } from '../../output'
+import { colorsFor, printJson } from '../../output'
+import { foundHeading, renderToken } from '../../token-render'
 import type { decodeOptions } from './spec'
 
 interface Seen {
@@ -69,7 +68,9 @@ export const run: Runner<typeof decodeOptions> = async ({ values, positionals, p
     )
   } else {
     const c = colorsFor(io.stdout, io.env)
-    io.stdout.write(tokens.map((t, i) => render(t, i, tokens.length, c)).join('\n'))
+    io.stdout.write(
+      tokens.map((t, i) => renderToken(t, foundHeading(t, i, tokens.length, c), c)).join('\n'),
+    )
   }
   if (tokens.length === 0) {
     throw new WorkbenchError(
@@ -157,61 +158,4 @@ function oversized(bytes: number): WorkbenchError {
     'ERR_INPUT_TOO_LARGE',
     `A token-like run of over ${bytes.toLocaleString('en')} characters is over the ${LIMITS.token.toLocaleString('en')}-character limit for one token; it was not decoded.`,
   )
-}
-
-function render(token: DecodedToken, index: number, total: number, c: Colors): string {
-  const lines: string[] = []
-  const alg = typeof token.header?.['alg'] === 'string' ? token.header['alg'] : 'no alg'
-  const seen = token.count > 1 ? `, seen ${token.count} times` : ''
-  lines.push(
-    c.bold(`Token ${index + 1} of ${total}: ${token.kind} ${alg}`) +
-      c.dim(
-        ` at ${token.line === undefined ? `offset ${token.offset}` : `line ${token.line}, column ${token.column}`}${seen}`,
-      ),
-  )
-  lines.push(c.dim(`  ${token.preview}`))
-  const sizes =
-    token.kind === 'JWS'
-      ? `header ${token.segmentLengths[0]}, payload ${token.segmentLengths[1]}, signature ${token.segmentLengths.slice(2).join('+')} chars; signature ${token.signatureBytes} bytes`
-      : `protected header ${token.segmentLengths[0]}, encrypted key ${token.segmentLengths[1]}, iv ${token.segmentLengths[2]}, ciphertext ${token.segmentLengths[3]}, tag ${token.segmentLengths[4]} chars`
-  lines.push(c.dim(`  segments: ${sizes}`))
-  lines.push('', c.cyan(token.kind === 'JWE' ? 'Protected header' : 'Header'))
-  lines.push(JSON.stringify(token.header, null, 2))
-  if (token.kind === 'JWS') {
-    lines.push('', c.cyan('Payload'), JSON.stringify(token.payload, null, 2) ?? 'null')
-    const payload = isRecord(token.payload) ? token.payload : {}
-    const known = Object.keys(payload).filter((name) => describeClaim(name) !== undefined)
-    if (known.length > 0) {
-      lines.push('', c.cyan('Claims'))
-      const width = Math.max(...known.map((n) => n.length))
-      for (const name of known) {
-        const info = describeClaim(name)!
-        const time = token.times.find((t) => t.claim === name)
-        const extra = time
-          ? `  ${time.iso ?? 'not a valid date'} (${time.relative})`
-          : `  ${c.dim(shorten(JSON.stringify(payload[name]) ?? ''))}`
-        lines.push(`  ${name.padEnd(width)}  ${info.title}${extra}`)
-      }
-    }
-  } else {
-    lines.push('', c.dim('The payload is encrypted; only the protected header is readable.'))
-  }
-  if (token.defects.length > 0) {
-    lines.push('', c.cyan('Defects'))
-    for (const d of token.defects) lines.push(`  ${c.red(d.code)} (${d.part}): ${d.message}`)
-  }
-  lines.push('', c.cyan('Lint'))
-  if (token.lint.length === 0) lines.push(`  ${c.green('no findings')}`)
-  const paint: Record<LintSeverity, (s: string) => string> = {
-    error: c.red,
-    warning: c.yellow,
-    info: c.dim,
-  }
-  for (const f of token.lint)
-    lines.push(`  ${paint[f.severity](f.severity.padEnd(7))} ${f.code}: ${f.message}`)
-  return `${lines.join('\n')}\n`
-}
-
-function shorten(text: string, max = 60): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }

@@ -42,6 +42,7 @@ export const generate: Runner<typeof keysGenerateOptions> = async (
     name: positionals[0]!,
     alg,
     ...(bits === undefined ? {} : { bits }),
+    ...(values.curve === undefined ? {} : { curve: values.curve }),
     ...(kid === undefined ? {} : { kid }),
     ...(tags.length > 0 ? { tags } : {}),
   })
@@ -179,7 +180,9 @@ function wholeNumber(text: string | undefined, flag: string, path: string[]): nu
 
 function describe(s: KeySummary): string {
   const flags = [s.verifyOnly ? 'verify-only' : '', s.secret === 'missing' ? 'MISSING SECRET' : '']
-  return [s.name, s.alg, s.detail, `kid=${s.kid}`, ...flags.filter(Boolean)].join('  ')
+  return [s.name, s.alg, `use=${s.use}`, s.detail, `kid=${s.kid}`, ...flags.filter(Boolean)].join(
+    '  ',
+  )
 }
 
 function formatKeyList(keys: KeySummary[], io: CliIo): string {
@@ -199,6 +202,7 @@ function formatKeyList(keys: KeySummary[], io: CliIo): string {
     return [
       k.name,
       k.alg,
+      k.use,
       k.detail,
       k.kid,
       state,
@@ -206,7 +210,7 @@ function formatKeyList(keys: KeySummary[], io: CliIo): string {
       k.tags.join(','),
     ]
   })
-  return table(['NAME', 'ALG', 'KEY', 'KID', 'STATUS', 'CREATED', 'TAGS'], rows, c)
+  return table(['NAME', 'ALG', 'USE', 'KEY', 'KID', 'STATUS', 'CREATED', 'TAGS'], rows, c)
 }
 
 function formatOrphans(orphans: OrphanEntry[]): string {

@@ -1,5 +1,7 @@
 /** `jwtw keys ...` declared. */
 import { command, exitCodes, flag, list, text } from '../../framework/spec'
+import { STORED_KEY_ALGS } from '../../../shared/algorithms'
+import { ECDH_CURVES } from '../../../shared/jwe-algorithms'
 import { algChoices, fetchOptions, jsonOption } from '../../options'
 
 const keyName = { name: 'NAME' }
@@ -16,8 +18,16 @@ export const keysListSpec = command({
 })
 
 export const keysGenerateOptions = {
-  alg: text('ALG', 'algorithm (required)', { choices: algChoices }),
-  bits: text('N', 'RSA: 2048 (default), 3072, 4096; HMAC: secret size in bits (default 512)'),
+  alg: text(
+    'ALG',
+    'algorithm (required): a JWS alg makes a signing key, a JWE alg (RSA-OAEP-256, ECDH-ES+A256KW, A256KW, dir, ...) an encryption key',
+    { choices: STORED_KEY_ALGS },
+  ),
+  bits: text(
+    'N',
+    'RSA: 2048 (default), 3072, 4096; HMAC: secret size in bits (default 512); dir: 128 to 512 (default 256)',
+  ),
+  curve: text('CRV', 'ECDH-ES curve (default P-256)', { choices: ECDH_CURVES }),
   kid: text('KID', 'kid (default: the RFC 7638 thumbprint; random for HMAC)'),
   tag: list('TAG', 'a tag'),
 } as const
@@ -28,7 +38,11 @@ export const keysGenerateSpec = command({
   positionals: [keyName],
   options: keysGenerateOptions,
   exitCodes: exitCodes('generated', 'the keychain is unavailable, or the name is taken'),
-  examples: ['jwtw keys generate dev --alg ES256'],
+  examples: [
+    'jwtw keys generate dev --alg ES256',
+    'jwtw keys generate partner-enc --alg RSA-OAEP-256',
+    'jwtw keys generate device-enc --alg ECDH-ES+A256KW --curve X25519',
+  ],
   load: () => load().then((m) => m.generate),
 })
 

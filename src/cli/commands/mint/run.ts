@@ -3,16 +3,17 @@ import { WorkbenchError } from '../../../shared/errors'
 import { isRecord } from '../../../shared/is-record'
 import { jsonOrString } from '../../../shared/json-or-string'
 import { LIMITS } from '../../../shared/limits'
-import type { MintRequest } from '../../../shared/token-schemas'
+import type { EncryptOptions, MintRequest } from '../../../shared/token-schemas'
 import { resolveTime } from '../../../main/core/duration'
 import { cliContext } from '../../context'
 import { call } from '../../contract'
-import { EXIT, type Runner } from '../../framework/spec'
+import { EXIT, type OptionValues, type Runner } from '../../framework/spec'
 import { UsageError } from '../../framework/usage-error'
 import { readAll } from '../../input'
 import type { CliIo } from '../../io'
 import { keyFromEnv, keyFromFlags, nameValues } from '../../key-options'
 import { colorsFor } from '../../output'
+import { readSecret } from '../../secret-input'
 import type { mintOptions } from './spec'
 
 export const run: Runner<typeof mintOptions> = async ({ values, path }, io) => {
@@ -52,16 +53,18 @@ export const run: Runner<typeof mintOptions> = async ({ values, path }, io) => {
   }
   if (Object.keys(header).length > 0) request.header = header
 
+  const encrypt = await encryptOptions(values, io, path)
+  if (encrypt) request.encrypt = encrypt
   if (values.unsecured) request.unsecured = true
   else {
     const key = (await keyFromFlags(values, io, path)) ?? keyFromEnv(io)
-    if (!key) {
+    if (key) request.key = key.source
+    else if (!encrypt) {
       throw new WorkbenchError(
         'ERR_NO_KEY',
         'No key: give --secret-file, --key or --key-file, or set JWT_SECRET_KEY.',
       )
     }
-    request.key = key.source
   }
 
   const result = await call(cliContext(io), 'mint', request)
@@ -70,6 +73,52 @@ export const run: Runner<typeof mintOptions> = async ({ values, path }, io) => {
     io.stderr.write(`${c.yellow('warning')}: ${warning.message}\n`)
   io.stdout.write(`${result.token}\n`)
   return EXIT.ok
+}
+
+const RECIPIENT_FLAGS = ['encrypt-to', 'encrypt-password-file', 'encrypt-secret-file'] as const
+
+/** The recipient of an encrypted token, when one is given. */
+async function encryptOptions(
+  values: OptionValues<typeof mintOptions>,
+  io: CliIo,
+  path: string[],
+): Promise<EncryptOptions | undefined> {
+  const given = RECIPIENT_FLAGS.filter((f) => values[f] !== undefined)
+  if (given.length > 1) {
+    throw new UsageError(
+      `give one recipient, not ${given.map((f) => `--${f}`).join(' and ')}`,
+      path,
+    )
+  }
+  const flag = given[0]
+  if (flag === undefined) {
+    if (values['key-alg'] !== undefined || values.enc !== undefined) {
+      throw new UsageError('--key-alg and --enc need a recipient (--encrypt-to)', path)
+    }
+    return undefined
+  }
+  const value = values[flag]!
+  let to: EncryptOptions['to']
+  if (flag === 'encrypt-to') {
+    to = value.startsWith('@')
+      ? { keyText: await readAll(value.slice(1), io, LIMITS.keyText, 'recipient key file') }
+      : { storedKey: value }
+  } else if (flag === 'encrypt-password-file') {
+    to = {
+      password: await readSecret(value, io, {
+        cap: LIMITS.password,
+        what: 'password file',
+        prompt: 'Password (not shown): ',
+      }),
+    }
+  } else {
+    to = { secret: await readSecret(value, io, { cap: LIMITS.secret, what: 'key file' }) }
+  }
+  return {
+    to,
+    ...(values['key-alg'] === undefined ? {} : { alg: values['key-alg'] }),
+    ...(values.enc === undefined ? {} : { enc: values.enc }),
+  }
 }
 
 /** A duration from now or an absolute time, checked here so a bad one is a usage error. */

@@ -1,4 +1,5 @@
 /** `jwtw mint` declared. */
+import { JWE_ENC_NAMES, JWE_KEY_ALG_NAMES } from '../../../shared/jwe-algorithms'
 import { TEMPLATE_NAMES } from '../../../shared/templates'
 import { command, exitCodes, flag, list, text } from '../../framework/spec'
 import { keyOptions, signAlgOption } from '../../options'
@@ -25,6 +26,24 @@ export const mintOptions = {
   strict: flag('refuse weak secrets (ERR_WEAK_SECRET) instead of warning'),
   'allow-expired': flag('allow exp before iat (an already expired token, for negative tests)'),
   unsecured: flag('alg "none", unsigned: for negative tests only'),
+  'encrypt-to': text(
+    'NAME|@FILE',
+    'encrypt to this stored encryption key, or to the public key in FILE (@FILE: PEM, JWK or JWKS)',
+  ),
+  'encrypt-password-file': text(
+    'FILE',
+    'encrypt with a PBES2 password read from FILE (- for stdin)',
+    {
+      complete: 'file',
+    },
+  ),
+  'encrypt-secret-file': text('FILE', 'encrypt with the raw symmetric key in FILE (A*KW, dir)', {
+    complete: 'file',
+  }),
+  'key-alg': text('ALG', 'JWE key management algorithm (default: from the key)', {
+    choices: JWE_KEY_ALG_NAMES,
+  }),
+  enc: text('ENC', 'JWE content encryption (default A256GCM)', { choices: JWE_ENC_NAMES }),
 } as const
 
 export const mintSpec = command({
@@ -33,13 +52,19 @@ export const mintSpec = command({
   details: `Prints only the token. Without a key option the secret comes from JWT_SECRET_KEY. Without
 --expires-in or a template, the token expires in 15 minutes. With a stored key or a key file the key
 decides the algorithm, unless --alg says otherwise. A header member given with --header is minted
-as given (typ at+jwt stays at+jwt).`,
+as given (typ at+jwt stays at+jwt).
+Encrypting: with --encrypt-to (or --encrypt-password-file, --encrypt-secret-file) the signed token is
+encrypted to the recipient (a nested JWT, cty JWT); with no signing key, the claims alone are
+encrypted. Defaults: RSA-OAEP-256 for RSA, ECDH-ES+A256KW for EC and X25519, the stored key's own
+alg, and A256GCM.`,
   options: mintOptions,
   exitCodes: exitCodes('the token was printed', 'the key cannot sign, or a configuration problem'),
   examples: [
     'jwtw mint --secret-file secret.txt --sub alice --aud api --expires-in 15m --claim role=admin --jti',
     'jwtw mint --key-file private.pem --template oidc-user-profile',
     'jwtw mint --key prod-signing --claims @claims.json --header typ=at+jwt',
+    'jwtw mint --key prod-signing --sub alice --encrypt-to partner-enc',
+    'jwtw mint --sub alice --encrypt-to @partner-public.jwk --key-alg ECDH-ES+A256KW --enc A256GCM',
   ],
   load: () => import('./run').then((m) => m.run),
 })

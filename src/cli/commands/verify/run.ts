@@ -18,6 +18,7 @@ import { exactToken, givenText } from '../../input'
 import type { CliIo } from '../../io'
 import { keyFlag, keyFromEnv, keyFromFlags, nameValues, type LabelledKey } from '../../key-options'
 import { colorsFor, printJson } from '../../output'
+import { checkLines } from '../../token-render'
 import type { verifyOptions } from './spec'
 
 type Values = OptionValues<typeof verifyOptions>
@@ -158,11 +159,7 @@ function printResult(result: VerifyResult, key: LabelledKey, io: CliIo, token?: 
   const c = colorsFor(io.stdout, io.env)
   const lines = [result.valid ? c.green(c.bold('valid')) : c.red(c.bold('invalid'))]
   if (token !== undefined) lines[0] += c.dim(`  ${describeClaims(result.payload, io.now())}`)
-  for (const check of result.checks) {
-    const mark = check.ok ? c.green('ok  ') : check.skipped ? c.dim('skip') : c.red('FAIL')
-    const code = check.ok || !check.code ? '' : `${c.red(check.code)} `
-    lines.push(`  ${mark} ${check.id.padEnd(12)} ${code}${check.message}`)
-  }
+  lines.push(...checkLines(result.checks, c))
   for (const finding of result.lint ?? []) {
     const paint =
       finding.severity === 'error' ? c.red : finding.severity === 'warning' ? c.yellow : c.dim

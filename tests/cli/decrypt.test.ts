@@ -1,0 +1,146 @@
+// `jwtw decrypt`, `jwtw mint --encrypt-to` and encryption keys, in-process through the CLI's entry.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { decodeProtectedHeader } from 'jose'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cliEnv, jwtw } from '../helpers/cli'
+import { conforms } from '../helpers/conforms'
+import vectors from '../helpers/fixtures/jwe-vectors.json'
+import { probeKeychain } from '../helpers/keychain-available'
+import { rsa } from '../helpers/keys'
+
+const dir = mkdtempSync(join(tmpdir(), 'jwtw-cli-jwe-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+function file(name: string, text: string): string {
+  const path = join(dir, name)
+  writeFileSync(path, text)
+  return path
+}
+const noEnvSecret = { env: { JWT_SECRET_KEY: '' } }
+const { available } = await probeKeychain()
+
+describe('jwtw decrypt with keys from files', () => {
+  const cookbook = vectors.vectors.find((v) => v.section === '5.4')!
+  const keyFile = file('peregrin.jwk', JSON.stringify(cookbook.key))
+
+  it('decrypts the RFC 7520 §5.4 example and says which key did it', async () => {
+    const result = await jwtw(['decrypt', cookbook.compact, '--key-file', keyFile])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('decrypted')
+    expect(result.stdout).toContain('ECDH-ES+A128KW + A128GCM')
+    expect(result.stdout).toContain('kid peregrin.took@tuckborough.example')
+    expect(result.stdout).toContain('We are your friends, Frodo.')
+  })
+
+  it('--json conforms to its schema; the JSON serialization is read from stdin', async () => {
+    const result = await jwtw(['decrypt', '--key-file', keyFile, '--json'], {
+      input: JSON.stringify(cookbook.json_flat),
+    })
+    expect(result.code).toBe(0)
+    conforms('decrypt', result.stdout)
+    expect(JSON.parse(result.stdout)).toMatchObject({ serialization: 'flattened', content: 'text' })
+  })
+
+  it('a wrong key: exit 1 with the one uniform code', async () => {
+    const result = await jwtw([
+      'decrypt',
+      cookbook.compact,
+      '--key-file',
+      file('wrong.pem', rsa.privatePem),
+    ])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^ERR_KEY_UNFIT: /)
+    const aes = file('aes.key', 'hex:' + '00'.repeat(16))
+    const kw = vectors.vectors.find((v) => v.section === '5.8')!
+    const wrong = await jwtw(['decrypt', kw.compact, '--secret-file', aes])
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr).toMatch(/^ERR_JWE_DECRYPTION_FAILED: Decryption failed/)
+  })
+
+  it('a PBES2 password from a file (RFC 7520 §5.3)', async () => {
+    const pbes2 = vectors.vectors.find((v) => v.section === '5.3')!
+    const result = await jwtw([
+      'decrypt',
+      pbes2.compact,
+      '--password-file',
+      file('pwd', `${pbes2.password}\n`),
+      '--json',
+    ])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout).decoded.payload.keys).toHaveLength(3)
+  })
+
+  it('mint --encrypt-to @FILE, then decrypt and verify the nested token', async () => {
+    const signing = file('signing.pem', rsa.privatePem)
+    const recipient = file('recipient.pub.pem', rsa.publicPem)
+    const minted = await jwtw(
+      [
+        'mint',
+        '--key-file',
+        signing,
+        '--iss',
+        'https://login.partner-bank.example/oauth2/v2.0',
+        '--sub',
+        '00u1a2b3c4d5e6f7g8h9',
+        '--encrypt-to',
+        `@${recipient}`,
+      ],
+      noEnvSecret,
+    )
+    expect(minted.code).toBe(0)
+    const token = minted.stdout.trim()
+    expect(token.split('.')).toHaveLength(5)
+    expect(decodeProtectedHeader(token)).toMatchObject({
+      alg: 'RSA-OAEP-256',
+      enc: 'A256GCM',
+      cty: 'JWT',
+    })
+    const ok = await jwtw(['decrypt', token, '--key-file', signing, '--verify-key-file', recipient])
+    expect(ok.code).toBe(0)
+    expect(ok.stdout).toContain('Nested token: JWS RS256')
+    expect(ok.stdout).toMatch(/valid/)
+    const decoded = await jwtw(['decode', token])
+    expect(decoded.stdout).toContain('jwtw decrypt')
+  })
+
+  it('usage: two key options, or --enc without a recipient, exit 2', async () => {
+    expect((await jwtw(['decrypt', 'x', '--key', 'a', '--key-file', keyFile])).code).toBe(2)
+    expect((await jwtw(['mint', '--secret', 'x'.repeat(32), '--enc', 'A256GCM'])).code).toBe(2)
+  })
+})
+
+describe.skipIf(!available)('encryption keys in the keychain through the CLI', () => {
+  const { env, home } = cliEnv('jwe')
+  afterAll(() => rmSync(home, { recursive: true, force: true }))
+  const run = (args: string[], input?: string) =>
+    jwtw(args, { env: { ...env, JWT_SECRET_KEY: '' }, ...(input === undefined ? {} : { input }) })
+
+  it('generate --alg RSA-OAEP-256, list shows use enc, mint to it, decrypt with every stored key', async () => {
+    expect((await run(['keys', 'generate', 'partner-enc', '--alg', 'RSA-OAEP-256'])).code).toBe(0)
+    expect(
+      (
+        await run([
+          'keys',
+          'generate',
+          'device-enc',
+          '--alg',
+          'ECDH-ES+A256KW',
+          '--curve',
+          'X25519',
+        ])
+      ).code,
+    ).toBe(0)
+    const list = await run(['keys', 'list'])
+    expect(list.stdout).toMatch(/partner-enc\s+RSA-OAEP-256\s+enc/)
+    expect(list.stdout).toMatch(/device-enc\s+ECDH-ES\+A256KW\s+enc\s+X25519/)
+    const minted = await run(['mint', '--sub', 'device-42', '--encrypt-to', 'device-enc'])
+    expect(minted.code).toBe(0)
+    expect(decodeProtectedHeader(minted.stdout.trim())).toMatchObject({ alg: 'ECDH-ES+A256KW' })
+    const out = await run(['decrypt', minted.stdout.trim(), '--json'])
+    expect(out.code).toBe(0)
+    expect(JSON.parse(out.stdout)).toMatchObject({ content: 'claims', key: { name: 'device-enc' } })
+    const exported = await run(['keys', 'export', 'partner-enc', '--format', 'jwk'])
+    expect(JSON.parse(exported.stdout)).toMatchObject({ use: 'enc', alg: 'RSA-OAEP-256' })
+  })
+})
