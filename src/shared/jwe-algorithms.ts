@@ -45,10 +45,7 @@ export const JWE_KEY_ALGORITHMS = {
   'PBES2-HS512+A256KW': { key: 'password' },
 } as const satisfies Record<string, JweKeyAlgorithm>
 export type JweKeyAlg = keyof typeof JWE_KEY_ALGORITHMS
-export const JWE_KEY_ALG_NAMES = Object.keys(JWE_KEY_ALGORITHMS) as [
-  JweKeyAlg,
-  ...JweKeyAlg[],
-]
+export const JWE_KEY_ALG_NAMES = Object.keys(JWE_KEY_ALGORITHMS) as [JweKeyAlg, ...JweKeyAlg[]]
 
 /** Key management algorithms a stored key can hold (a password is never stored as a key). */
 export const STORED_JWE_ALGS = [
@@ -90,7 +87,6 @@ export const REFUSED_JWE_ALGS: Readonly<Record<string, string>> = {
 
 /** Curves that agree keys for ECDH-ES. */
 export const ECDH_CURVES = ['P-256', 'P-384', 'P-521', 'X25519'] as const
-export type EcdhCurve = (typeof ECDH_CURVES)[number]
 
 /** @example isJweKeyAlg('RSA-OAEP-256') // true */
 export function isJweKeyAlg(alg: unknown): alg is JweKeyAlg {

@@ -26,7 +26,6 @@ type Subtle = Pick<
   'generateKey' | 'importKey' | 'encrypt' | 'decrypt' | 'sign' | 'wrapKey' | 'deriveBits'
 >
 
-
 const DATA = new Uint8Array(16)
 const hashOf = (bits: number | string) => `SHA-${bits}`
 const E = new Uint8Array([1, 0, 1])

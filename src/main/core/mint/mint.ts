@@ -35,8 +35,7 @@ export async function mintToken(request: MintRequest, ctx: MintContext): Promise
   const { encrypt, ...signing } = request
   if (encrypt === undefined) return mintSigned(signing, ctx)
   if (request.key === undefined && !request.unsecured) {
-    const { key: _none, ...claimsOnly } = signing
-    const claims = buildClaims(claimsOnly, ctx.now())
+    const claims = buildClaims(signing, ctx.now())
     const plaintext = new TextEncoder().encode(JSON.stringify(claims))
     const typ = request.typ === null ? undefined : (request.typ ?? 'JWT')
     const { token, encrypted } = await encryptTo(plaintext, encrypt, ctx.keys, {

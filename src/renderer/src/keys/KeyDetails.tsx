@@ -27,7 +27,9 @@ export function KeyDetails({
       </h3>
       <VersionsTable summary={summary} />
       {/* Keyed by the active kid: a rotation or a new kid drops what was exported before. */}
-      {!isSecretKind(summary.kind) && <PublicExport key={`public-${summary.kid}`} summary={summary} />}
+      {!isSecretKind(summary.kind) && (
+        <PublicExport key={`public-${summary.kid}`} summary={summary} />
+      )}
       {!summary.verifyOnly && <PrivateExport key={`private-${summary.kid}`} summary={summary} />}
       <KeyFieldEditor
         key={`kid-${summary.kid}`}
