@@ -30,4 +30,8 @@ export const DecryptResultSchema = z.object({
   verification: VerifyResultSchema.optional().describe(
     'The nested token verified, when a key source to verify with was given.',
   ),
+  verifyError: z
+    .object({ code: z.string(), message: z.string() })
+    .optional()
+    .describe('Why the nested token could not be verified (the key source failed).'),
 })

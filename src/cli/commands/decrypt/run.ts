@@ -44,6 +44,13 @@ export const run: Runner<typeof decryptOptions> = async ({ values, positionals, 
   })
   if (values.json) printJson(io, result)
   else io.stdout.write(render(result, colorsFor(io.stdout, io.env)))
+  if (result.verifyError) {
+    const c = colorsFor(io.stderr, io.env)
+    io.stderr.write(
+      `${c.red(result.verifyError.code)}: the nested token was not verified: ${result.verifyError.message}\n`,
+    )
+    return EXIT.failure
+  }
   if (result.verification && !result.verification.valid) {
     const first = result.verification.checks.find((c) => !c.ok && !c.skipped)
     const c = colorsFor(io.stderr, io.env)

@@ -14,7 +14,7 @@ import {
   type FlattenedJWE,
   type GeneralJWE,
 } from 'jose'
-import { WorkbenchError } from '../../../shared/errors'
+import { toErrorPayload, WorkbenchError } from '../../../shared/errors'
 import { isRecord } from '../../../shared/is-record'
 import type { JweEnc, JweKeyAlg } from '../../../shared/jwe-algorithms'
 import { LIMITS } from '../../../shared/limits'
@@ -151,15 +151,22 @@ async function explain(
     const nested = { ...base, content: 'jws' as const, inner: trimmed }
     const decoded = decodeToken(trimmed, ctx.now())
     if (request.verify === undefined) return { ...nested, decoded }
-    const verification = await verifyToken(
-      {
-        token: trimmed,
-        key: request.verify,
-        ...(request.verifyOptions ? { options: request.verifyOptions } : {}),
-      },
-      ctx,
-    )
-    return { ...nested, decoded, verification }
+    // The plaintext is shown even when the key to verify with cannot be had (an issuer that
+    // is not trusted, a JWKS that cannot be fetched): that problem is reported beside it.
+    try {
+      const verification = await verifyToken(
+        {
+          token: trimmed,
+          key: request.verify,
+          ...(request.verifyOptions ? { options: request.verifyOptions } : {}),
+        },
+        ctx,
+      )
+      return { ...nested, decoded, verification }
+    } catch (error) {
+      const { code, message } = toErrorPayload(error)
+      return { ...nested, decoded, verifyError: { code, message } }
+    }
   }
   const claims = parseObject(text)
   if (claims !== null) {

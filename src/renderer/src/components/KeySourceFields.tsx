@@ -195,7 +195,8 @@ interface StoredKeySelectProps {
 
 function StoredKeySelect({ id, purpose, value, onChange }: StoredKeySelectProps) {
   const keys = useLoadedCall(api['keys.list'])
-  const list: KeySummary[] = keys.value ?? []
+  // Encryption keys never sign or verify: they are chosen in Mint's "Encrypt to" and Decrypt.
+  const list: KeySummary[] = (keys.value ?? []).filter((k) => k.use === 'sig')
   return (
     <>
       <label className="field-label" htmlFor={id}>

@@ -6,6 +6,7 @@
 import type { DecodedToken } from '../../../shared/token-types'
 import { CopyButton } from '../components/CopyButton'
 import { ColoredToken } from './ColoredToken'
+import { DecryptPanel } from './DecryptPanel'
 import { LintList } from './LintList'
 import { TimesList } from './TimesList'
 import { curlCommand, tokenFacts } from './token-facts'
@@ -92,7 +93,13 @@ export function TokenCard({ token, raw, now, onVerify, onEdit }: Props) {
         <TokenParts
           header={token.header}
           payload={token.payload}
-          encrypted={token.kind === 'JWE'}
+          encrypted={
+            token.kind !== 'JWE' ? undefined : raw ? (
+              <DecryptPanel token={raw} now={now} />
+            ) : (
+              <p className="muted">The payload of a JWE is encrypted.</p>
+            )
+          }
         />
       </details>
     </article>

@@ -1,15 +1,16 @@
 /** A token's decoded header (as JSON) and payload (as a claims table when it is an object). */
+import type { ReactNode } from 'react'
 import { isRecord } from '../../../shared/is-record'
 import { ClaimsTable } from './ClaimsTable'
 
 interface Props {
   header: unknown
   payload: unknown
-  /** A JWE: its payload is encrypted and not shown. */
-  encrypted?: boolean
+  /** A JWE: its payload is encrypted; the Decrypt action takes its place. */
+  encrypted?: ReactNode
 }
 
-export function TokenParts({ header, payload, encrypted = false }: Props) {
+export function TokenParts({ header, payload, encrypted }: Props) {
   return (
     <div className="token-parts">
       <div>
@@ -19,7 +20,7 @@ export function TokenParts({ header, payload, encrypted = false }: Props) {
       <div>
         <h3>Claims</h3>
         {encrypted ? (
-          <p className="muted">The payload of a JWE is encrypted.</p>
+          encrypted
         ) : isRecord(payload) ? (
           <ClaimsTable claims={payload} />
         ) : (

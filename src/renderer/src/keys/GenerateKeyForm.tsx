@@ -6,13 +6,13 @@ import { useApiCall } from '../components/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { KEY_TYPES, keyType, parseList } from './key-choices'
 import { ChoiceSelect } from '../components/ChoiceSelect'
-import type { JwsAlg } from '../../../shared/algorithms'
+import type { StoredKeyAlg } from '../../../shared/algorithms'
 
 export function GenerateKeyForm({ onCreated }: { onCreated: (key: KeySummary) => void }) {
   const [name, setName] = useState('')
   const [typeId, setTypeId] = useState(KEY_TYPES[0]!.id)
   const type = keyType(typeId)
-  const [alg, setAlg] = useState<JwsAlg>(type.algs[0]!)
+  const [alg, setAlg] = useState<StoredKeyAlg>(type.algs[0]!)
   const [tags, setTags] = useState('')
   const generated = useApiCall(api['keys.generate'])
 
@@ -27,6 +27,7 @@ export function GenerateKeyForm({ onCreated }: { onCreated: (key: KeySummary) =>
           name: name.trim(),
           alg,
           ...(type.bits ? { bits: type.bits } : {}),
+          ...(type.curve ? { curve: type.curve } : {}),
           ...(tagList.length > 0 ? { tags: tagList } : {}),
         }
         void generated.run(request).then((r) => {
@@ -61,7 +62,7 @@ export function GenerateKeyForm({ onCreated }: { onCreated: (key: KeySummary) =>
           />
         </label>
         <label className="stacked">
-          Signing algorithm
+          {type.use === 'enc' ? 'Key management algorithm' : 'Signing algorithm'}
           <ChoiceSelect options={type.algs} value={alg} onChange={setAlg} />
         </label>
       </div>

@@ -59,6 +59,11 @@ function KeyRow({
       </th>
       <td>
         <span className="badge alg">{summary.alg}</span>
+        {summary.use === 'enc' && (
+          <span className="badge" title="An encryption key: encrypts and decrypts JWE, never signs">
+            enc
+          </span>
+        )}
       </td>
       <td>
         <code className="kid">{summary.kid}</code>

@@ -2,7 +2,7 @@
  * Sign a token: a template, an algorithm, a key, the claims and header as fields and as JSON
  * (kept in sync both ways), a live preview of the signed token, and the result to copy or verify.
  */
-import { useEffect, useMemo, type FormEvent } from 'react'
+import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import { CLAIMS } from '../../../shared/claims'
 import type { ErrorPayload } from '../../../shared/errors'
 import { TEMPLATE_NAMES, TEMPLATES, type TemplateName } from '../../../shared/templates'
@@ -12,6 +12,8 @@ import { CheckField } from '../components/CheckField'
 import { KeySourceFields } from '../components/KeySourceFields'
 import { TextField } from '../components/TextField'
 import { useFormRequest } from '../components/useFormRequest'
+import { useLoadedCall } from '../components/useLoadedCall'
+import { ChoiceSelect } from '../components/ChoiceSelect'
 import { useSettled } from '../components/useSettled'
 import { ColoredToken } from '../inspect/ColoredToken'
 import { JsonEditor, type NameInfo } from '../editor/JsonEditor'
@@ -78,6 +80,12 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
   const { state, update } = useUiState()
   const set = (patch: Partial<MintForm>) => onFormChange({ ...form, ...patch })
   const preview = useLivePreview(form)
+  const encryptionKeys = (useLoadedCall(api['keys.list']).value ?? [])
+    .filter((k) => k.use === 'enc')
+    .map((k) => k.name)
+  // The result shows the form it was minted from; any change marks it out of date.
+  const [mintedFrom, setMintedFrom] = useState<MintForm | null>(null)
+  const stale = mint.value !== null && mintedFrom !== form
   // Remembered between sessions: the template, algorithm and stored key name (never a secret).
   useEffect(() => {
     const keyName =
@@ -90,7 +98,10 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
     if (JSON.stringify(next) !== JSON.stringify(state.mint)) update({ mint: next })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form.template, form.alg, form.key])
-  useMainAction(() => mint.submit(form))
+  useMainAction(() => {
+    setMintedFrom(form)
+    mint.submit(form)
+  })
   useEffect(() => {
     if (!state.history || !mint.value) return
     void api['history.add']({ view: 'mint', token: mint.value.token })
@@ -98,6 +109,7 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    setMintedFrom(form)
     mint.submit(form)
   }
 
@@ -142,6 +154,20 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
               checked={form.strict}
               onChange={(checked) => set({ strict: checked })}
             />
+            <label className="stacked">
+              Encrypt to
+              <ChoiceSelect
+                options={['', ...encryptionKeys]}
+                value={encryptionKeys.includes(form.encryptTo) ? form.encryptTo : ''}
+                display={(name) =>
+                  name === '' ? 'No encryption (a signed token)' : `stored key ${name}`
+                }
+                onChange={(encryptTo) => set({ encryptTo })}
+              />
+            </label>
+            {encryptionKeys.length === 0 && (
+              <p className="muted">To encrypt tokens (JWE), generate an encryption key in Keys.</p>
+            )}
           </fieldset>
           <div className="form-actions">
             <button
@@ -156,13 +182,30 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
         </form>
         <div className="mint-result form-result">
           {mint.error && <ErrorBanner error={mint.error} />}
-          {mint.value && (
-            <MintResultPanel
-              result={mint.value}
-              onVerify={onVerifyToken ? () => onVerifyToken(mint.value!.token) : undefined}
-            />
+          {stale && (
+            <p className="warn stale-result" role="status">
+              Out of date: the form changed after this token was minted.{' '}
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setMintedFrom(form)
+                  mint.submit(form)
+                }}
+              >
+                Mint again
+              </button>
+            </p>
           )}
-          {!mint.value && preview && (
+          {mint.value && (
+            <div className={stale ? 'stale' : undefined} aria-disabled={stale || undefined}>
+              <MintResultPanel
+                result={mint.value}
+                onVerify={onVerifyToken ? () => onVerifyToken(mint.value!.token) : undefined}
+              />
+            </div>
+          )}
+          {(!mint.value || stale) && preview && (
             <section className="panel" aria-label="Live preview">
               <h2>Live preview</h2>
               <ColoredToken token={preview} />
@@ -184,9 +227,13 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
 
 /** The token as the form would sign it now (a secret or a pasted key), re-signed 400 ms after the last edit. */
 function useLivePreview(form: MintForm): string | null {
-  // A stored key is never read for a preview: each read may ask the OS keychain.
+  // A stored key is never read for a preview (each read may ask the OS keychain), nor is a
+  // token encrypted to one.
   const request = useMemo(
-    () => (form.key.mode === 'stored' && !form.unsecured ? null : buildMintRequest(form)),
+    () =>
+      (form.key.mode === 'stored' && !form.unsecured) || form.encryptTo !== ''
+        ? null
+        : buildMintRequest(form),
     [form],
   )
   const done = useSettled(request?.ok ? request.value : null, 400, (value) =>

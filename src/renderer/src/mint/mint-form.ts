@@ -34,6 +34,8 @@ export interface MintForm {
   typ: string
   unsecured: boolean
   strict: boolean
+  /** A stored encryption key to encrypt the token to (a nested JWT, or the claims alone); '' none. */
+  encryptTo: string
 }
 
 export type MintField = 'key' | 'claims' | 'header'
@@ -56,6 +58,7 @@ export const EMPTY_MINT_FORM: MintForm = {
   typ: 'JWT',
   unsecured: false,
   strict: false,
+  encryptTo: '',
 }
 
 const OWN_FIELDS = new Set(['sub', 'iss', 'aud', 'exp', 'nbf', 'iat', 'jti'])
@@ -155,6 +158,7 @@ export function buildMintRequest(form: MintForm): FormResult<MintRequest, MintFi
   const notBefore = optionalText(form.notBefore)
   if (notBefore !== undefined) request.notBefore = notBefore
   if (form.jti) request.jti = true
+  if (form.encryptTo !== '') request.encrypt = { to: { storedKey: form.encryptTo } }
   if (claims.value) request.claims = claims.value
   if (header.value) request.header = header.value
   if (form.noKid) request.kid = null
