@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openWorkbench, type Session } from './browser-mode'
+import { openWorkbench, screenshot, type Session } from './browser-mode'
 import { openView } from './token-fixtures'
 
 const SERVICE = `jwtw-e2e-jwe-${process.pid}`
@@ -61,6 +61,8 @@ describe('Encrypted tokens in real Chromium (browser mode, real keychain)', () =
     expect(await decrypted.innerText()).toContain('stored key partner-bank-enc')
     expect(await decrypted.innerText()).toContain('inner token verified')
     expect(await decrypted.innerText()).toContain('00u1a2b3c4d5e6f7g8h9')
+    await panel.scrollIntoViewIfNeeded()
+    await screenshot(page, 'inspect-decrypt')
   })
 
   it('another RSA key says only that decryption failed; a password does not fit RSA-OAEP', async () => {

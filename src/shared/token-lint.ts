@@ -66,8 +66,8 @@ export function lintToken(decoded: DecodedToken, options: LintOptions): LintFind
     if (options.signature !== undefined && hasHighS(alg, options.signature)) {
       add(
         'ecdsa_high_s',
-        'warning',
-        `The ${alg} signature has a high s (over n/2): ECDSA signatures are malleable, so this token has a twin with another text that verifies too. A deny-list or replay cache keyed on the token text can be bypassed; signers that normalise to low s do not produce this.`,
+        'info',
+        `The ${alg} signature has a high s (over n/2), as about half of the signatures of signers that do not normalise s do. ECDSA signatures are malleable: the twin with (r, n-s) verifies too, so a deny-list or replay cache keyed on the token text can be bypassed; key it on jti instead.`,
       )
     }
   }

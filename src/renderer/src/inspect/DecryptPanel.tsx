@@ -56,7 +56,6 @@ export function DecryptPanel({ token, now }: { token: string; now: Date }) {
     <section className="decrypt-panel" aria-label="Decrypt">
       <h3>Decrypt</h3>
       <form
-        className="inline-row"
         onSubmit={(e) => {
           e.preventDefault()
           const verify = verifySource()

@@ -93,14 +93,9 @@ export function TokenCard({ token, raw, now, onVerify, onEdit }: Props) {
         <TokenParts
           header={token.header}
           payload={token.payload}
-          encrypted={
-            token.kind !== 'JWE' ? undefined : raw ? (
-              <DecryptPanel token={raw} now={now} />
-            ) : (
-              <p className="muted">The payload of a JWE is encrypted.</p>
-            )
-          }
+          encrypted={token.kind === 'JWE'}
         />
+        {token.kind === 'JWE' && raw && <DecryptPanel token={raw} now={now} />}
       </details>
     </article>
   )

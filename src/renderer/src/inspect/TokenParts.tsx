@@ -1,16 +1,15 @@
 /** A token's decoded header (as JSON) and payload (as a claims table when it is an object). */
-import type { ReactNode } from 'react'
 import { isRecord } from '../../../shared/is-record'
 import { ClaimsTable } from './ClaimsTable'
 
 interface Props {
   header: unknown
   payload: unknown
-  /** A JWE: its payload is encrypted; the Decrypt action takes its place. */
-  encrypted?: ReactNode
+  /** A JWE: its payload is encrypted and not shown. */
+  encrypted?: boolean
 }
 
-export function TokenParts({ header, payload, encrypted }: Props) {
+export function TokenParts({ header, payload, encrypted = false }: Props) {
   return (
     <div className="token-parts">
       <div>
@@ -20,7 +19,7 @@ export function TokenParts({ header, payload, encrypted }: Props) {
       <div>
         <h3>Claims</h3>
         {encrypted ? (
-          encrypted
+          <p className="muted">The payload of a JWE is encrypted: decrypt it below.</p>
         ) : isRecord(payload) ? (
           <ClaimsTable claims={payload} />
         ) : (
