@@ -1,6 +1,6 @@
 /** zod schemas of the keys, creds and issuer contract methods; every string is size-capped. */
 import * as z from 'zod'
-import { JWS_ALGS, STORED_KEY_ALGS } from './algorithms'
+import { KEY_USES, STORED_KEY_ALGS } from './algorithms'
 import { ECDH_CURVES } from './jwe-algorithms'
 import { LIMITS } from './limits'
 import { cleanTags, keyNameProblem } from './stored-key-types'
@@ -56,7 +56,10 @@ export const SECRET_TEXT_ENCODINGS = ['text', 'base64', 'hex'] as const
 export const ImportKeySchema = z.strictObject({
   name: KeyNameSchema,
   text: z.string().min(1).max(LIMITS.keyText),
-  alg: z.enum(JWS_ALGS).optional(),
+  /** A JWS alg imports a signing key, a JWE key management alg an encryption key. */
+  alg: z.enum(STORED_KEY_ALGS).optional(),
+  /** enc: an encryption key (also implied by a JWE alg, or a JWK's "use": "enc"). */
+  use: z.enum(KEY_USES).optional(),
   /** kid to give the key, or to pick from a JWKS. */
   kid: KidSchema.optional(),
   /** Import every key of a JWKS, as NAME-1, NAME-2, ... */

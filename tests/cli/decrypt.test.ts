@@ -144,3 +144,36 @@ describe.skipIf(!available)('encryption keys in the keychain through the CLI', (
     expect(JSON.parse(exported.stdout)).toMatchObject({ use: 'enc', alg: 'RSA-OAEP-256' })
   })
 })
+
+describe.skipIf(!available)('importing encryption keys through the CLI', () => {
+  const { env, home } = cliEnv('jwe-import')
+  afterAll(() => rmSync(home, { recursive: true, force: true }))
+  const run = (args: string[]) => jwtw(args, { env: { ...env, JWT_SECRET_KEY: '' } })
+
+  it('a JWK marked use enc (RFC 7520 §5.4) imports as an encryption key and decrypts its example', async () => {
+    const v = vectors.vectors.find((x) => x.section === '5.4')!
+    const path = file('peregrin-import.jwk', JSON.stringify(v.key))
+    const imported = await run(['keys', 'import', 'peregrin', path])
+    expect(imported.code).toBe(0)
+    expect(imported.stdout).toContain('use=enc')
+    const out = await run(['decrypt', v.compact, '--key', 'peregrin', '--json'])
+    expect(out.code).toBe(0)
+    expect(JSON.parse(out.stdout).text).toBe(v.plaintext)
+  })
+
+  it('a dir key from RFC 7520 §5.6 (its JWK names the enc) imports as dir', async () => {
+    const v = vectors.vectors.find((x) => x.section === '5.6')!
+    const imported = await run([
+      'keys',
+      'import',
+      'cookbook-dir',
+      file('dir.jwk', JSON.stringify(v.key)),
+    ])
+    expect(imported.code).toBe(0)
+    const out = await run(['decrypt', v.compact, '--json'])
+    expect(JSON.parse(out.stdout)).toMatchObject({
+      key: { name: 'cookbook-dir' },
+      text: v.plaintext,
+    })
+  })
+})

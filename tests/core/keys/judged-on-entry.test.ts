@@ -57,11 +57,20 @@ describe.skipIf(!available)('keys are judged on import', () => {
     })
   })
 
-  it('refuses keys published for encryption', async () => {
+  it('a key published for encryption is stored as an encryption key: it never signs', async () => {
     const ctx = context('judge-use')
+    const jwk = JSON.stringify({ ...rsaJwk(), use: 'enc' })
+    await expect(ctx.keys.importKey('as-sig', jwk, { use: 'sig' })).rejects.toMatchObject({
+      code: 'ERR_KEY_UNFIT',
+    })
+    const [stored] = await ctx.keys.importKey('enc', jwk)
+    expect(stored).toMatchObject({ use: 'enc', alg: 'RSA-OAEP-256' })
+    await expect(ctx.keys.signingKey('enc')).rejects.toMatchObject({ code: 'ERR_KEY_UNFIT' })
     await expect(
-      ctx.keys.importKey('enc', JSON.stringify({ ...rsaJwk(), use: 'enc' })),
-    ).rejects.toMatchObject({ code: 'ERR_KEY_UNFIT' })
+      ctx.keys.importKey('enc-kw', 'hex:' + '0f'.repeat(24), { alg: 'A128KW' }),
+    ).rejects.toMatchObject({ code: 'ERR_KEY_ALG_MISMATCH' })
+    const [kw] = await ctx.keys.importKey('enc-kw', 'hex:' + '0f'.repeat(24), { use: 'enc' })
+    expect(kw).toMatchObject({ use: 'enc', alg: 'A192KW', kind: 'aes' })
   })
 
   it('refuses an HMAC secret under 16 bytes and warns under the RFC 7518 minimum or when well known', async () => {

@@ -68,6 +68,7 @@ export const importKey: Runner<typeof keysImportOptions> = async ({ values, posi
     name,
     text,
     ...(alg === undefined ? {} : { alg }),
+    ...(values.use === undefined ? {} : { use: values.use }),
     ...(kid === undefined ? {} : { kid }),
     ...(values.all ? { all: true } : {}),
     ...(encoding === undefined ? {} : { secretEncoding: encoding }),

@@ -1,8 +1,8 @@
 /** `jwtw keys ...` declared. */
 import { command, exitCodes, flag, list, text } from '../../framework/spec'
-import { STORED_KEY_ALGS } from '../../../shared/algorithms'
+import { KEY_USES, STORED_KEY_ALGS } from '../../../shared/algorithms'
 import { ECDH_CURVES } from '../../../shared/jwe-algorithms'
-import { algChoices, fetchOptions, jsonOption } from '../../options'
+import { fetchOptions, jsonOption } from '../../options'
 
 const keyName = { name: 'NAME' }
 const load = () => import('./run')
@@ -47,7 +47,12 @@ export const keysGenerateSpec = command({
 })
 
 export const keysImportOptions = {
-  alg: text('ALG', 'algorithm (required for an HMAC secret)', { choices: algChoices }),
+  alg: text('ALG', 'algorithm (required for an HMAC secret); a JWE alg imports an encryption key', {
+    choices: STORED_KEY_ALGS,
+  }),
+  use: text('USE', 'sig (signing, the default) or enc (encryption; also from a JWK\'s "use")', {
+    choices: KEY_USES,
+  }),
   kid: text('KID', 'kid to give the key, or to pick from a JWKS'),
   all: flag('import every key of a JWKS (as NAME-1, NAME-2, ...)'),
   encoding: text('E', 'how an HMAC secret file is written', {
@@ -70,6 +75,8 @@ export const keysImportSpec = command({
     'jwtw keys import prod ./id_ecdsa',
     'jwtw keys import idp https://idp.example.com/.well-known/jwks.json --all',
     'jwtw keys import hs ./secret.txt --alg HS256 --encoding hex',
+    'jwtw keys import partner-enc ./partner-enc.pub.pem --use enc',
+    'jwtw keys import session-key ./session.key --alg dir --encoding base64',
   ],
   load: () => load().then((m) => m.importKey),
 })

@@ -69,10 +69,11 @@ export async function jweKeysOf(
       direction === 'encrypt'
         ? [await keys.encryptionKey(source.storedKey)]
         : await keys.decryptionKeys(source.storedKey)
-    return { keys: loaded.map(storedJweKey), set: loaded.length > 1 }
+    return { keys: loaded.map((k) => storedJweKey(k, direction)), set: loaded.length > 1 }
   }
   if ('anyStored' in source) {
-    return { keys: (await keys.allDecryptionKeys()).map(storedJweKey), set: true }
+    const all = await keys.allDecryptionKeys()
+    return { keys: all.map((k) => storedJweKey(k, direction)), set: true }
   }
   const parsed = parseKeyText(source.keyText)
   if (parsed.keys.length === 0 && parsed.refused[0]) {
@@ -83,16 +84,25 @@ export async function jweKeysOf(
   return { keys: chosen.map(parsedJweKey), set: parsed.set }
 }
 
-function storedJweKey(k: Awaited<ReturnType<KeyStore['decryptionKeys']>>[number]): JweKey {
-  return {
+/**
+ * A stored key's alg is what it encrypts with by default, not a restriction: it decrypts what
+ * its key type fits (an ECDH-ES key stored for ECDH-ES+A256KW also agrees ECDH-ES+A128KW).
+ * Its use is the restriction, and the store holds it.
+ */
+function storedJweKey(
+  k: Awaited<ReturnType<KeyStore['decryptionKeys']>>[number],
+  direction: JweDirection,
+): JweKey {
+  const key: JweKey = {
     key: k.key,
     origin: 'stored',
     name: k.name,
     kid: k.kid,
-    alg: k.alg,
     status: k.status,
     detail: describe(k.key),
   }
+  if (direction === 'encrypt') key.alg = k.alg
+  return key
 }
 
 function parsedJweKey(p: ParsedKey): JweKey {

@@ -4,7 +4,20 @@
  * warned about) and given its algorithm and kid.
  */
 import type { KeyObject } from 'node:crypto'
-import { isHmacAlg, type HmacAlg, type JwsAlg } from '../../../shared/algorithms'
+import {
+  isHmacAlg,
+  isJwsAlg,
+  type HmacAlg,
+  type JwsAlg,
+  type StoredKeyAlg,
+} from '../../../shared/algorithms'
+import {
+  defaultJwe,
+  isStoredJweAlg,
+  jweAlgsForKey,
+  JWE_ENCS,
+  type StoredJweAlg,
+} from '../../../shared/jwe-algorithms'
 import { WorkbenchError } from '../../../shared/errors'
 import { clip } from '../../../shared/redact'
 import type { ImportKeyOptions } from '../../../shared/stored-key-schemas'
@@ -15,7 +28,7 @@ import { asymmetricKey, secretKey } from './usable-key'
 /** One key to store. */
 export interface ImportEntry {
   name: string
-  alg: JwsAlg
+  alg: StoredKeyAlg
   key: KeyObject | Uint8Array
   kid?: string
   verifyOnly: boolean
@@ -29,12 +42,29 @@ export async function planImport(
 ): Promise<{ entries: ImportEntry[]; warnings: string[] }> {
   // Bytes that are not UTF-8 can only be a raw HMAC secret; text may be a key or a secret.
   const text = typeof input === 'string' ? input : utf8OrNull(input)
+  const wantsEnc = options.use === 'enc' || isStoredJweAlg(options.alg)
+  if (options.use === 'sig' && isStoredJweAlg(options.alg)) {
+    throw new WorkbenchError(
+      'ERR_KEY_ALG_MISMATCH',
+      `${options.alg} is an encryption algorithm, not for a signing key.`,
+    )
+  }
+  if (options.use === 'enc' && isJwsAlg(options.alg)) {
+    throw new WorkbenchError(
+      'ERR_KEY_ALG_MISMATCH',
+      `${options.alg} is a signature algorithm, not for an encryption key.`,
+    )
+  }
   if (text === null || sniffKeyText(text) === 'secret') {
     const bytes =
       text === null
         ? (input as Uint8Array)
         : // Files end with a newline that is not part of the secret.
           parseSecret(text.replace(/\r?\n$/, ''), options.secretEncoding)
+    if (wantsEnc) {
+      const alg = encryptionAlgFor(bytes, undefined, options.alg, 'The key')
+      return { entries: [{ name, alg, key: bytes, verifyOnly: false }], warnings: [] }
+    }
     if (!isHmacAlg(options.alg)) {
       throw new WorkbenchError(
         'ERR_INVALID_KEY',
@@ -46,12 +76,16 @@ export async function planImport(
       warnings: secretJudged(bytes, options.alg),
     }
   }
-  const chosen = chooseFromText(text, name, options)
+  const chosen = chooseFromText(text, name, options, wantsEnc)
   const entries: ImportEntry[] = []
   const warnings: string[] = []
   for (const [i, p] of chosen.entries()) {
-    const alg = await algFor(p, options.alg)
-    if (p.key instanceof Uint8Array) warnings.push(...secretJudged(p.key, alg as HmacAlg))
+    const enc = wantsEnc || (options.use !== 'sig' && (p.use === 'enc' || isStoredJweAlg(p.alg)))
+    const what = p.kid === undefined ? 'The key' : `The key with kid "${clip(p.kid, 64)}"`
+    const alg = enc
+      ? encryptionAlgFor(p.key, p.alg, options.alg, what)
+      : await algFor(p, options.alg as JwsAlg | undefined)
+    if (p.key instanceof Uint8Array && !enc) warnings.push(...secretJudged(p.key, alg as HmacAlg))
     const kid = chosen.length > 1 ? p.kid : (options.kid ?? p.kid)
     entries.push({
       name: chosen.length > 1 ? `${name}-${i + 1}` : name,
@@ -65,7 +99,12 @@ export async function planImport(
 }
 
 /** The keys of a PEM/JWK/JWKS text the import takes (one, one by kid, or all with `all`). */
-function chooseFromText(text: string, name: string, options: ImportKeyOptions): ParsedKey[] {
+function chooseFromText(
+  text: string,
+  name: string,
+  options: ImportKeyOptions,
+  wantsEnc: boolean,
+): ParsedKey[] {
   const parsed = parseKeyText(text)
   if (parsed.duplicateKids.length > 0) {
     throw new WorkbenchError(
@@ -92,8 +131,49 @@ function chooseFromText(text: string, name: string, options: ImportKeyOptions): 
       `The JWKS holds ${keys.length} keys: pick one with --kid KID, or import them all with --all (as ${clip(name)}-1, ${clip(name)}-2, ...).`,
     )
   }
-  keys.forEach(assertImportable)
+  // A key marked for encryption (use enc, or a JWE alg) is imported as an encryption key.
+  if (options.use === 'sig') keys.forEach(assertImportable)
+  else if (!wantsEnc) {
+    keys.filter((k) => k.use !== 'enc' && !isStoredJweAlg(k.alg)).forEach(assertImportable)
+  }
   return keys
+}
+
+/**
+ * The JWE alg an encryption key is stored with: the one asked for, else its JWK's (a dir key
+ * may name its enc, RFC 7520 §5.6), else the default for its type; it must fit the key.
+ */
+function encryptionAlgFor(
+  key: KeyObject | Uint8Array,
+  jwkAlg: string | undefined,
+  wanted: StoredKeyAlg | undefined,
+  what: string,
+): StoredJweAlg {
+  const keyType =
+    key instanceof Uint8Array
+      ? 'oct'
+      : key.asymmetricKeyType === 'rsa'
+        ? 'RSA'
+        : key.asymmetricKeyType === 'ec' || key.asymmetricKeyType === 'x25519'
+          ? 'EC'
+          : undefined
+  if (keyType === undefined) {
+    throw new WorkbenchError(
+      'ERR_UNSUPPORTED_ALG',
+      `${what} cannot encrypt JWE: use RSA, EC P-256/384/521, X25519 or a symmetric key.`,
+    )
+  }
+  const bytes = key instanceof Uint8Array ? key.length : undefined
+  const fits = jweAlgsForKey(keyType, bytes)
+  const fromJwk = jwkAlg !== undefined && Object.hasOwn(JWE_ENCS, jwkAlg) ? 'dir' : jwkAlg
+  const alg = wanted ?? (isStoredJweAlg(fromJwk) ? fromJwk : defaultJwe(keyType, bytes)?.alg)
+  if (alg === undefined || !isStoredJweAlg(alg) || !fits.includes(alg)) {
+    throw new WorkbenchError(
+      'ERR_KEY_ALG_MISMATCH',
+      `${what} does not fit ${alg ?? 'any JWE algorithm'}${fits.length > 0 ? `; it fits ${fits.join(', ')}` : ' (AES key wrap needs 128, 192 or 256 bits)'}.`,
+    )
+  }
+  return alg
 }
 
 /** The algorithm a parsed key is stored with: the one asked for, if it fits, else its first. */
