@@ -62,7 +62,10 @@ describe('Encrypted tokens in real Chromium (browser mode, real keychain)', () =
     expect(await decrypted.innerText()).toContain('inner token verified')
     expect(await decrypted.innerText()).toContain('00u1a2b3c4d5e6f7g8h9')
     await panel.scrollIntoViewIfNeeded()
-    await screenshot(page, 'inspect-decrypt')
+    await screenshot(page, 'inspect-decrypt-light')
+    await page.keyboard.press('Control+Shift+L')
+    await screenshot(page, 'inspect-decrypt-dark')
+    await page.keyboard.press('Control+Shift+L')
   })
 
   it('another RSA key says only that decryption failed; a password does not fit RSA-OAEP', async () => {
