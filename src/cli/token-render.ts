@@ -1,5 +1,5 @@
 /** Decoded tokens as text for a person (decode, decrypt). */
-import { describeClaim } from '../shared/claims'
+import { describeTokenClaim, providerLabel } from '../shared/providers'
 import { isRecord } from '../shared/is-record'
 import type { DecodedToken, LintSeverity } from '../shared/token-types'
 import type { VerifyCheck } from '../shared/verify-types'
@@ -24,6 +24,9 @@ export function algOf(token: DecodedToken): string {
 export function renderToken(token: DecodedToken, heading: string, c: Colors): string {
   const lines: string[] = [heading]
   lines.push(c.dim(`  ${token.preview}`))
+  if (token.provider) lines.push(`  provider: ${providerLabel(token.provider)}`)
+  if (token.roles) lines.push(`  roles: ${token.roles.join(', ')}`)
+  if (token.scopes) lines.push(`  scopes: ${token.scopes.join(' ')}`)
   if (token.segmentLengths.length > 0) lines.push(c.dim(`  segments: ${segmentSizes(token)}`))
   const readable = token.kind === 'JWS' || token.payload !== null
   lines.push('', c.cyan(token.kind === 'JWE' ? 'Protected header' : 'Header'))
@@ -31,17 +34,20 @@ export function renderToken(token: DecodedToken, heading: string, c: Colors): st
   if (readable) {
     lines.push('', c.cyan('Payload'), JSON.stringify(token.payload, null, 2) ?? 'null')
     const payload = isRecord(token.payload) ? token.payload : {}
-    const known = Object.keys(payload).filter((name) => describeClaim(name) !== undefined)
-    if (known.length > 0) {
+    const names = Object.keys(payload)
+    if (names.length > 0) {
+      // Every claim, described when the registry knows it (the provider's own first).
       lines.push('', c.cyan('Claims'))
-      const width = Math.max(...known.map((n) => n.length))
-      for (const name of known) {
-        const info = describeClaim(name)!
+      const width = Math.min(Math.max(...names.map((n) => n.length)), 32)
+      for (const name of names) {
+        const info = describeTokenClaim(name, token.provider?.id)
         const time = token.times.find((t) => t.claim === name)
         const extra = time
           ? `  ${time.iso ?? 'not a valid date'} (${time.relative})`
           : `  ${c.dim(shorten(JSON.stringify(payload[name]) ?? ''))}`
-        lines.push(`  ${name.padEnd(width)}  ${info.title}${extra}`)
+        lines.push(
+          `  ${name.padEnd(width)}  ${info ? info.title : c.dim('(unknown claim)')}${extra}`,
+        )
       }
     }
   } else {

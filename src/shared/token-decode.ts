@@ -8,6 +8,7 @@ import { WorkbenchError } from './errors'
 import { isRecord } from './is-record'
 import { findDuplicateKeys } from './json-duplicates'
 import { LIMITS, tooLarge } from './limits'
+import { claimList, identifyProvider } from './providers'
 import { redact } from './redact'
 import { describeTime, isoUtc, TIME_CLAIMS } from './relative-time'
 import { findTokens, isTruncated } from './token-finder'
@@ -165,7 +166,10 @@ export function decodeToken(
     lint: [],
   }
   if (where.display === false) return decoded
-  if (isRecord(payload)) decoded.times = timesOf(payload, now)
+  if (isRecord(payload)) {
+    decoded.times = timesOf(payload, now)
+    describeProvider(decoded, payload)
+  }
   decoded.lint = lintToken(
     decoded,
     kind === 'JWS' ? { now, signature: segments[2] ?? '' } : { now },
@@ -196,8 +200,19 @@ export function decodeDecryptedClaims(
     times: timesOf(claims, now),
     lint: [],
   }
+  describeProvider(decoded, claims)
   decoded.lint = lintToken(decoded, { now })
   return decoded
+}
+
+/** The provider, tenant, roles and scopes of a claims set, when there are any. */
+function describeProvider(decoded: DecodedToken, claims: JsonObject): void {
+  const provider = identifyProvider(claims, decoded.header ?? {})
+  if (provider) decoded.provider = provider
+  const roles = claimList(claims, 'roles')
+  if (roles.length > 0) decoded.roles = roles
+  const scopes = claimList(claims, 'scopes')
+  if (scopes.length > 0) decoded.scopes = scopes
 }
 
 function position(where: DecodeOptions): Pick<DecodedToken, 'offset' | 'line' | 'column'> {

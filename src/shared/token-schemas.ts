@@ -122,8 +122,16 @@ export const MintRequestSchema = z.strictObject({
 })
 export type MintRequest = z.infer<typeof MintRequestSchema>
 
-/** A claim that must be present, and equal `value` when one is given (`role=admin`). */
-const RequiredClaimSchema = z.strictObject({ name, value: z.unknown().optional() })
+/**
+ * A claim that must be present, and hold `value` when one is given (`role=admin`): `name` is a
+ * claim name, a dotted path (`realm_access.roles`) or a JSON pointer; `paths`, when given, are
+ * the places to look instead (--role and --scope: every place providers keep them).
+ */
+const RequiredClaimSchema = z.strictObject({
+  name,
+  value: z.unknown().optional(),
+  paths: z.array(name).min(1).max(16).optional(),
+})
 export type RequiredClaim = z.infer<typeof RequiredClaimSchema>
 
 /**

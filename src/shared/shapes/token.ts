@@ -45,6 +45,20 @@ export const DecodedTokenSchema = z.object({
   defects: z.array(TokenDefectSchema),
   times: z.array(TokenTimeSchema),
   lint: z.array(LintFindingSchema).describe('What is risky about this token, most severe first.'),
+  provider: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      docs: z.string().describe("The provider's documentation of its token claims."),
+      tenant: z.object({ label: z.string(), value: z.string() }).optional(),
+    })
+    .optional()
+    .describe('The identity provider that issued it, recognised from iss or its claims.'),
+  roles: z
+    .array(z.string())
+    .optional()
+    .describe('Roles, groups and permissions, wherever the provider keeps them.'),
+  scopes: z.array(z.string()).optional().describe('Scopes granted (scope or scp).'),
 })
 
 export const TokenStatusSchema = z.object({

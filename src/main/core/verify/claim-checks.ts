@@ -2,6 +2,7 @@
  * The claim checks: exp, nbf, iat and max age against the (possibly given) time with the
  * clock tolerance; iss, aud, sub, typ and required claims against what the caller expects.
  */
+import { claimAt } from '../../../shared/providers'
 import { formatDuration, isoUtc } from '../../../shared/relative-time'
 import type { CheckId } from '../../../shared/verify-types'
 import { show, type CheckList } from './checks'
@@ -114,27 +115,46 @@ export function checkClaims(
   }
   for (const required of options.require ?? []) {
     const id: CheckId = `require:${required.name}`
-    if (!Object.hasOwn(claims, required.name)) {
-      fail(id, CLAIM, `Required claim "${required.name}" is missing.`)
+    // --role and --scope look in every place providers keep them; --require at its path.
+    const paths = required.paths ?? [required.name]
+    const present = paths
+      .map((path) => ({ path, value: claimAt(claims, path) }))
+      .filter((p) => p.value !== undefined)
+    const where = paths.length > 1 ? ` (looked in ${paths.join(', ')})` : ''
+    if (present.length === 0) {
+      fail(id, CLAIM, `Required claim "${required.name}" is missing${where}.`)
       continue
     }
-    const value = claims[required.name]
-    if (required.value === undefined) pass(id, `Claim "${required.name}" is present.`)
-    else if (claimMatches(value, required.value))
-      pass(id, `Claim "${required.name}" is ${show(required.value)}.`)
+    if (required.value === undefined) {
+      pass(id, `Claim "${present[0]!.path}" is present.`)
+      continue
+    }
+    const hit = present.find((p) => claimMatches(p.value, required.value))
+    if (hit) pass(id, `Claim "${hit.path}" has ${show(required.value)}.`)
     else
       fail(
         id,
         CLAIM,
-        `Claim "${required.name}" is ${show(value)}, expected ${show(required.value)}.`,
+        `Claim "${present[0]!.path}" is ${show(present[0]!.value)}, expected ${show(required.value)}${where}.`,
       )
   }
 }
 
-/** Equal values match; an array claim matches when it contains the value. */
+/**
+ * Whether a claim satisfies an expected value: equal; an array holding it; a space-separated
+ * scope string holding it as a word; `A|B` (a string) means any of them.
+ */
 function claimMatches(actual: unknown, expected: unknown): boolean {
-  if (JSON.stringify(actual) === JSON.stringify(expected)) return true
-  return Array.isArray(actual) && actual.some((a) => JSON.stringify(a) === JSON.stringify(expected))
+  if (typeof expected === 'string' && expected.includes('|')) {
+    return expected.split('|').some((one) => claimMatches(actual, one))
+  }
+  const same = (a: unknown) => JSON.stringify(a) === JSON.stringify(expected)
+  if (same(actual)) return true
+  if (Array.isArray(actual)) return actual.some(same)
+  if (typeof actual === 'string' && typeof expected === 'string' && /\s/.test(actual)) {
+    return actual.split(/\s+/).includes(expected)
+  }
+  return false
 }
 
 function normalizeTyp(value: string): string {

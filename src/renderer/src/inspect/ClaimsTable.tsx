@@ -1,8 +1,18 @@
-/** Claims as a table: name, value, and what the claim means (from src/shared/claims). */
-import { describeClaim } from '../../../shared/claims'
+/**
+ * Claims as a table: name, value, and what the claim means (the provider's own description
+ * first, then the registered claims'); unknown claims are listed and marked so; nested values
+ * (objects, arrays) show as an indented tree.
+ */
+import { describeTokenClaim } from '../../../shared/providers'
 import { LongText } from '../components/LongText'
 
-export function ClaimsTable({ claims }: { claims: Record<string, unknown> }) {
+export function ClaimsTable({
+  claims,
+  providerId,
+}: {
+  claims: Record<string, unknown>
+  providerId?: string | undefined
+}) {
   return (
     <table className="claims">
       <thead>
@@ -14,19 +24,26 @@ export function ClaimsTable({ claims }: { claims: Record<string, unknown> }) {
       </thead>
       <tbody>
         {Object.entries(claims).map(([name, value]) => {
-          const info = describeClaim(name)
+          const info = describeTokenClaim(name, providerId)
+          const nested = typeof value === 'object' && value !== null
           return (
             <tr key={name} data-claim={name}>
               <th scope="row">
                 <code>{name}</code>
               </th>
               <td className="claim-value">
-                <LongText text={formatValue(value)} />
+                {nested ? (
+                  <pre className="claim-tree">{JSON.stringify(value, null, 2)}</pre>
+                ) : (
+                  <LongText text={formatValue(value)} />
+                )}
                 {info?.time && typeof value === 'number' && (
                   <div className="muted">{new Date(value * 1000).toISOString()}</div>
                 )}
               </td>
-              <td className="muted">{info ? `${info.title}: ${info.description}` : ''}</td>
+              <td className="muted">
+                {info ? `${info.title}: ${info.description}` : <em>unknown claim</em>}
+              </td>
             </tr>
           )
         })}

@@ -148,7 +148,11 @@ export function DecryptPanel({ token, now }: { token: string; now: Date }) {
             <>
               <TimesList times={result.decoded.times} now={now} />
               <LintList findings={result.decoded.lint} />
-              <TokenParts header={result.decoded.header} payload={result.decoded.payload} />
+              <TokenParts
+                header={result.decoded.header}
+                payload={result.decoded.payload}
+                providerId={result.decoded.provider?.id}
+              />
             </>
           )}
           {result.text !== undefined && <pre className="json">{result.text}</pre>}

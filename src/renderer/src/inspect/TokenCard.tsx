@@ -5,6 +5,8 @@
  */
 import type { DecodedToken } from '../../../shared/token-types'
 import { CopyButton } from '../components/CopyButton'
+import { providerLabel } from '../../../shared/providers'
+import { ChipList } from '../components/ChipList'
 import { ColoredToken } from './ColoredToken'
 import { DecryptPanel } from './DecryptPanel'
 import { LintList } from './LintList'
@@ -74,6 +76,15 @@ export function TokenCard({ token, raw, now, onVerify, onEdit }: Props) {
             </button>
           )}
         </div>
+        {token.provider && (
+          <p className="provider-line">
+            <a href={token.provider.docs} target="_blank" rel="noreferrer noopener">
+              {providerLabel(token.provider)}
+            </a>
+          </p>
+        )}
+        <ChipList label="Roles and groups" items={token.roles} />
+        <ChipList label="Scopes" items={token.scopes} />
         {raw && <ColoredToken token={raw} />}
         <p className="muted segment-sizes">
           segments {token.segmentLengths.join(' · ')} chars
@@ -94,6 +105,7 @@ export function TokenCard({ token, raw, now, onVerify, onEdit }: Props) {
           header={token.header}
           payload={token.payload}
           encrypted={token.kind === 'JWE'}
+          providerId={token.provider?.id}
         />
         {token.kind === 'JWE' && raw && <DecryptPanel token={raw} now={now} />}
       </details>

@@ -7,9 +7,11 @@ interface Props {
   payload: unknown
   /** A JWE: its payload is encrypted and not shown. */
   encrypted?: boolean
+  /** The provider that issued it: its own claims are described. */
+  providerId?: string | undefined
 }
 
-export function TokenParts({ header, payload, encrypted = false }: Props) {
+export function TokenParts({ header, payload, encrypted = false, providerId }: Props) {
   return (
     <div className="token-parts">
       <div>
@@ -21,7 +23,7 @@ export function TokenParts({ header, payload, encrypted = false }: Props) {
         {encrypted ? (
           <p className="muted">The payload of a JWE is encrypted: decrypt it below.</p>
         ) : isRecord(payload) ? (
-          <ClaimsTable claims={payload} />
+          <ClaimsTable claims={payload} providerId={providerId} />
         ) : (
           <pre className="json">{JSON.stringify(payload, null, 2)}</pre>
         )}
