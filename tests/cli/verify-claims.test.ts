@@ -1,0 +1,59 @@
+// Claim requirements that match real providers' shapes, through `jwtw verify` in-process.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { jwtw } from '../helpers/cli'
+import { providerToken } from '../helpers/provider-tokens'
+
+const dir = mkdtempSync(join(tmpdir(), 'jwtw-cli-claims-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+async function verify(id: Parameters<typeof providerToken>[0], ...args: string[]) {
+  const t = await providerToken(id)
+  const jwks = join(dir, `${id}.jwks.json`)
+  writeFileSync(jwks, JSON.stringify(t.jwks))
+  const aud = Array.isArray(t.claims['aud']) ? t.claims['aud'][0] : t.claims['aud']
+  return jwtw(['verify', t.token, '--key-file', jwks, '--aud', String(aud), '--json', ...args], {
+    env: { JWT_SECRET_KEY: '' },
+  })
+}
+const check = (run: { stdout: string }, id: string) =>
+  (
+    JSON.parse(run.stdout) as { checks: Array<{ id: string; ok: boolean; message: string }> }
+  ).checks.find((c) => c.id === id)
+
+describe('verify --require, --role and --scope on real shapes', () => {
+  it('a nested Keycloak role by dotted path (it used to say "missing")', async () => {
+    const run = await verify('keycloak', '--require', 'realm_access.roles=admin')
+    expect(run.code).toBe(0)
+    expect(check(run, 'require:realm_access.roles')?.ok).toBe(true)
+  })
+
+  it('a word of a space-separated scope string (it used to fail)', async () => {
+    const run = await verify('keycloak', '--require', 'scope=read:orders')
+    expect(run.code).toBe(0)
+  })
+
+  it('--role looks in every place providers keep roles; --scope in scope and scp', async () => {
+    expect((await verify('keycloak', '--role', 'admin', '--scope', 'email')).code).toBe(0)
+    expect((await verify('entra-v2', '--scope', 'Orders.Read')).code).toBe(0)
+    const missing = await verify('keycloak', '--role', 'superuser')
+    expect(missing.code).toBe(1)
+    expect(check(missing, 'require:role')?.message).toMatch(/expected superuser \(looked in roles, groups, realm_access.roles/)
+  })
+
+  it('A|B is either, and a JSON pointer reaches a namespaced claim', async () => {
+    expect((await verify('keycloak', '--require', 'realm_access.roles=owner|admin')).code).toBe(0)
+    expect((await verify('keycloak', '--require', 'realm_access.roles=owner|root')).code).toBe(1)
+    expect(
+      (await verify('keycloak', '--require', '/resource_access/orders-api/roles=orders:approve'))
+        .code,
+    ).toBe(0)
+  })
+
+  it('Cognito groups by their exact name with a colon', async () => {
+    const run = await verify('cognito-id', '--require', 'cognito:groups')
+    expect(run.code).toBe(0)
+  })
+})
