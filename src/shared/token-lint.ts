@@ -20,8 +20,15 @@ export interface LintOptions {
 const MAX_LIFETIME_SECONDS = 24 * 3600
 const KEY_URL_HEADERS = ['jku', 'x5u'] as const
 const EMBEDDED_KEY_HEADERS = ['jwk', 'x5c'] as const
-// Path traversal and separators, and the characters SQL injection needs.
-const KID_PATH = /\.\.|[/\\]|\0/
+// Path traversal (a .. segment, a leading slash, a backslash, NUL), and the characters SQL
+// injection needs. A slash inside a kid is no path: Cognito's base64 kids hold them.
+const KID_PATH = /(?:^|[/\\])\.\.(?:[/\\]|$)|\\|\0/
+const BASE64_KID = /^[A-Za-z0-9+/]{16,}={0,2}$/
+
+/** A kid that reads as a file path; a base64 kid with a slash in it does not. */
+function pathLikeKid(kid: string): boolean {
+  return KID_PATH.test(kid) || (kid.startsWith('/') && !BASE64_KID.test(kid))
+}
 const KID_SQL = /['";`|]|--|\/\*|\bunion\b|\bselect\b|\bor\s+\d/i
 const PERSONAL_DATA = Object.entries({
   email: 'an email address',
@@ -111,11 +118,11 @@ export function lintToken(decoded: DecodedToken, options: LintOptions): LintFind
 
   const kid = header['kid']
   if (typeof kid === 'string') {
-    if (KID_PATH.test(kid)) {
+    if (pathLikeKid(kid)) {
       add(
         'kid_path',
         'warning',
-        'The kid contains path characters (/, \\, ..): a server that reads keys from files by kid can be pointed at any file.',
+        'The kid looks like a file path (a .. segment, a leading /, a backslash): a server that reads keys from files by kid can be pointed at any file.',
       )
     }
     if (KID_SQL.test(kid)) {

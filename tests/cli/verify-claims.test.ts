@@ -40,7 +40,9 @@ describe('verify --require, --role and --scope on real shapes', () => {
     expect((await verify('entra-v2', '--scope', 'Orders.Read')).code).toBe(0)
     const missing = await verify('keycloak', '--role', 'superuser')
     expect(missing.code).toBe(1)
-    expect(check(missing, 'require:role')?.message).toMatch(/expected superuser \(looked in roles, groups, realm_access.roles/)
+    expect(check(missing, 'require:role')?.message).toMatch(
+      /expected superuser \(looked in roles, groups, realm_access.roles/,
+    )
   })
 
   it('A|B is either, and a JSON pointer reaches a namespaced claim', async () => {
@@ -55,5 +57,34 @@ describe('verify --require, --role and --scope on real shapes', () => {
   it('Cognito groups by their exact name with a colon', async () => {
     const run = await verify('cognito-id', '--require', 'cognito:groups')
     expect(run.code).toBe(0)
+  })
+})
+
+describe('edges found with real tokens', () => {
+  it('mint --header typ=at+jwt mints typ at+jwt (the header given is the header minted)', async () => {
+    const run = await jwtw(
+      [
+        'mint',
+        '--secret',
+        'b64:' + Buffer.alloc(32, 7).toString('base64'),
+        '--header',
+        'typ=at+jwt',
+        '--sub',
+        'svc',
+      ],
+      { env: { JWT_SECRET_KEY: '' } },
+    )
+    expect(run.code).toBe(0)
+    const header = JSON.parse(Buffer.from(run.stdout.split('.')[0]!, 'base64url').toString())
+    expect(header.typ).toBe('at+jwt')
+  })
+
+  it('a validation error is one line naming the field', async () => {
+    const empty = join(dir, 'empty-secret')
+    writeFileSync(empty, '')
+    const run = await jwtw(['mint', '--secret-file', empty], { env: { JWT_SECRET_KEY: '' } })
+    expect(run.code).toBe(2)
+    expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1)
+    expect(run.stderr).toMatch(/^ERR_INVALID_ARGUMENT: .*key\.secret: /)
   })
 })

@@ -113,7 +113,7 @@ describe('lint', () => {
   })
 
   it('kid_path and kid_sql', () => {
-    for (const kid of ['../../dev/null', '/etc/passwd', 'keys\\a']) {
+    for (const kid of ['../../dev/null', '/etc/passwd', 'keys\\a', 'keys/../../etc/shadow']) {
       expect(lintCodes(jws({ ...HS, kid }, CLEAN)), kid).toEqual(['kid_path'])
     }
     for (const kid of ["x' OR '1'='1", 'a; DROP TABLE keys', 'a -- b', '1 union select key']) {
@@ -123,6 +123,9 @@ describe('lint', () => {
       '2024-05-key_1',
       'abc.def',
       'NjVBRjY5MDlCMUIwNzU4RTA2QzZFMDQ4QzQ2MDAyQjVDNjk1RTM2Qg',
+      // Cognito kids are standard base64: slashes, even a leading one, are no path.
+      'k3Jt8/9aWq2mHn+XvB5cZ1pLr7dYs0fG4tEuO6iN8wA=',
+      '/Jt8k9aWq2mHn+XvB5cZ1pLr7dYs0fG4tEuO6iN8wA=',
     ]) {
       expect(lintCodes(jws({ ...HS, kid }, CLEAN)), kid).toEqual([])
     }

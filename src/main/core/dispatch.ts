@@ -37,7 +37,7 @@ export function createDispatcher(handlers: Handlers): Dispatch {
     if (!parsed.success) {
       return fail({
         code: issueCode(parsed.error),
-        message: `Invalid arguments for ${method}: ${z.prettifyError(parsed.error)}`,
+        message: `Invalid arguments for ${method}: ${oneLine(parsed.error)}`,
       })
     }
     try {
@@ -54,4 +54,18 @@ function issueCode(error: z.ZodError): ErrorCode {
   const first = error.issues[0] as { params?: { code?: unknown } } | undefined
   const code = first?.params?.code
   return isErrorCode(code) ? code : 'ERR_INVALID_ARGUMENT'
+}
+
+/**
+ * A validation error on one line, each issue named by its field: `key.secret: Too small: ...`
+ * (the argument's position is left out; it says nothing to a person).
+ */
+function oneLine(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      const field = issue.path.slice(1).map(String).join('.')
+      return `${field === '' ? '' : `${field}: `}${issue.message.replace(/\s+/g, ' ')}`
+    })
+    .join('; ')
 }

@@ -37,7 +37,7 @@ export async function mintToken(request: MintRequest, ctx: MintContext): Promise
   if (request.key === undefined && !request.unsecured) {
     const claims = buildClaims(signing, ctx.now())
     const plaintext = new TextEncoder().encode(JSON.stringify(claims))
-    const typ = request.typ === null ? undefined : (request.typ ?? 'JWT')
+    const typ = typOf(request)
     const { token, encrypted } = await encryptTo(plaintext, encrypt, ctx.keys, {
       ...(typ === undefined ? {} : { typ }),
       ...(request.cty === undefined ? {} : { cty: request.cty }),
@@ -96,7 +96,7 @@ async function mintSigned(request: MintRequest, ctx: MintContext): Promise<MintR
 
   if (request.unsecured) {
     Object.assign(header, request.header, { alg: 'none' })
-    if (request.typ !== null) header['typ'] = request.typ ?? 'JWT'
+    setTyp(header, request)
     if (typeof request.kid === 'string') header['kid'] = request.kid
     if (request.cty !== undefined) header['cty'] = request.cty
     warnings.push({
@@ -141,7 +141,7 @@ async function mintSigned(request: MintRequest, ctx: MintContext): Promise<MintR
   }
 
   Object.assign(header, request.header, { alg })
-  if (request.typ !== null) header['typ'] = request.typ ?? 'JWT'
+  setTyp(header, request)
   const kid =
     request.kid === undefined
       ? (header['kid'] ?? key.description.kid ?? key.description.thumbprint)
@@ -166,6 +166,19 @@ async function mintSigned(request: MintRequest, ctx: MintContext): Promise<MintR
     key.signing!,
   )
   return { token, header, payload, key: key.description, warnings }
+}
+
+/** The header's typ: a typ given in the header is minted as given; else typ, or JWT; null: none. */
+function typOf(request: MintRequest): string | undefined {
+  const given = request.header?.['typ']
+  if (typeof given === 'string') return given
+  return request.typ === null ? undefined : (request.typ ?? 'JWT')
+}
+
+function setTyp(header: Record<string, unknown>, request: MintRequest): void {
+  const typ = typOf(request)
+  if (typ === undefined) delete header['typ']
+  else header['typ'] = typ
 }
 
 function pickSigningKey(keys: UsableKey[]): UsableKey {
