@@ -169,6 +169,14 @@ function lintClaims(
     const value = payload[claim]
     if (value === undefined) return undefined
     if (typeof value === 'number' && Number.isFinite(value)) return value
+    if (claim === 'exp' && value === null) {
+      add(
+        'exp_null',
+        'warning',
+        '"exp" is null: the token never expires, and RFC 7519 verifiers reject it. SpacetimeDB identity tokens look like this; treat it as a long-lived credential.',
+      )
+      return undefined
+    }
     add(
       'time_not_numeric',
       'error',

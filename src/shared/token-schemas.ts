@@ -158,6 +158,8 @@ export const VerifyOptionsSchema = z.strictObject({
   maxAge: timeText.optional(),
   /** Select this kid from a JWKS (default: the token's kid). */
   kid: value.optional(),
+  /** Accept `exp: null` (SpacetimeDB identity tokens) as "never expires" instead of failing. */
+  allowNullExp: z.boolean().optional(),
 })
 export type VerifyOptions = z.infer<typeof VerifyOptionsSchema>
 

@@ -88,3 +88,24 @@ describe('edges found with real tokens', () => {
     expect(run.stderr).toMatch(/^ERR_INVALID_ARGUMENT: .*key\.secret: /)
   })
 })
+
+describe('exp: null (SpacetimeDB identity tokens)', () => {
+  it('verify explains it and fails; --allow-null-exp accepts it; scan counts it as long-lived', async () => {
+    const t = await providerToken('spacetimedb')
+    expect(t.claims['exp']).toBeNull()
+    const jwks = join(dir, 'spacetimedb.jwks.json')
+    writeFileSync(jwks, JSON.stringify(t.jwks))
+    const env = { env: { JWT_SECRET_KEY: '' } }
+    const refused = await jwtw(['verify', t.token, '--key-file', jwks], env)
+    expect(refused.code).toBe(1)
+    expect(refused.stdout).toMatch(/"exp" is null.*SpacetimeDB.*--allow-null-exp/)
+    const allowed = await jwtw(['verify', t.token, '--key-file', jwks, '--allow-null-exp'], env)
+    expect(allowed.code).toBe(0)
+    expect(allowed.stdout).toContain('exp_null')
+    const scanned = await jwtw(['scan', '--json', '-'], {
+      ...env,
+      input: `auth ok token=${t.token}\n`,
+    })
+    expect(JSON.parse(scanned.stdout).tokens[0].longLived).toBe(true)
+  })
+})

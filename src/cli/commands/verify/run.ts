@@ -140,6 +140,7 @@ function requestOptions(values: Values, path: string[]): VerifyOptions {
   if (values.typ !== undefined) options.typ = values.typ
   if (values.kid !== undefined) options.kid = values.kid
   if (values.jws) options.kind = 'jws'
+  if (values['allow-null-exp']) options.allowNullExp = true
   return options
 }
 

@@ -33,6 +33,7 @@ export const verifyOptions = {
   typ: text('TYP', 'expected header typ (at+jwt for RFC 9068 access tokens)'),
   kid: text('KID', 'pick this key from a key set'),
   jws: flag('verify a JWS whose payload need not be a JWT claims set'),
+  'allow-null-exp': flag('accept exp: null as "never expires" (SpacetimeDB identity tokens)'),
   all: flag('verify every token found in the text'),
   ...jsonOption,
 } as const

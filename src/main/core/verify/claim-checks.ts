@@ -23,6 +23,14 @@ export function checkClaims(
   // every time in full, and formatting dates is a measurable part of a verify).
   const exp = claims['exp']
   if (exp === undefined) pass('exp', 'No exp: the token never expires.')
+  else if (exp === null && options.allowNullExp)
+    pass('exp', 'exp is null: the token never expires (accepted with --allow-null-exp).')
+  else if (exp === null)
+    fail(
+      'exp',
+      CLAIM,
+      '"exp" is null, not a time: RFC 7519 wants seconds since 1970, so verifiers reject it. SpacetimeDB issues identity tokens like this (they never expire); to accept one, allow a null exp (--allow-null-exp).',
+    )
   else if (typeof exp !== 'number' || !Number.isFinite(exp))
     fail('exp', CLAIM, '"exp" must be a number (seconds since 1970).')
   else if (exp <= now - tolerance)
