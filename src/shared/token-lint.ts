@@ -5,6 +5,7 @@
 import { hmacMinBytes, isHmacAlg } from './algorithms'
 import { hasHighS } from './ecdsa-malleability'
 import { isRecord } from './is-record'
+import { identifyProvider } from './providers'
 import { formatDuration, isoUtc } from './relative-time'
 import type { DecodedToken, LintFinding, LintSeverity } from './token-types'
 import { isKnownWeakSecret } from './weak-secrets'
@@ -143,8 +144,10 @@ export function lintToken(decoded: DecodedToken, options: LintOptions): LintFind
   }
 
   const payload = decoded.payload
-  if (decoded.kind === 'JWS' && isRecord(payload)) {
+  // A JWE's payload is readable only once decrypted (then it is linted like a JWS's).
+  if (isRecord(payload)) {
     lintClaims(payload, options.now, add)
+    providerRules(header, payload, add)
     for (const [claim, what] of PERSONAL_DATA) {
       if (Object.hasOwn(payload, claim)) {
         add(
@@ -226,5 +229,57 @@ function lintClaims(
   }
   if (nbf !== undefined && exp !== undefined && nbf > exp) {
     add('nbf_after_exp', 'error', 'nbf is after exp: the token can never be valid.')
+  }
+}
+
+/** What a token's provider and profile say about it (RFC 9068, the providers' docs). */
+function providerRules(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  add: (code: string, severity: LintSeverity, message: string) => void,
+): void {
+  const provider = identifyProvider(payload, header)
+  const typ = typeof header['typ'] === 'string' ? header['typ'].toLowerCase() : ''
+  if ((typ === 'at+jwt' || typ === 'application/at+jwt') && payload['client_id'] === undefined) {
+    add(
+      'at_jwt_no_client_id',
+      'warning',
+      'typ at+jwt (an RFC 9068 access token) without client_id: RFC 9068 §2.2 requires it, and resource servers that follow it reject the token.',
+    )
+  }
+  if (provider?.id === 'github-actions' && payload['aud'] === undefined) {
+    add(
+      'github_oidc_no_aud',
+      'error',
+      'A GitHub Actions OIDC token without aud: any relying party would accept it. Request it with an audience (core.getIDToken(audience)).',
+    )
+  }
+  if (provider?.id === 'cognito' && payload['token_use'] === 'id') {
+    add(
+      'cognito_id_token',
+      'info',
+      'A Cognito ID token (token_use id): an API must accept only access tokens (token_use access); an ID token tells the client who signed in.',
+    )
+  }
+  if (provider?.id === 'entra-v1') {
+    add(
+      'entra_v1_token',
+      'info',
+      'An Entra ID v1 token (sts.windows.net issuer, ver 1.0): an API that expects v2 tokens rejects it on iss. Set accessTokenAcceptedVersion to 2 in the API app manifest to get v2 tokens.',
+    )
+  }
+  if (
+    provider !== undefined &&
+    payload['nonce'] !== undefined &&
+    typ !== 'at+jwt' &&
+    payload['scp'] === undefined &&
+    payload['scope'] === undefined &&
+    payload['token_use'] !== 'access'
+  ) {
+    add(
+      'id_token',
+      'info',
+      'This looks like an ID token (a nonce, no scopes): it tells a client who signed in; an API must not accept it as an access token.',
+    )
   }
 }

@@ -95,3 +95,24 @@ describe('the provider registry', () => {
     expect(identifyProvider({ iss: 'https://evil.example/?auth0.com/' })).toBeUndefined()
   })
 })
+
+describe('provider lint rules', () => {
+  const codes = (t: { token: string }) => decodeToken(t.token).lint.map((f) => f.code)
+  it('flags what each provider documents as a mistake', async () => {
+    const tokens = await allProviderTokens()
+    const by = (id: string) => tokens.find((t) => t.id === id)!
+    expect(codes(by('entra-v1'))).toContain('entra_v1_token')
+    expect(codes(by('entra-v2'))).not.toContain('entra_v1_token')
+    expect(codes(by('cognito-id'))).toContain('cognito_id_token')
+    expect(codes(by('cognito-access'))).not.toContain('cognito_id_token')
+    expect(codes(by('github-actions'))).not.toContain('github_oidc_no_aud')
+  })
+
+  it('at+jwt without client_id, and GitHub OIDC without aud', () => {
+    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url')
+    const at = `${part({ alg: 'RS256', typ: 'at+jwt', kid: 'k' })}.${part({ iss: 'https://dev-k7x2m9q4.eu.auth0.com/', sub: 'auth0|1', aud: 'api', exp: 4102444800, iat: 1764800000, jti: 'j', scope: 'read:orders' })}.c2ln`
+    expect(decodeToken(at).lint.map((f) => f.code)).toContain('at_jwt_no_client_id')
+    const gh = `${part({ alg: 'RS256', typ: 'JWT', kid: 'k' })}.${part({ iss: 'https://token.actions.githubusercontent.com', sub: 'repo:contoso-retail/orders-service:ref:refs/heads/main', repository: 'contoso-retail/orders-service', exp: 4102444800, iat: 1764800000 })}.c2ln`
+    expect(decodeToken(gh).lint.map((f) => f.code)).toContain('github_oidc_no_aud')
+  })
+})
