@@ -134,6 +134,9 @@ const RequiredClaimSchema = z.strictObject({
 })
 export type RequiredClaim = z.infer<typeof RequiredClaimSchema>
 
+export const VERIFY_PROFILES = ['access', 'id', 'logout', 'dpop', 'auto'] as const
+export type VerifyProfile = (typeof VERIFY_PROFILES)[number]
+
 /**
  * What to check besides the signature.
  *
@@ -160,6 +163,17 @@ export const VerifyOptionsSchema = z.strictObject({
   kid: value.optional(),
   /** Accept `exp: null` (SpacetimeDB identity tokens) as "never expires" instead of failing. */
   allowNullExp: z.boolean().optional(),
+  /** Check the token as a whole against a profile (RFC 9068, OIDC ID token, logout, DPoP). */
+  profile: z.enum(VERIFY_PROFILES).optional(),
+  /** ID token: the nonce sent with the authorization request. */
+  nonce: value.optional(),
+  /** The access token issued with it: at_hash (ID token) or ath (DPoP proof). */
+  accessToken: z.string().max(LIMITS.token).optional(),
+  /** ID token: the authorization code, for c_hash. */
+  code: value.optional(),
+  /** DPoP proof: the request's method and URL. */
+  htm: z.string().max(16).optional(),
+  htu: value.optional(),
 })
 export type VerifyOptions = z.infer<typeof VerifyOptionsSchema>
 

@@ -25,7 +25,7 @@ function cliEnv() {
 
 async function sign(claims: object): Promise<string> {
   return new CompactSign(new TextEncoder().encode(JSON.stringify(claims)))
-    .setProtectedHeader({ alg: 'RS256', kid: 'k1', typ: 'at+jwt' })
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1', typ: 'JWT' })
     .sign(k1.privateKey)
 }
 
@@ -42,7 +42,7 @@ describe('verify against published keys', () => {
     const token = await sign({ iss: 'auth', sub: 'a', exp: EXP, role: 'admin' })
     const url = `${server.url}/api/auth/jwks`
     const run = await jwtw(
-      ['verify', token, '--jwks', url, '--typ', 'at+jwt', '--require', 'role=admin'],
+      ['verify', token, '--jwks', url, '--typ', 'JWT', '--require', 'role=admin'],
       { env },
     )
     expect(run.code).toBe(0)

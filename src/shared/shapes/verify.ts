@@ -28,6 +28,7 @@ export const CHECK_IDS = [
 export const CheckIdSchema = z.union([
   z.enum(CHECK_IDS),
   z.templateLiteral(['require:', z.string()]).describe('A required claim: require:NAME.'),
+  z.templateLiteral(['profile:', z.string()]).describe("A profile's rule: profile:RULE."),
 ])
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES as [string, ...string[]])

@@ -15,7 +15,7 @@ import { cliContext } from '../../context'
 import { call } from '../../contract'
 import { EXIT, type OptionValues, type Runner } from '../../framework/spec'
 import { UsageError } from '../../framework/usage-error'
-import { exactToken, givenText } from '../../input'
+import { exactToken, givenText, readAll } from '../../input'
 import type { CliIo } from '../../io'
 import { keyFlag, keyFromEnv, keyFromFlags, nameValues, type LabelledKey } from '../../key-options'
 import { colorsFor, printJson } from '../../output'
@@ -46,7 +46,15 @@ export const run: Runner<typeof verifyOptions> = async ({ values, positionals, p
   }
   // The caller decides the key: a key option, else JWT_SECRET_KEY, else the token's trusted
   // issuer (resolved, and refused when not trusted, by the verify service).
-  const given = (await keyFromFlags(values, io, path)) ?? keyFromEnv(io)
+  const accessToken = values['access-token-file']
+  if (accessToken !== undefined) {
+    options.accessToken = exactToken(
+      await readAll(accessToken, io, LIMITS.token, 'access token file'),
+    )
+  }
+  const given =
+    (await keyFromFlags(values, io, path)) ??
+    (values.profile === 'dpop' ? proofKey(tokens[0]!) : keyFromEnv(io))
   const key: LabelledKey = given ?? {
     source: { trusted: true },
     label: "the token's trusted issuer",
@@ -74,6 +82,14 @@ export const run: Runner<typeof verifyOptions> = async ({ values, positionals, p
   }
   if (values.json) printJson(io, values.all ? results : results[0])
   return exit
+}
+
+/** A DPoP proof is verified with the public key it carries (RFC 9449 §4.3 step 7). */
+function proofKey(token: string): LabelledKey | undefined {
+  const jwk = decodeToken(token, new Date(), { display: false }).header?.['jwk']
+  return isRecord(jwk)
+    ? { source: { keyText: JSON.stringify(jwk) }, label: "the proof's own jwk (DPoP)" }
+    : undefined
 }
 
 /**
@@ -141,6 +157,11 @@ function requestOptions(values: Values, path: string[]): VerifyOptions {
   if (values.kid !== undefined) options.kid = values.kid
   if (values.jws) options.kind = 'jws'
   if (values['allow-null-exp']) options.allowNullExp = true
+  if (values.profile !== undefined) options.profile = values.profile
+  if (values.nonce !== undefined) options.nonce = values.nonce
+  if (values.code !== undefined) options.code = values.code
+  if (values.htm !== undefined) options.htm = values.htm
+  if (values.htu !== undefined) options.htu = values.htu
   return options
 }
 

@@ -1,5 +1,6 @@
 /** `jwtw verify` declared. */
 import { command, exitCodes, flag, list, text } from '../../framework/spec'
+import { VERIFY_PROFILES } from '../../../shared/token-schemas'
 import {
   allowedAlgsOption,
   fetchOptions,
@@ -34,6 +35,18 @@ export const verifyOptions = {
   kid: text('KID', 'pick this key from a key set'),
   jws: flag('verify a JWS whose payload need not be a JWT claims set'),
   'allow-null-exp': flag('accept exp: null as "never expires" (SpacetimeDB identity tokens)'),
+  profile: text(
+    'P',
+    'check a profile: access (RFC 9068), id (OIDC ID token), logout (back-channel logout), dpop (RFC 9449 proof), auto (from typ)',
+    { choices: VERIFY_PROFILES },
+  ),
+  nonce: text('N', 'ID token: the nonce sent with the authorization request'),
+  'access-token-file': text('FILE', 'the access token issued with it: at_hash (id) or ath (dpop)', {
+    complete: 'file',
+  }),
+  code: text('CODE', 'ID token: the authorization code, for c_hash'),
+  htm: text('METHOD', 'DPoP proof: the request method (GET, POST, ...)'),
+  htu: text('URL', 'DPoP proof: the request URL'),
   all: flag('verify every token found in the text'),
   ...jsonOption,
 } as const
@@ -47,7 +60,10 @@ glued to it fails the encoding check). An argument is never read as a file name.
 token found in the text is verified.
 Keys: --secret-file, a stored key, a key file (PEM, JWK or JWKS), a JWKS URL, or an issuer's keys by
 discovery. With no key option, JWT_SECRET_KEY is used when set, else the keys of the token's issuer
-when it is trusted (jwtw issuers add).`,
+when it is trusted (jwtw issuers add); a DPoP proof (--profile dpop) is verified with its own jwk.
+--profile adds the profile's rules as checks: access (typ at+jwt, client_id, jti, ...), id (azp,
+--nonce, at_hash with --access-token-file, c_hash with --code), logout (the logout event, sub or
+sid, no nonce), dpop (public jwk, htm/htu with --htm/--htu, iat window, ath), auto (from typ).`,
   positionals: [{ name: 'TOKEN|-', optional: true }],
   options: verifyOptions,
   exitCodes: exitCodes(
@@ -59,6 +75,8 @@ when it is trusted (jwtw issuers add).`,
     'jwtw verify --file token.txt --jwks https://auth.example.com/api/auth/jwks --require role=admin',
     'jwtw verify "$TOKEN" --issuer https://sso.example.com/realms/shop --role admin --scope read:orders',
     'printf %s "$AUTHORIZATION" | jwtw verify --secret-file secret.txt --json',
+    'jwtw verify "$ACCESS_TOKEN" --issuer https://dev-k7x2m9q4.eu.auth0.com/ --aud api --profile access',
+    'jwtw verify "$DPOP" --profile dpop --htm POST --htu https://api.example.com/orders',
   ],
   load: () => import('./run').then((m) => m.run),
 })

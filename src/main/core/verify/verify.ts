@@ -20,6 +20,7 @@ import type { UsableKey } from '../keys/usable-key'
 import { checkList, type CheckList } from './checks'
 import { checkClaims } from './claim-checks'
 import { checkHeader } from './header-checks'
+import { checkProfile } from './profile-checks'
 import { resolveVerifyKeys, type VerifyContext } from './key-resolution'
 import { parseToken, type ParsedToken } from './parsed-token'
 import { checkSignature } from './signature-check'
@@ -106,8 +107,10 @@ export async function verifyParsed(
     list.notRun('signature', "Not checked: no key fits the token's header (see above).")
   }
 
-  if (claims) checkClaims(claims, header, options, list)
-  else checkUnreadableClaims(compact, decoded, options, list)
+  if (claims) {
+    checkClaims(claims, header, options, list)
+    checkProfile(claims, header, options, list)
+  } else checkUnreadableClaims(compact, decoded, options, list)
 
   const secret = usedKey?.verifying instanceof Uint8Array ? usedKey.verifying : undefined
   return {
