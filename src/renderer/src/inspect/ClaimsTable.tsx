@@ -29,7 +29,7 @@ export function ClaimsTable({
           return (
             <tr key={name} data-claim={name}>
               <th scope="row">
-                <code>{name}</code>
+                <code title={name}>{name}</code>
               </th>
               <td className="claim-value">
                 {nested ? (
