@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { providerToken } from '../tests/helpers/provider-tokens'
 import { openWorkbench, screenshot, type Session } from './browser-mode'
 import type { PageGlobals } from './page-globals'
 import { es256, hs256, now, openView, strongSecret } from './token-fixtures'
@@ -499,11 +500,12 @@ describe('accessibility and screenshots', () => {
           ),
         )
         .toBe(theme)
-      const token = await hs256(
-        { sub: 'axe', iss: 'https://id.example', exp: now() + 600 },
-        strongSecret(),
-      )
-      await page.getByLabel(/Token, header, cookie/).fill(`${token}\nBearer ${token}x`)
+      // Real shapes: a Keycloak access token with nested roles, and an Entra ID v2 token.
+      const keycloak = (await providerToken('keycloak')).token
+      const entra = (await providerToken('entra-v2')).token
+      await page
+        .getByLabel(/Token, header, cookie/)
+        .fill(`Authorization: Bearer ${keycloak}\nX-Forwarded-Token: ${entra}`)
       const failures: string[] = []
       for (const view of VIEWS) {
         await openView(page, view)
