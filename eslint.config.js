@@ -19,6 +19,44 @@ const only = (allowed, message) => ({
   message,
 })
 
+/**
+ * The layers of src/main/core, lowest first (README, Architecture): what a layer holds (files)
+ * and how an import of it is written (imports). A layer may import itself and the layers before
+ * it.
+ */
+const CORE = 'src/main/core'
+const rootFiles = (...names) => names.map((n) => `${CORE}/${n}.ts`)
+const folder = (name) => ({ files: [`${CORE}/${name}/**/*.ts`], imports: [`**/${name}/*`] })
+const CORE_LAYERS = [
+  {
+    name: 'base',
+    files: [
+      ...rootFiles('env', 'keychain', 'duration', 'file-error', 'built-files', 'csp'),
+      ...rootFiles('static-files', 'jobs', 'runtime-algorithms'),
+      `${CORE}/settings/**/*.ts`,
+    ],
+    imports: ['**/settings/*'],
+  },
+  { name: 'keys', ...folder('keys') },
+  { name: 'credentials', ...folder('credentials') },
+  { name: 'jwks', ...folder('jwks') },
+  { name: 'verify', ...folder('verify') },
+  { name: 'jwe', ...folder('jwe') },
+  { name: 'mint', ...folder('mint') },
+  {
+    name: 'services',
+    files: ['scan', 'audit', 'secrets', 'issuer', 'recovery'].flatMap((n) => folder(n).files),
+    imports: ['scan', 'audit', 'secrets', 'issuer', 'recovery'].flatMap((n) => folder(n).imports),
+  },
+  {
+    name: 'composition',
+    files: rootFiles('context', 'preferences', 'history', 'key-handlers', 'handlers', 'dispatch'),
+    imports: ['context', 'preferences', 'history', 'key-handlers', 'handlers', 'dispatch'].map(
+      (n) => `**/${n}`,
+    ),
+  },
+]
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'bench/.work/**', 'coverage/**'] },
   js.configs.recommended,
@@ -96,8 +134,10 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/main/core/**/*.ts'],
+  // core's layers, lowest first: a module imports its own layer and those below, never one
+  // above (type-only imports excepted: they leave no arrow at run time).
+  ...CORE_LAYERS.map((layer, index) => ({
+    files: layer.files,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -106,11 +146,16 @@ export default tseslint.config(
           patterns: [
             only([], 'main/core is plain Node: it imports shared and core only.'),
             { group: ['**/electron/**', '**/web/**'], message: 'core never imports its faces.' },
+            ...CORE_LAYERS.slice(index + 1).map((above) => ({
+              group: above.imports,
+              allowTypeImports: true,
+              message: `core layer "${layer.name}" never imports "${above.name}", a layer above it (see CORE_LAYERS).`,
+            })),
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['src/main/electron/**/*.ts'],
     rules: {

@@ -2,7 +2,7 @@
 import type { Handlers } from '../../shared/api'
 import type { AppContext } from './context'
 import { createIssuerToggle } from './issuer/issuer-server'
-import { findOrphans, recoverOrphans } from './keys/key-recover'
+import { findOrphans, recoverOrphans } from './recovery/keychain-recovery'
 
 type KeyMethods =
   | 'keys.list'

@@ -13,10 +13,10 @@ import { credentialNames, restoreCredential } from '../credentials/credential-st
 import type { CoreEnv } from '../env'
 import { isJwsAlg, type StoredKeyAlg } from '../../../shared/algorithms'
 import { isStoredJweAlg } from '../../../shared/jwe-algorithms'
-import { keyNameOfAccount, keyOfMaterial, parseMaterial, type Material } from './key-material'
-import { readKeyRecords } from './key-records'
-import type { KeyStore } from './key-store'
-import { describeKeyObject } from './usable-key'
+import { keyNameOfAccount, keyOfMaterial, parseMaterial, type Material } from '../keys/key-material'
+import { readKeyRecords } from '../keys/key-records'
+import type { KeyStore } from '../keys/key-store'
+import { describeKeyObject } from '../keys/usable-key'
 
 /** Our keychain entries that nothing points at, described. */
 export async function findOrphans(env: CoreEnv): Promise<OrphanEntry[]> {
