@@ -56,6 +56,26 @@ function method<A extends z.ZodTuple>(args: A) {
 }
 
 /**
+ * A job's three methods (see shared/jobs.ts): NAME.start(request) -> { jobId },
+ * NAME.status(jobId) and NAME.cancel(jobId) -> its status.
+ */
+const jobStart = <R extends z.ZodType>(request: R) =>
+  method(z.tuple([request])).returns<{ jobId: string }>()
+const jobStatus = <S>() => method(z.tuple([JobIdSchema])).returns<S>()
+
+function jobMethods<N extends string, R extends z.ZodType>(name: N, request: R) {
+  return {
+    returns: <S>() =>
+      ({
+        [`${name}.start`]: jobStart(request),
+        [`${name}.status`]: jobStatus<S>(),
+        [`${name}.cancel`]: jobStatus<S>(),
+      }) as Record<`${N}.start`, ReturnType<typeof jobStart<R>>> &
+        Record<`${N}.status` | `${N}.cancel`, ReturnType<typeof jobStatus<S>>>,
+  }
+}
+
+/**
  * Every method of the contract.
  *
  * @example
@@ -99,16 +119,10 @@ export const contract = {
   // Wordlist paths are the user's own files, read only by main (desktop and browser mode on
   // 127.0.0.1 behind the session token); the result never carries file contents except the
   // one line that already signs the caller's token.
-  'audit.start': method(z.tuple([AuditRequestSchema])).returns<{
-    jobId: string
-  }>(),
-  'audit.status': method(z.tuple([JobIdSchema])).returns<AuditStatus>(),
-  'audit.cancel': method(z.tuple([JobIdSchema])).returns<AuditStatus>(),
+  ...jobMethods('audit', AuditRequestSchema).returns<AuditStatus>(),
   // Log scanning: files by path (read by main), pasted text, or an upload sent in chunks.
-  'scan.start': method(z.tuple([ScanRequestSchema])).returns<{ jobId: string }>(),
+  ...jobMethods('scan', ScanRequestSchema).returns<ScanStatus>(),
   'scan.push': method(z.tuple([JobIdSchema, ScanChunkSchema])).returns<{ received: number }>(),
-  'scan.status': method(z.tuple([JobIdSchema])).returns<ScanStatus>(),
-  'scan.cancel': method(z.tuple([JobIdSchema])).returns<ScanStatus>(),
   // One token of a finished scan, in full (to open it in Inspect); rows are redacted.
   'scan.token': method(z.tuple([JobIdSchema, Sha256Schema])).returns<
     ScanToken & { token: string }

@@ -8,6 +8,7 @@ import type {
   ScanTokenSchema,
   ScanVerificationSchema,
 } from './shapes/scan'
+import type { JobStatus } from './jobs'
 import type { TokenStatus } from './token-status'
 
 export type ScanVerification = z.infer<typeof ScanVerificationSchema>
@@ -55,14 +56,8 @@ export interface ScanRow {
   verificationCode?: string
 }
 
-export type ScanState = 'running' | 'done' | 'cancelled' | 'failed'
-
 /** A scan job as the Scan view polls it. Rows come once it has ended. */
-export interface ScanStatus {
-  jobId: string
-  state: ScanState
-  progress: ScanProgress
+export interface ScanStatus extends JobStatus<ScanProgress> {
   summary?: Omit<ScanResult, 'tokens'>
   rows?: ScanRow[]
-  error?: { code: string; message: string }
 }

@@ -1,6 +1,7 @@
 /** Result types of the secret methods: strength check, generator, weak-secret audit. */
 
 import type { z } from 'zod'
+import type { JobStatus } from './jobs'
 import type {
   AuditProgressSchema,
   AuditResultSchema,
@@ -40,12 +41,6 @@ export type AuditProgress = z.infer<typeof AuditProgressSchema>
 
 export type AuditResult = z.infer<typeof AuditResultSchema>
 
-export type AuditState = 'running' | 'done' | 'cancelled' | 'failed'
-
-export interface AuditStatus {
-  jobId: string
-  state: AuditState
-  progress: AuditProgress
+export interface AuditStatus extends JobStatus<AuditProgress> {
   result?: AuditResult
-  error?: { code: string; message: string }
 }

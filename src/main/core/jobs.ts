@@ -5,15 +5,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import { toErrorPayload, WorkbenchError } from '../../shared/errors'
+import type { JobStatus } from '../../shared/jobs'
 
 const KEEP_FINISHED = 32
-
-/** What every job status has; each kind adds its progress and result. */
-export interface JobStatus {
-  jobId: string
-  state: 'running' | 'done' | 'cancelled' | 'failed'
-  error?: { code: string; message: string }
-}
 
 export interface Job<S extends JobStatus, E> {
   status: S

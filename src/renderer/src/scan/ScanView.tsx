@@ -4,17 +4,17 @@
  * unique token in a sortable, filterable table, verified when a key source is chosen; a row
  * opens its token in Inspect; the table exports as JSON or CSV (redacted).
  */
-import { useRef, useState, type FormEvent } from 'react'
-import type { ErrorPayload } from '../../../shared/errors'
+import { useState, type FormEvent } from 'react'
 import { formatSize, LIMITS } from '../../../shared/limits'
 import type { ScanRequest } from '../../../shared/scan-schemas'
-import type { ScanRow, ScanStatus } from '../../../shared/scan-types'
+import type { ScanRow } from '../../../shared/scan-types'
 import { api, transport } from '../api'
 import { CheckField } from '../components/CheckField'
 import { TabPanel, Tabs } from '../components/Tabs'
 import { EMPTY_KEY_SOURCE, toKeySource } from '../components/key-source-form'
 import { KeySourceFields } from '../components/KeySourceFields'
 import { ErrorBanner } from '../ErrorBanner'
+import { useJob } from '../hooks/useJob'
 import { useMainAction } from '../shell/command-bus'
 import { download, rowsAsCsv } from './scan-export'
 import { ScanTable } from './ScanTable'
@@ -36,6 +36,12 @@ const SCAN_INPUTS: ReadonlyArray<{ id: Input; label: string }> = [
   { id: 'file', label: 'Upload a file' },
 ]
 
+const SCAN_JOB = {
+  start: api['scan.start'],
+  status: api['scan.status'],
+  cancel: api['scan.cancel'],
+}
+
 export function ScanView({ paths, upload, onInspect }: Props) {
   const [input, setInput] = useState<Input>(paths?.length ? 'paths' : upload ? 'file' : 'text')
   const [text, setText] = useState('')
@@ -43,9 +49,8 @@ export function ScanView({ paths, upload, onInspect }: Props) {
   const [file, setFile] = useState<File | null>(upload ?? null)
   const [verify, setVerify] = useState(false)
   const [key, setKey] = useState({ ...EMPTY_KEY_SOURCE, mode: 'trusted' as const })
-  const [status, setStatus] = useState<ScanStatus | null>(null)
-  const [error, setError] = useState<ErrorPayload | null>(null)
-  const job = useRef<string | null>(null)
+  const scan = useJob(SCAN_JOB)
+  const { status, error, setError } = scan
 
   const running = status?.state === 'running'
   const start = async () => {
@@ -63,38 +68,14 @@ export function ScanView({ paths, upload, onInspect }: Props) {
     else return setError({ code: 'ERR_INVALID_ARGUMENT', message: 'Choose a file first.' })
     const keySource = verify ? toKeySource(key) : null
     if (keySource && !keySource.ok) return setError(keySource.error)
-    const started = await api['scan.start']({
-      source,
-      ...(keySource?.ok ? { key: keySource.value } : {}),
-    })
-    if (!started.ok) return setError(started.error)
-    job.current = started.value.jobId
-    setStatus({
-      jobId: started.value.jobId,
-      state: 'running',
-      progress: {
-        bytesDone: 0,
-        bytesTotal: file?.size ?? 0,
-        occurrences: 0,
-        unique: 0,
-        elapsedMs: 0,
-      },
-    })
-    if (input === 'file' && file)
-      void sendFile(started.value.jobId, file).catch((e: unknown) =>
+    const jobId = await scan.start(
+      { source, ...(keySource?.ok ? { key: keySource.value } : {}) },
+      { bytesDone: 0, bytesTotal: file?.size ?? 0, occurrences: 0, unique: 0, elapsedMs: 0 },
+    )
+    if (jobId !== null && input === 'file' && file)
+      void sendFile(jobId, file).catch((e: unknown) =>
         setError({ code: 'ERR_FILE_READ', message: String(e) }),
       )
-    void poll(started.value.jobId)
-  }
-  const poll = async (jobId: string) => {
-    for (;;) {
-      const next = await api['scan.status'](jobId)
-      if (job.current !== jobId) return
-      if (!next.ok) return setError(next.error)
-      setStatus(next.value)
-      if (next.value.state !== 'running') return
-      await new Promise((resolve) => setTimeout(resolve, 200))
-    }
   }
   const sendFile = async (jobId: string, chosen: File) => {
     for (let at = 0; at < chosen.size || at === 0; at += LIMITS.scanChunkBytes) {
@@ -105,14 +86,10 @@ export function ScanView({ paths, upload, onInspect }: Props) {
       if (last) return
     }
   }
-  const cancel = async () => {
-    if (!job.current) return
-    const cancelled = await api['scan.cancel'](job.current)
-    if (cancelled.ok) setStatus(cancelled.value)
-  }
+  const cancel = () => void scan.cancel()
   const open = async (row: ScanRow) => {
-    if (!job.current) return
-    const full = await api['scan.token'](job.current, row.sha256)
+    if (!status) return
+    const full = await api['scan.token'](status.jobId, row.sha256)
     if (full.ok) onInspect(full.value.token)
     else setError(full.error)
   }
@@ -210,7 +187,7 @@ export function ScanView({ paths, upload, onInspect }: Props) {
             {running ? 'Scanning…' : 'Scan'}
           </button>
           {running && (
-            <button type="button" className="secondary" onClick={() => void cancel()}>
+            <button type="button" className="secondary" onClick={cancel}>
               Cancel
             </button>
           )}

@@ -8,7 +8,7 @@ import type { ErrorPayload } from '../../../shared/errors'
 import type { AuditStatus, BuiltInList } from '../../../shared/secret-types'
 import { CheckField } from '../components/CheckField'
 import { ErrorBanner } from '../ErrorBanner'
-import { useAuditJob } from './useAuditJob'
+import { AUDIT_START, useAuditJob } from './useAuditJob'
 
 const BUILT_IN: ReadonlyArray<{ id: BuiltInList; label: string }> = [
   { id: 'known-weak', label: 'known-weak: placeholders and sample secrets' },
@@ -44,11 +44,14 @@ export function AuditPanel() {
             return
           }
           setInputError(null)
-          void audit.start({
-            token: token.trim(),
-            builtIn,
-            ...(paths.length > 0 ? { wordlists: paths } : {}),
-          })
+          void audit.start(
+            {
+              token: token.trim(),
+              builtIn,
+              ...(paths.length > 0 ? { wordlists: paths } : {}),
+            },
+            AUDIT_START,
+          )
         }}
       >
         <label className="stacked">
