@@ -50,8 +50,15 @@ const CORE_LAYERS = [
   },
   {
     name: 'composition',
-    files: rootFiles('context', 'preferences', 'history', 'key-handlers', 'handlers', 'dispatch'),
-    imports: ['context', 'preferences', 'history', 'key-handlers', 'handlers', 'dispatch'].map(
+    files: rootFiles(
+      'context',
+      'preferences',
+      'history',
+      'keychain-handlers',
+      'handlers',
+      'dispatch',
+    ),
+    imports: ['context', 'preferences', 'history', 'keychain-handlers', 'handlers', 'dispatch'].map(
       (n) => `**/${n}`,
     ),
   },

@@ -70,7 +70,7 @@ const TARGETS = {
         // src/main/core/built-files.ts.
         entryPoints: {
           jwtw: 'src/cli/index.ts',
-          'audit-worker': 'src/main/core/audit/worker.ts',
+          'audit-worker': 'src/main/core/audit/audit-worker.ts',
           'scan-worker': 'src/main/core/scan/scan-worker.ts',
         },
         outdir: join(staging, 'cli'),

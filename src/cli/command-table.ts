@@ -3,7 +3,7 @@
  * code (commands/NAME/spec.ts) and imports no service; its implementation (run.ts) is loaded
  * only when it runs, so `jwtw --version` and `jwtw decode` start fast.
  *
- * Most commands call the services through the contract (cli/contract.ts), like the app and
+ * Most commands call the services through the contract (cli/call-service.ts), like the app and
  * browser mode. The streaming ones run their service directly, because the contract's shape
  * (one request, one JSON answer) does not fit them: decode and scan read inputs of any size as
  * streams, secret audit drives worker threads with progress, and serve and ui run servers until

@@ -5,7 +5,7 @@
  * neither is given.
  */
 import { LIMITS } from '../shared/limits'
-import type { KeySourceInput, RemoteOptionsInput } from '../shared/token-schemas'
+import type { KeySourceInput, RemoteOptionsInput } from '../shared/request-schemas'
 import type { OptionValues } from './framework/spec'
 import { UsageError } from './framework/usage-error'
 import type { CliIo } from './io'

@@ -1,7 +1,7 @@
 /** zod schemas of the remote-keys contract methods: JWKS reports, the cache, trusted issuers. */
 import * as z from 'zod'
 import { LIMITS } from './limits'
-import { RemoteOptionsSchema } from './token-schemas'
+import { RemoteOptionsSchema } from './request-schemas'
 
 const url = z.string().min(1).max(LIMITS.url)
 

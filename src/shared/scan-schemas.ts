@@ -1,7 +1,7 @@
 /** The Scan view's requests: what to scan (files on this machine, pasted text, an upload) and with which keys. */
 import * as z from 'zod'
 import { LIMITS } from './limits'
-import { KeySourceSchema } from './token-schemas'
+import { KeySourceSchema } from './request-schemas'
 
 /** A running job (a scan, an audit). */
 export const JobIdSchema = z.string().min(1).max(64)

@@ -1,9 +1,9 @@
 // The renderer's pure form steps: Mint and Verify forms to contract requests, an inspected
 // token back into the Mint form, and a decoded token's full text taken back from the input.
 import { describe, expect, it } from 'vitest'
-import { MintRequestSchema, VerifyRequestSchema } from '../../src/shared/token-schemas'
+import { MintRequestSchema, VerifyRequestSchema } from '../../src/shared/request-schemas'
 import type { DecodedToken } from '../../src/shared/token-types'
-import { EMPTY_KEY_SOURCE } from '../../src/renderer/src/components/key-source-form'
+import { EMPTY_KEY_SOURCE } from '../../src/renderer/src/forms/key-source-form'
 import {
   buildMintRequest,
   EMPTY_MINT_FORM,

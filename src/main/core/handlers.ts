@@ -1,7 +1,7 @@
 /** The handler table: one plain-Node implementation per contract method. */
 import type { Handlers } from '../../shared/api'
 import type { AppContext } from './context'
-import { createKeyHandlers } from './key-handlers'
+import { createKeyHandlers } from './keychain-handlers'
 import { createAuditJobs } from './audit/audit-jobs'
 import { createScanJobs } from './scan/scan-jobs'
 import { generateSecretFor, saveSecretAsKey } from './secrets/secret-service'

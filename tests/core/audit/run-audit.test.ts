@@ -6,7 +6,7 @@ import type { Worker } from 'node:worker_threads'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { createAuditJobs } from '../../../src/main/core/audit/audit-jobs'
 import { runAudit } from '../../../src/main/core/audit/run-audit'
-import { jsEngine, loadScanEngine } from '../../../src/main/core/audit/scan-engine'
+import { jsEngine, loadWordlistEngine } from '../../../src/main/core/audit/wordlist-engine'
 import { builtWorkerPath } from '../../../src/main/core/built-files'
 import { hsToken, RS256_TOKEN, tempDir, writeWordlist } from '../../helpers/hmac'
 
@@ -150,7 +150,7 @@ describe('audit jobs (the contract methods)', () => {
 })
 
 describe('scan engines agree with node:crypto', () => {
-  const native = loadScanEngine({})
+  const native = loadWordlistEngine({})
   it.skipIf(native.name === 'js')('native addon and JS find the same line', () => {
     for (const bits of [256, 384, 512]) {
       for (const keyLen of [1, 31, 32, 63, 64, 65, 127, 128, 129, 300]) {

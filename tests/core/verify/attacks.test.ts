@@ -7,7 +7,7 @@ import { verifyToken } from '../../../src/main/core/verify/verify'
 import type { VerifyResult } from '../../../src/shared/verify-types'
 import { tokenContext } from '../../helpers/token-context'
 import { HMAC_SECRET, p256, rsa } from '../../helpers/keys'
-import type { KeySourceInput } from '../../../src/shared/token-schemas'
+import type { KeySourceInput } from '../../../src/shared/request-schemas'
 
 const ctx = tokenContext()
 const enc = (value: unknown) =>

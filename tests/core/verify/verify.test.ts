@@ -8,7 +8,7 @@ import type { VerifyResult } from '../../../src/shared/verify-types'
 import { tokenContext } from '../../helpers/token-context'
 import { HMAC_SECRET } from '../../helpers/keys'
 import { LIMITS } from '../../../src/shared/limits'
-import type { VerifyOptions } from '../../../src/shared/token-schemas'
+import type { VerifyOptions } from '../../../src/shared/request-schemas'
 
 const ISSUED = '2026-11-22T10:00:00Z'
 const key = { secret: HMAC_SECRET }

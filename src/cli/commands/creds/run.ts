@@ -2,7 +2,7 @@
 import type { CredentialSummary } from '../../../shared/stored-key-types'
 import { LIMITS } from '../../../shared/limits'
 import { cliContext } from '../../context'
-import { call } from '../../contract'
+import { call } from '../../call-service'
 import { EXIT, type Runner, type NoOptions } from '../../framework/spec'
 import { UsageError } from '../../framework/usage-error'
 import { colorsFor, printJson, table } from '../../output'

@@ -1,9 +1,9 @@
 /** `jwtw decrypt`: decrypts a JWE with a key the user names and explains the plaintext. */
 import type { DecryptResult } from '../../../shared/decrypt-types'
 import { LIMITS } from '../../../shared/limits'
-import type { JweKeySourceInput, KeySourceInput } from '../../../shared/token-schemas'
+import type { JweKeySourceInput, KeySourceInput } from '../../../shared/request-schemas'
 import { cliContext } from '../../context'
-import { call } from '../../contract'
+import { call } from '../../call-service'
 import { EXIT, type OptionValues, type Runner } from '../../framework/spec'
 import { UsageError } from '../../framework/usage-error'
 import { givenText, readAll } from '../../input'

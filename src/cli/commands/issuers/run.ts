@@ -1,6 +1,6 @@
 /** `jwtw issuers add|list|remove`: trusted issuers, whose tokens verify with no key given. */
 import { cliContext } from '../../context'
-import { call } from '../../contract'
+import { call } from '../../call-service'
 import { EXIT, type Runner, type NoOptions } from '../../framework/spec'
 import { UsageError } from '../../framework/usage-error'
 import { colorsFor, printJson, table } from '../../output'

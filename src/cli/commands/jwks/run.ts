@@ -2,7 +2,7 @@
 import type { JwksReport } from '../../../shared/jwks-types'
 import { describeInstant, formatDuration } from '../../../shared/relative-time'
 import { cliContext } from '../../context'
-import { call } from '../../contract'
+import { call } from '../../call-service'
 import { EXIT, type Runner } from '../../framework/spec'
 import { UsageError } from '../../framework/usage-error'
 import { remoteOptionsOf } from '../../key-options'

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/secret-types'
 import { runAudit } from '../../../main/core/audit/run-audit'
 import { cliContext } from '../../context'
-import { call } from '../../contract'
+import { call } from '../../call-service'
 import { EXIT, type Runner } from '../../framework/spec'
 import { UsageError } from '../../framework/usage-error'
 import { exactToken, givenText } from '../../input'

@@ -1,6 +1,6 @@
 /** `jwtw verify` declared. */
 import { command, exitCodes, flag, list, text } from '../../framework/spec'
-import { VERIFY_PROFILES } from '../../../shared/token-schemas'
+import { VERIFY_PROFILES } from '../../../shared/request-schemas'
 import {
   allowedAlgsOption,
   fetchOptions,

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/jwe-algorithms'
 import { LIMITS } from '../../../shared/limits'
 import type { MintResult } from '../../../shared/mint-types'
-import type { EncryptOptions } from '../../../shared/token-schemas'
+import type { EncryptOptions } from '../../../shared/request-schemas'
 import { jweKeyProblem, jweKeysOf, type JweKey } from './jwe-keys'
 import type { KeyStore } from '../keys/key-store'
 import { runtimeSupport } from '../runtime-algorithms'

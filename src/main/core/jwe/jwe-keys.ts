@@ -13,7 +13,7 @@ import {
   type JweKeyAlgorithm,
 } from '../../../shared/jwe-algorithms'
 import { clip } from '../../../shared/redact'
-import type { JweKeySourceInput } from '../../../shared/token-schemas'
+import type { JweKeySourceInput } from '../../../shared/request-schemas'
 import { parseKeyText, parseSecret, type ParsedKey } from '../keys/key-parse'
 import type { KeyStore } from '../keys/key-store'
 import { keyDetail } from '../keys/usable-key'

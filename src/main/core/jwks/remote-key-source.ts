@@ -3,7 +3,7 @@
  * the shared cache, each described with where it came from. A cached set is the same object
  * until a new copy comes in, so its keys are read and judged once.
  */
-import type { RemoteOptionsInput } from '../../../shared/token-schemas'
+import type { RemoteOptionsInput } from '../../../shared/request-schemas'
 import { durationSeconds } from '../duration'
 import { parseJwkSet } from '../keys/key-parse'
 import { usableKeys, type ResolvedKeys, type TokenHint } from '../keys/key-source'

@@ -6,7 +6,7 @@
 import { WorkbenchError } from '../../../shared/errors'
 import type { RemoteOrigin } from '../../../shared/jwks-types'
 import { clip } from '../../../shared/redact'
-import type { KeySourceInput } from '../../../shared/token-schemas'
+import type { KeySourceInput } from '../../../shared/request-schemas'
 import type { KeyStore } from './key-store'
 import {
   parseKeyText,

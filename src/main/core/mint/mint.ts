@@ -8,7 +8,7 @@ import { hmacMinBytes, isHmacAlg, type JwsAlg } from '../../../shared/algorithms
 import { WorkbenchError } from '../../../shared/errors'
 import type { MintResult, MintWarning } from '../../../shared/mint-types'
 import { TEMPLATES } from '../../../shared/templates'
-import type { MintRequest } from '../../../shared/token-schemas'
+import type { MintRequest } from '../../../shared/request-schemas'
 import { resolveTime } from '../duration'
 import { localSourceOf, resolveLocalKeys } from '../keys/key-source'
 import type { KeyStore } from '../keys/key-store'

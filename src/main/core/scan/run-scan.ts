@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises'
 import { toErrorPayload } from '../../../shared/errors'
 import type { ScanFile, ScanProgress, ScanResult, ScanToken } from '../../../shared/scan-types'
-import type { KeySourceInput } from '../../../shared/token-schemas'
+import type { KeySourceInput } from '../../../shared/request-schemas'
 import type { AppContext } from '../context'
 import { groupTokens } from './scan-groups'
 import { scanFile, scanStream, type SourceScan } from './scan-source'

@@ -6,7 +6,7 @@
  */
 import { toErrorPayload } from '../../../shared/errors'
 import type { ScanVerification } from '../../../shared/scan-types'
-import type { KeySourceInput } from '../../../shared/token-schemas'
+import type { KeySourceInput } from '../../../shared/request-schemas'
 import type { VerifyResult } from '../../../shared/verify-types'
 import { localSourceOf, resolveLocalKeys } from '../keys/key-source'
 import { describe } from '../verify/header-checks'

@@ -7,7 +7,7 @@
  */
 import { WorkbenchError } from '../../../shared/errors'
 import { clip } from '../../../shared/redact'
-import type { KeySourceInput } from '../../../shared/token-schemas'
+import type { KeySourceInput } from '../../../shared/request-schemas'
 import { remoteOptions, resolveRemoteKeys } from '../jwks/remote-key-source'
 import type { RemoteKeys } from '../jwks/remote-keys'
 import type { TrustedIssuers } from '../jwks/trusted-issuers'

@@ -1,6 +1,6 @@
 /** Verify options as checks use them: durations and the "as of" time parsed once. */
 import { WorkbenchError } from '../../../shared/errors'
-import type { VerifyOptions } from '../../../shared/token-schemas'
+import type { VerifyOptions } from '../../../shared/request-schemas'
 import { durationSeconds, parseInstant } from '../duration'
 
 /** What the caller asks, and what the key source implies (see key-resolution). */

@@ -11,8 +11,8 @@ import { ErrorBanner } from '../ErrorBanner'
 import { CheckField } from './CheckField'
 import { StrengthLine } from '../secrets/StrengthLine'
 import { TabPanel, Tabs } from './Tabs'
-import type { KeySourceForm, KeySourceMode } from './key-source-form'
-import { useLoadedCall } from './useLoadedCall'
+import type { KeySourceForm, KeySourceMode } from '../forms/key-source-form'
+import { useLoadedCall } from '../hooks/useLoadedCall'
 
 interface Props {
   idPrefix: string

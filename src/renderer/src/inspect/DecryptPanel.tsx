@@ -5,11 +5,11 @@
  * main: only the key's name or the text the user pasted crosses the contract.
  */
 import { useState } from 'react'
-import type { JweKeySourceInput, KeySourceInput } from '../../../shared/token-schemas'
+import type { JweKeySourceInput, KeySourceInput } from '../../../shared/request-schemas'
 import { api } from '../api'
 import { ChoiceSelect } from '../components/ChoiceSelect'
-import { useApiCall } from '../components/useApiCall'
-import { useLoadedCall } from '../components/useLoadedCall'
+import { useApiCall } from '../hooks/useApiCall'
+import { useLoadedCall } from '../hooks/useLoadedCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { verdictLine } from '../verify/verdict-line'
 import { ColoredToken } from './ColoredToken'

@@ -6,8 +6,8 @@
  */
 import type { TrustedIssuer } from '../../../shared/jwks-types'
 import { api } from '../api'
-import { useLoadedCall } from '../components/useLoadedCall'
-import { useSettled } from '../components/useSettled'
+import { useLoadedCall } from '../hooks/useLoadedCall'
+import { useSettled } from '../hooks/useSettled'
 import { verdictLine } from '../verify/verdict-line'
 
 /** Typing settles before main is asked. */

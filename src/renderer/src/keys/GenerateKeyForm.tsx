@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import type { KeySummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
-import { useApiCall } from '../components/useApiCall'
+import { useApiCall } from '../hooks/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { KEY_TYPES, keyType, parseList } from './key-choices'
 import { ChoiceSelect } from '../components/ChoiceSelect'

@@ -5,7 +5,7 @@
 import { useState } from 'react'
 import { api } from '../api'
 import { TabPanel, Tabs } from '../components/Tabs'
-import { useLoadedCall } from '../components/useLoadedCall'
+import { useLoadedCall } from '../hooks/useLoadedCall'
 import { CredentialsSection } from './CredentialsSection'
 import { GenerateKeyForm } from './GenerateKeyForm'
 import { ImportKeyForm } from './ImportKeyForm'

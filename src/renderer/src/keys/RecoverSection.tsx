@@ -5,8 +5,8 @@
  */
 import type { OrphanEntry } from '../../../shared/stored-key-types'
 import { api } from '../api'
-import { useApiCall } from '../components/useApiCall'
-import { useLoadedCall } from '../components/useLoadedCall'
+import { useApiCall } from '../hooks/useApiCall'
+import { useLoadedCall } from '../hooks/useLoadedCall'
 import { ErrorBanner } from '../ErrorBanner'
 
 export function RecoverSection({ onRecovered }: { onRecovered: () => void }) {

@@ -4,10 +4,10 @@
  */
 import { isRecord } from '../../../shared/is-record'
 import { TEMPLATES, type TemplateName } from '../../../shared/templates'
-import { audienceList, optionalText, type FormResult } from '../components/form-fields'
-import { EMPTY_KEY_SOURCE, toKeySource, type KeySourceForm } from '../components/key-source-form'
+import { audienceList, optionalText, type FormResult } from '../forms/form-fields'
+import { EMPTY_KEY_SOURCE, toKeySource, type KeySourceForm } from '../forms/key-source-form'
 import { isJwsAlg, type JwsAlg } from '../../../shared/algorithms'
-import type { MintRequest } from '../../../shared/token-schemas'
+import type { MintRequest } from '../../../shared/request-schemas'
 
 export interface MintForm {
   template: TemplateName | ''

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/secret-types'
 import { api } from '../api'
 import { CopyButton } from '../components/CopyButton'
-import { useApiCall } from '../components/useApiCall'
+import { useApiCall } from '../hooks/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { ChoiceSelect } from '../components/ChoiceSelect'
 import { HMAC_ALGS, type HmacAlg } from '../../../shared/algorithms'

@@ -9,7 +9,7 @@ import { checkSecret } from '../../../shared/secret-strength'
 import type { SecretCheck } from '../../../shared/secret-types'
 import { LIMITS } from '../../../shared/limits'
 import type { HmacAlg } from '../../../shared/algorithms'
-import { useSettled } from '../components/useSettled'
+import { useSettled } from '../hooks/useSettled'
 
 export const CHECK_DEBOUNCE_MS = 250
 

@@ -1,9 +1,9 @@
 /** What the Verify form holds and how it becomes a contract VerifyRequest (or a coded field error). */
 import { jsonOrString } from '../../../shared/json-or-string'
-import { audienceList, optionalText, type FormResult } from '../components/form-fields'
-import { EMPTY_KEY_SOURCE, toKeySource, type KeySourceForm } from '../components/key-source-form'
+import { audienceList, optionalText, type FormResult } from '../forms/form-fields'
+import { EMPTY_KEY_SOURCE, toKeySource, type KeySourceForm } from '../forms/key-source-form'
 import type { JwsAlg } from '../../../shared/algorithms'
-import type { RequiredClaim, VerifyOptions, VerifyRequest } from '../../../shared/token-schemas'
+import type { RequiredClaim, VerifyOptions, VerifyRequest } from '../../../shared/request-schemas'
 
 export interface VerifyForm {
   token: string

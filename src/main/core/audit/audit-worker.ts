@@ -4,13 +4,13 @@
  * matching line's offsets.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { loadScanEngine } from './scan-engine'
+import { loadWordlistEngine } from './wordlist-engine'
 import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol'
 
 const port = parentPort
 if (!port) throw new Error('audit worker must run in a worker thread')
 const init = workerData as WorkerInit
-const engine = loadScanEngine()
+const engine = loadWordlistEngine()
 const signingInput = new Uint8Array(init.signingInput)
 const signature = new Uint8Array(init.signature)
 

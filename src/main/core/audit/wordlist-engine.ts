@@ -9,13 +9,13 @@ import { loadAddon } from '../built-files'
 /** [tried, foundStart, foundEnd]; found offsets are -1 when nothing matched. */
 export type ScanResult = [number, number, number]
 
-export interface ScanEngine {
+export interface WordlistEngine {
   name: 'native-sha-ni' | 'native' | 'js'
   scan(chunk: Uint8Array, signingInput: Uint8Array, signature: Uint8Array, bits: number): ScanResult
 }
 
 interface Addon {
-  scan: ScanEngine['scan']
+  scan: WordlistEngine['scan']
   shaNi: boolean
 }
 
@@ -23,7 +23,7 @@ const NEWLINE = 0x0a
 const CR = 0x0d
 
 /** The fallback: correct everywhere, about a tenth of the native engine's speed. */
-export const jsEngine: ScanEngine = {
+export const jsEngine: WordlistEngine = {
   name: 'js',
   scan(chunk, signingInput, signature, bits) {
     const hash = `sha${bits}`
@@ -50,7 +50,7 @@ export const jsEngine: ScanEngine = {
 }
 
 /** The fastest engine available here; JWTW_AUDIT_ENGINE=js forces the fallback. */
-export function loadScanEngine(env: NodeJS.ProcessEnv = process.env): ScanEngine {
+export function loadWordlistEngine(env: NodeJS.ProcessEnv = process.env): WordlistEngine {
   if (env['JWTW_AUDIT_ENGINE'] === 'js') return jsEngine
   const addon = loadAddon<Addon>('hmac-scan')
   return addon ? { name: addon.shaNi ? 'native-sha-ni' : 'native', scan: addon.scan } : jsEngine

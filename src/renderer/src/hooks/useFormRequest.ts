@@ -5,7 +5,7 @@
 import { useState } from 'react'
 import type { ErrorPayload } from '../../../shared/errors'
 import type { Result } from '../../../shared/result'
-import type { FormResult } from './form-fields'
+import type { FormResult } from '../forms/form-fields'
 import { useApiCall } from './useApiCall'
 
 export function useFormRequest<Form, Request, Field extends string, T>(

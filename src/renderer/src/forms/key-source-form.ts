@@ -1,6 +1,6 @@
 /** The key-source part of the Mint and Verify forms, and how it becomes a contract KeySourceInput. */
 import type { FormResult } from './form-fields'
-import type { KeySourceInput } from '../../../shared/token-schemas'
+import type { KeySourceInput } from '../../../shared/request-schemas'
 
 /** jwksUrl, issuer and trusted are for verifying only. */
 export type KeySourceMode = 'secret' | 'stored' | 'keyText' | 'jwksUrl' | 'issuer' | 'trusted'
