@@ -1,4 +1,5 @@
-// The log scanner against ripgrep, in the same run: generates a 256 MiB access log (1 % of lines
+// The log scanner against ripgrep, in the same run: generates a 256 MiB access log with CRLF
+// lines (1 % of lines
 // carry a token: bearer header, query string, cookie, JSON field; decoys elsewhere), warms the
 // page cache, then times `jwtw scan FILE --json` (find, decode, deduplicate, summarise) against
 // `rg -o PATTERN FILE` (extract only), alternating, and prints both medians and the ratio
@@ -18,11 +19,11 @@ const peakHook = fileURLToPath(new URL('./peak-rss.cjs', import.meta.url))
 const PATTERN = '(?:eyJ|ewogIC)[A-Za-z0-9_-]{12,}\\.ey[A-Za-z0-9_-]{12,}\\.[A-Za-z0-9_-]{12,}'
 mkdirSync(work, { recursive: true })
 
-async function logFile(name, mib, seed) {
+async function logFile(name, mib, seed, newline = '\n') {
   const path = `${work}${name}`
   if (!existsSync(path)) {
     process.stdout.write(`generating ${name} (${mib} MiB)...\n`)
-    await writeLog(path, mib, seed)
+    await writeLog(path, mib, seed, newline)
   }
   return path
 }
@@ -52,7 +53,8 @@ const hasRg = spawnSync('rg', ['--version']).status === 0
 const jwtwScan = (path) =>
   timed(process.execPath, [jwtw, 'scan', path, '--json'], { NODE_OPTIONS: `--require=${peakHook}` })
 
-const log256 = await logFile('access-256.log', 256, 1)
+// CRLF lines, as logs copied from Windows hosts or some HTTP tooling have them.
+const log256 = await logFile('access-256-crlf.log', 256, 1, '\r\n')
 await warm(log256)
 const ours = []
 const theirs = []
