@@ -9,7 +9,9 @@ import type { ViewId } from '../../shared/ui-state'
 import { api, transport } from './api'
 import { InspectView } from './inspect/InspectView'
 import { EMPTY_MINT_FORM, formFromToken } from './mint/mint-form'
-import { EMPTY_VERIFY_FORM } from './verify/verify-form'
+import { EMPTY_VERIFY_FORM, keySourceForToken } from './verify/verify-form'
+import { decodeToken } from '../../shared/token-decode'
+import { useLoadedCall } from './hooks/useLoadedCall'
 import { CommandPalette } from './shell/CommandPalette'
 import { HistoryDialog } from './shell/HistoryDialog'
 import { useCommand, useShortcuts } from './shell/command-bus'
@@ -49,6 +51,14 @@ export function App() {
   const [compare, setCompare] = useState(false)
   const [mintForm, setMintForm] = useState(EMPTY_MINT_FORM)
   const [verifyForm, setVerifyForm] = useState(EMPTY_VERIFY_FORM)
+  const trusted = useLoadedCall(api['issuers.list']).value
+  /** Verify opens on the token with the key source that fits it (never fetching anything). */
+  const verifyToken = (token: string) => {
+    const { header, payload } = decodeToken(token, new Date(), { display: false })
+    const issuers = (trusted ?? []).map((i) => i.issuer)
+    setVerifyForm((f) => ({ ...f, token, key: keySourceForToken(f.key, header, payload, issuers) }))
+    open('verify')
+  }
   const [dropped, setDropped] = useState<Dropped | null>(null)
   const [scanPaths, setScanPaths] = useState<string[] | null>(null)
   const restored = useRef(false)
@@ -153,10 +163,7 @@ export function App() {
               onTextChange={setInspectText}
               compare={compare}
               onCompareChange={setCompare}
-              onVerifyToken={(token) => {
-                setVerifyForm((f) => ({ ...f, token }))
-                open('verify')
-              }}
+              onVerifyToken={verifyToken}
               onEditToken={(header, payload) => {
                 setMintForm((f) => formFromToken(f, header, payload))
                 open('mint')
@@ -164,14 +171,7 @@ export function App() {
             />
           )}
           {view === 'mint' && (
-            <MintView
-              form={mintForm}
-              onFormChange={setMintForm}
-              onVerifyToken={(token) => {
-                setVerifyForm((f) => ({ ...f, token }))
-                open('verify')
-              }}
-            />
+            <MintView form={mintForm} onFormChange={setMintForm} onVerifyToken={verifyToken} />
           )}
           {view === 'verify' && <VerifyView form={verifyForm} onFormChange={setVerifyForm} />}
           {view === 'keys' && (

@@ -1,4 +1,5 @@
 /** What the Verify form holds and how it becomes a contract VerifyRequest (or a coded field error). */
+import { isRecord } from '../../../shared/is-record'
 import { jsonOrString } from '../../../shared/json-or-string'
 import { audienceList, optionalText, type FormResult } from '../forms/form-fields'
 import { EMPTY_KEY_SOURCE, toKeySource, type KeySourceForm } from '../forms/key-source-form'
@@ -100,4 +101,27 @@ function parseRequired(text: string): FormResult<RequiredClaim[], 'require'> {
     claims.push(at === -1 ? { name } : { name, value: jsonOrString(line.slice(at + 1).trim()) })
   }
   return { ok: true, value: claims }
+}
+
+/**
+ * The key source that fits a token handed to Verify: its trusted issuer when it has one, else
+ * its issuer's discovery prefilled from iss (nothing is fetched until Verify is asked), the
+ * secret field only for HS* tokens, a pasted key otherwise. The user's typed values stay.
+ *
+ * @example
+ * keySourceForToken(EMPTY_KEY_SOURCE, { alg: 'RS256' }, { iss: 'https://sso.example.com/realms/shop' }, []).mode // 'issuer'
+ */
+export function keySourceForToken(
+  current: KeySourceForm,
+  header: unknown,
+  payload: unknown,
+  trustedIssuers: readonly string[],
+): KeySourceForm {
+  const alg = isRecord(header) && typeof header['alg'] === 'string' ? header['alg'] : ''
+  const iss = isRecord(payload) && typeof payload['iss'] === 'string' ? payload['iss'] : undefined
+  if (alg.startsWith('HS')) return { ...current, mode: 'secret' }
+  if (iss !== undefined && trustedIssuers.includes(iss)) return { ...current, mode: 'trusted' }
+  if (iss !== undefined && /^https:\/\//.test(iss))
+    return { ...current, mode: 'issuer', issuer: iss }
+  return { ...current, mode: current.mode === 'secret' ? 'keyText' : current.mode }
 }
