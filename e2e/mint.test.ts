@@ -87,6 +87,23 @@ describe('Mint in real Chromium (browser mode)', () => {
     expect((await check(page, 'require:role')).state).toBe('ok')
   })
 
+  it('marks the minted token out of date when the claims change, and mints again on request', async () => {
+    const { page } = session
+    await page.getByLabel('Secret value').fill(strongSecret())
+    await page.getByLabel('Subject (sub)').fill('00u1a2b3c4d5e6f7g8h9')
+    await page.getByRole('button', { name: 'Mint token' }).click()
+    const first = await page.getByLabel('Minted token').inputValue()
+    expect(await page.getByText('Out of date').count()).toBe(0)
+    await page.getByLabel('Subject (sub)').fill('00u9z8y7x6w5v4u3t2s1')
+    await page.getByText('Out of date').waitFor()
+    await page.getByRole('button', { name: 'Mint again' }).click()
+    await expect.poll(() => page.getByLabel('Minted token').inputValue()).not.toBe(first)
+    expect(partsOf(await page.getByLabel('Minted token').inputValue()).payload).toMatchObject({
+      sub: '00u9z8y7x6w5v4u3t2s1',
+    })
+    expect(await page.getByText('Out of date').count()).toBe(0)
+  })
+
   it('shows the WEAK_SECRET warning for a short secret, and strict refuses it', async () => {
     const { page } = session
     await page.getByLabel('Secret value').fill('short-secret')

@@ -2,7 +2,7 @@
  * Sign a token: a template, an algorithm, a key, the claims and header as fields and as JSON
  * (kept in sync both ways), a live preview of the signed token, and the result to copy or verify.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, type FormEvent } from 'react'
 import { CLAIMS } from '../../../shared/claims'
 import type { ErrorPayload } from '../../../shared/errors'
 import { TEMPLATE_NAMES, TEMPLATES, type TemplateName } from '../../../shared/templates'
@@ -83,9 +83,7 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
   const encryptionKeys = (useLoadedCall(api['keys.list']).value ?? [])
     .filter((k) => k.use === 'enc')
     .map((k) => k.name)
-  // The result shows the form it was minted from; any change marks it out of date.
-  const [mintedFrom, setMintedFrom] = useState<MintForm | null>(null)
-  const stale = mint.value !== null && mintedFrom !== form
+  const stale = mint.staleFor(form)
   // Remembered between sessions: the template, algorithm and stored key name (never a secret).
   useEffect(() => {
     const keyName =
@@ -98,10 +96,7 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
     if (JSON.stringify(next) !== JSON.stringify(state.mint)) update({ mint: next })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form.template, form.alg, form.key])
-  useMainAction(() => {
-    setMintedFrom(form)
-    mint.submit(form)
-  })
+  useMainAction(() => mint.submit(form))
   useEffect(() => {
     if (!state.history || !mint.value) return
     void api['history.add']({ view: 'mint', token: mint.value.token })
@@ -109,7 +104,6 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    setMintedFrom(form)
     mint.submit(form)
   }
 
@@ -185,14 +179,7 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
           {stale && (
             <p className="warn stale-result" role="status">
               Out of date: the form changed after this token was minted.{' '}
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  setMintedFrom(form)
-                  mint.submit(form)
-                }}
-              >
+              <button type="button" className="secondary" onClick={() => mint.submit(form)}>
                 Mint again
               </button>
             </p>

@@ -81,7 +81,22 @@ export function VerifyView({ form, onFormChange }: Props) {
         </form>
         <div className="verify-result form-result">
           {verify.error && <ErrorBanner error={verify.error} />}
-          {verify.value && <VerifyResultPanel result={verify.value} />}
+          {verify.staleFor(form) && (
+            <p className="warn stale-result" role="status">
+              Out of date: the token, key or options changed after this verdict.{' '}
+              <button type="button" className="secondary" onClick={() => verify.submit(form)}>
+                Verify again
+              </button>
+            </p>
+          )}
+          {verify.value && (
+            <div
+              className={verify.staleFor(form) ? 'stale' : undefined}
+              aria-disabled={verify.staleFor(form) || undefined}
+            >
+              <VerifyResultPanel result={verify.value} />
+            </div>
+          )}
           {!verify.error && !verify.value && (
             <p className="muted empty-state">
               The verdict and every check appear here (Ctrl+Enter to verify).
