@@ -25,7 +25,9 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
   /** Opens a key's details (the Manage button toggles, so only when closed). */
   async function openKey(name: string) {
     await showSection('Signing keys')
-    const manage = session.page.getByRole('button', { name: `Manage key ${name}` })
+    const manage = session.page.getByRole('button', {
+      name: new RegExp(`^(Manage|Selected) key ${name}$`),
+    })
     if ((await manage.getAttribute('aria-expanded')) !== 'true') await manage.click()
     return session.page.getByRole('region', { name: `Key ${name}` })
   }

@@ -319,7 +319,7 @@ describe('history and storage', () => {
     expect(entry!.token).toBe(`${token.split('.').slice(0, 2).join('.')}.`)
 
     // The History dialog: search, open an entry in Inspect.
-    await page.getByRole('button', { name: 'History', exact: true }).click()
+    await page.getByRole('button', { name: /^History( \(off\))?$/ }).click()
     const dialog = page.getByRole('dialog', { name: 'History' })
     const search = dialog.getByLabel('Search history')
     await dialog.getByRole('status').getByText('1 entries, newest first.').waitFor()
@@ -356,7 +356,7 @@ describe('history and storage', () => {
     await toggleHistory('History is off: nothing more is kept.')
 
     // Clear all, after a confirmation.
-    await page.getByRole('button', { name: 'History', exact: true }).click()
+    await page.getByRole('button', { name: /^History( \(off\))?$/ }).click()
     await dialog.getByRole('button', { name: 'Clear all…' }).click()
     await dialog.getByRole('button', { name: 'Clear history' }).click()
     await dialog.getByText(/^History is off: nothing is kept/).waitFor()

@@ -4,6 +4,7 @@
  * caller decides the key: a key option, else JWT_SECRET_KEY; a trusted issuer applies only when
  * neither is given.
  */
+import { resolve } from 'node:path'
 import { LIMITS } from '../shared/limits'
 import type { KeySourceInput, RemoteOptionsInput } from '../shared/request-schemas'
 import type { OptionValues } from './framework/spec'
@@ -91,7 +92,8 @@ export function remoteOptionsOf(values: FetchValues): RemoteOptionsInput | undef
   const options: RemoteOptionsInput = {}
   if (values['insecure-http']) options.insecureHttp = true
   if (values['allow-redirects']) options.allowRedirects = true
-  if (values.ca !== undefined) options.caFile = values.ca
+  // A file named on the command line is relative to where jwtw runs.
+  if (values.ca !== undefined) options.caFile = resolve(values.ca)
   if (values.timeout !== undefined) options.timeout = values.timeout
   if (values['max-stale'] !== undefined) options.maxStale = values['max-stale']
   return Object.keys(options).length > 0 ? options : undefined

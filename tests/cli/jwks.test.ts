@@ -326,3 +326,19 @@ describe.skipIf(!available)(
     })
   },
 )
+
+describe('the CA file is the user configuration, checked where it is set', () => {
+  it('settings set jwks.ca refuses a missing file and one with no certificate, and stores an absolute path', async () => {
+    const env = cliEnv()
+    const missing = await jwtw(['settings', 'set', 'jwks.ca', 'nope.pem'], { env })
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toMatch(/^ERR_FILE_READ: Cannot read the CA file .*nope\.pem/)
+    const dir = mkdtempSync(join(tmpdir(), 'jwtw-ca-'))
+    const notCa = join(dir, 'not-a-ca.pem')
+    writeFileSync(notCa, '-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----\n')
+    const refused = await jwtw(['settings', 'set', 'jwks.ca', notCa], { env })
+    expect(refused.stderr).toMatch(/^ERR_INVALID_ARGUMENT: .*holds no PEM certificate/)
+    const shown = await jwtw(['settings', 'show', '--json'], { env })
+    expect(JSON.parse(shown.stdout).caFile).toBeUndefined()
+  })
+})

@@ -7,6 +7,7 @@ import { RemotePreferencesSchema, type RemotePreferences } from '../../shared/jw
 import { UiStatePatchSchema } from '../../shared/ui-schemas'
 import { DEFAULT_UI_STATE, type UiState, type UiStatePatch } from '../../shared/ui-state'
 import type { CoreEnv } from './env'
+import { readCaFile } from './jwks/ca-file'
 import type { RemoteOptions } from './jwks/remote-keys'
 
 const SECTION = 'preferences'
@@ -24,6 +25,8 @@ export async function setRemotePreferences(
   value: RemotePreferences,
 ): Promise<RemotePreferences> {
   const clean = RemotePreferencesSchema.parse(value)
+  // A CA file is checked when it is set, not at the first fetch that needs it.
+  if (clean.caFile !== undefined) readCaFile(clean.caFile)
   await env.settings.update(SECTION, (current) => ({
     ...(typeof current === 'object' && current !== null && !Array.isArray(current) ? current : {}),
     remote: clean,

@@ -4,12 +4,12 @@
  * scheme), conditional requests (ETag, Last-Modified), a private CA, and HTTP(S)_PROXY /
  * NO_PROXY honoured, never for this machine (proxy.ts); a proxy's failure is named as one.
  */
-import { readFileSync } from 'node:fs'
 import type * as Undici from 'undici'
 import type { Dispatcher } from 'undici'
 import type { RemoteDocument } from '../../../shared/errors'
 import { formatSize, LIMITS } from '../../../shared/limits'
 import { clip } from '../../../shared/redact'
+import { readCaFile } from './ca-file'
 import { fetchError, networkError } from './fetch-errors'
 import { proxyFor, type ProxySettings } from './proxy'
 import { checkRemoteUrl } from './remote-url'
@@ -47,25 +47,13 @@ const loadUndici = () => (undici ??= import('undici'))
 async function agentFor(
   caFile: string | undefined,
   proxy: string | undefined,
-  document: RemoteDocument,
 ): Promise<Dispatcher> {
   const { Agent, ProxyAgent } = await loadUndici()
   const key = `${caFile ?? ''}\n${proxy ?? ''}`
   let agent = agents.get(key)
   if (!agent) {
-    let ca: string | undefined
-    if (caFile !== undefined) {
-      try {
-        ca = readFileSync(caFile, 'utf8')
-      } catch (error) {
-        throw fetchError(
-          document,
-          'TLS',
-          `Cannot read the CA file ${caFile} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-          error,
-        )
-      }
-    }
+    // A CA file that cannot be used is the user's configuration, not the server's outage.
+    const ca = caFile === undefined ? undefined : readCaFile(caFile)
     const tls = ca === undefined ? {} : { ca: [ca] }
     agent =
       proxy === undefined
@@ -90,7 +78,7 @@ export async function getJson(
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified
   for (let hop = 0; ; hop++) {
     const proxy = proxyFor(url, options.proxy)
-    const dispatcher = await agentFor(options.caFile, proxy, document)
+    const dispatcher = await agentFor(options.caFile, proxy)
     let response: Dispatcher.ResponseData
     try {
       response = await requestOnce(url, headers, dispatcher, signal)

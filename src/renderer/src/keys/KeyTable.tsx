@@ -80,7 +80,7 @@ function KeyRow({
         <button
           type="button"
           className="secondary"
-          aria-label={`Manage key ${summary.name}`}
+          aria-label={`${selected ? 'Selected' : 'Manage'} key ${summary.name}`}
           aria-expanded={selected}
           onClick={onSelect}
         >

@@ -46,7 +46,7 @@ export function Sidebar({ view, theme }: { view: ViewId; theme: 'light' | 'dark'
           type="button"
           className="tab"
           title={`Command palette${shortcut('palette.open')}`}
-          aria-label="Command palette"
+          aria-label="Commands (command palette)"
           onClick={() => runCommand('palette.open')}
         >
           <Icon name="palette" />
@@ -56,7 +56,7 @@ export function Sidebar({ view, theme }: { view: ViewId; theme: 'light' | 'dark'
           type="button"
           className="tab"
           title={`History (${state.history ? 'on' : 'off'})`}
-          aria-label="History"
+          aria-label={`History${state.history ? '' : ' (off)'}`}
           onClick={() => runCommand('history.show')}
         >
           <Icon name="history" />
@@ -66,7 +66,7 @@ export function Sidebar({ view, theme }: { view: ViewId; theme: 'light' | 'dark'
           type="button"
           className="tab"
           title={`Switch to the ${theme === 'dark' ? 'light' : 'dark'} theme${shortcut('theme.toggle')}`}
-          aria-label={`Switch to the ${theme === 'dark' ? 'light' : 'dark'} theme`}
+          aria-label={`${theme === 'dark' ? 'Dark' : 'Light'} theme: switch to the ${theme === 'dark' ? 'light' : 'dark'} theme`}
           onClick={() => runCommand('theme.toggle')}
         >
           <Icon name="theme" />
