@@ -73,9 +73,16 @@ export const JweKeySourceSchema = z.union([
 ])
 export type JweKeySourceInput = z.infer<typeof JweKeySourceSchema>
 
-/** How mint encrypts: to whom, with which key management alg and content encryption. */
+/**
+ * How mint encrypts: to whom (a JWE key source, or the encryption key a JWKS URL or an issuer
+ * publishes, `use: enc`), with which key management alg and content encryption.
+ */
 export const EncryptOptionsSchema = z.strictObject({
-  to: JweKeySourceSchema,
+  to: z.union([
+    JweKeySourceSchema,
+    z.strictObject({ jwksUrl: url, kid: value.optional(), remote: RemoteOptionsSchema.optional() }),
+    z.strictObject({ issuer: url, kid: value.optional(), remote: RemoteOptionsSchema.optional() }),
+  ]),
   alg: z.enum(JWE_KEY_ALG_NAMES).optional(),
   enc: z.enum(JWE_ENC_NAMES).optional(),
 })

@@ -177,3 +177,47 @@ describe.skipIf(!available)('importing encryption keys through the CLI', () => {
     })
   })
 })
+
+describe('mint --encrypt-jwks: the encryption key a JWK Set publishes', () => {
+  it('picks the use enc key (never the signing one) and the recipient decrypts', async () => {
+    const { startServer, json } = await import('../helpers/servers')
+    const { exportJWK } = await import('jose')
+    const { generateKeyPairSync } = await import('node:crypto')
+    const enc = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    const sig = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    const server = await startServer()
+    try {
+      server.route(
+        '/.well-known/jwks.json',
+        json({
+          keys: [
+            { ...(await exportJWK(sig.publicKey)), kid: 'sig-2026-q4', use: 'sig', alg: 'ES256' },
+            {
+              ...(await exportJWK(enc.publicKey)),
+              kid: 'enc-2026-q4',
+              use: 'enc',
+              alg: 'ECDH-ES+A256KW',
+            },
+          ],
+        }),
+      )
+      const minted = await jwtw(
+        ['mint', '--sub', 'partner-7', '--encrypt-jwks', `${server.url}/.well-known/jwks.json`],
+        { env: { JWT_SECRET_KEY: '', JWTW_HOME: mkdtempSync(join(tmpdir(), 'jwtw-encjwks-')) } },
+      )
+      expect(minted.code, minted.stderr).toBe(0)
+      expect(decodeProtectedHeader(minted.stdout.trim())).toMatchObject({
+        alg: 'ECDH-ES+A256KW',
+        kid: 'enc-2026-q4',
+      })
+      const privateJwk = file(
+        'enc-private.jwk',
+        JSON.stringify({ ...(await exportJWK(enc.privateKey)), kid: 'enc-2026-q4' }),
+      )
+      const out = await jwtw(['decrypt', minted.stdout.trim(), '--key-file', privateJwk, '--json'])
+      expect(JSON.parse(out.stdout).decoded.payload.sub).toBe('partner-7')
+    } finally {
+      await server.close()
+    }
+  })
+})

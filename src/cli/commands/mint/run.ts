@@ -11,7 +11,7 @@ import { EXIT, type OptionValues, type Runner } from '../../framework/spec'
 import { UsageError } from '../../framework/usage-error'
 import { readAll } from '../../input'
 import type { CliIo } from '../../io'
-import { keyFromEnv, keyFromFlags, nameValues } from '../../key-options'
+import { keyFromEnv, keyFromFlags, nameValues, remoteOptionsOf } from '../../key-options'
 import { colorsFor } from '../../output'
 import { readSecret } from '../../secret-input'
 import type { mintOptions } from './spec'
@@ -75,7 +75,13 @@ export const run: Runner<typeof mintOptions> = async ({ values, path }, io) => {
   return EXIT.ok
 }
 
-const RECIPIENT_FLAGS = ['encrypt-to', 'encrypt-password-file', 'encrypt-secret-file'] as const
+const RECIPIENT_FLAGS = [
+  'encrypt-to',
+  'encrypt-jwks',
+  'encrypt-issuer',
+  'encrypt-password-file',
+  'encrypt-secret-file',
+] as const
 
 /** The recipient of an encrypted token, when one is given. */
 async function encryptOptions(
@@ -95,6 +101,9 @@ async function encryptOptions(
     if (values['key-alg'] !== undefined || values.enc !== undefined) {
       throw new UsageError('--key-alg and --enc need a recipient (--encrypt-to)', path)
     }
+    if (values['encrypt-kid'] !== undefined) {
+      throw new UsageError('--encrypt-kid needs --encrypt-jwks or --encrypt-issuer', path)
+    }
     return undefined
   }
   const value = values[flag]!
@@ -103,6 +112,14 @@ async function encryptOptions(
     to = value.startsWith('@')
       ? { keyText: await readAll(value.slice(1), io, LIMITS.keyText, 'recipient key file') }
       : { storedKey: value }
+  } else if (flag === 'encrypt-jwks' || flag === 'encrypt-issuer') {
+    const remote = remoteOptionsOf(values)
+    const kid = values['encrypt-kid']
+    to = {
+      ...(flag === 'encrypt-jwks' ? { jwksUrl: value } : { issuer: value }),
+      ...(kid === undefined ? {} : { kid }),
+      ...(remote ? { remote } : {}),
+    } as EncryptOptions['to']
   } else if (flag === 'encrypt-password-file') {
     to = {
       password: await readSecret(value, io, {

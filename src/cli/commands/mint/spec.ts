@@ -2,7 +2,7 @@
 import { JWE_ENC_NAMES, JWE_KEY_ALG_NAMES } from '../../../shared/jwe-algorithms'
 import { TEMPLATE_NAMES } from '../../../shared/templates'
 import { command, exitCodes, flag, list, text } from '../../framework/spec'
-import { keyOptions, signAlgOption } from '../../options'
+import { fetchOptions, keyOptions, signAlgOption } from '../../options'
 
 export const mintOptions = {
   ...keyOptions,
@@ -30,6 +30,12 @@ export const mintOptions = {
     'NAME|@FILE',
     'encrypt to this stored encryption key, or to the public key in FILE (@FILE: PEM, JWK or JWKS)',
   ),
+  'encrypt-jwks': text('URL', 'encrypt to the encryption key (use enc) this JWKS URL publishes'),
+  'encrypt-issuer': text('URL', 'encrypt to the encryption key this issuer publishes (discovery)'),
+  'encrypt-kid': text(
+    'KID',
+    'with --encrypt-jwks or --encrypt-issuer: the kid of the key to encrypt to',
+  ),
   'encrypt-password-file': text(
     'FILE',
     'encrypt with a PBES2 password read from FILE (- for stdin)',
@@ -44,6 +50,7 @@ export const mintOptions = {
     choices: JWE_KEY_ALG_NAMES,
   }),
   enc: text('ENC', 'JWE content encryption (default A256GCM)', { choices: JWE_ENC_NAMES }),
+  ...fetchOptions,
 } as const
 
 export const mintSpec = command({
@@ -65,6 +72,7 @@ alg, and A256GCM.`,
     'jwtw mint --key prod-signing --claims @claims.json --header typ=at+jwt',
     'jwtw mint --key prod-signing --sub alice --encrypt-to partner-enc',
     'jwtw mint --sub alice --encrypt-to @partner-public.jwk --key-alg ECDH-ES+A256KW --enc A256GCM',
+    'jwtw mint --key prod-signing --sub alice --encrypt-jwks https://partner.example.com/jwks.json',
   ],
   load: () => import('./run').then((m) => m.run),
 })

@@ -16,7 +16,9 @@ import {
 } from '../../../shared/jwe-algorithms'
 import { LIMITS } from '../../../shared/limits'
 import type { MintResult } from '../../../shared/mint-types'
-import type { EncryptOptions } from '../../../shared/request-schemas'
+import type { EncryptOptions, RemoteOptionsInput } from '../../../shared/request-schemas'
+import { remoteOptions } from '../jwks/remote-key-source'
+import type { RemoteKeys } from '../jwks/remote-keys'
 import { jweKeyProblem, jweKeysOf, type JweKey } from './jwe-keys'
 import type { KeyStore } from '../keys/key-store'
 import { runtimeSupport } from '../runtime-algorithms'
@@ -25,13 +27,16 @@ import { runtimeSupport } from '../runtime-algorithms'
 export async function encryptTo(
   plaintext: Uint8Array,
   options: EncryptOptions,
-  keys: KeyStore,
+  ctx: { readonly keys: KeyStore; readonly remote: RemoteKeys },
   header: { cty?: string; typ?: string },
 ): Promise<{ token: string; encrypted: NonNullable<MintResult['encrypted']> }> {
-  if ('anyStored' in options.to) {
+  const to = options.to
+  if ('anyStored' in to) {
     throw new WorkbenchError('ERR_INVALID_ARGUMENT', 'Encrypt to one key: name it.')
   }
-  const recipient = pickRecipient((await jweKeysOf(options.to, keys, 'encrypt')).keys)
+  // A published key: the JWKS of a URL or an issuer the user named (never one from a token).
+  const source = 'jwksUrl' in to || 'issuer' in to ? await publishedKeys(to, ctx.remote) : to
+  const recipient = pickRecipient((await jweKeysOf(source, ctx.keys, 'encrypt')).keys)
   const { alg, enc } = choose(recipient, options)
   const problem = jweKeyProblem(recipient, alg, enc, 'encrypt')
   if (problem !== null) throw new WorkbenchError('ERR_KEY_UNFIT', problem)
@@ -66,6 +71,27 @@ export async function encryptTo(
       recipient: shown,
     },
   }
+}
+
+async function publishedKeys(
+  to: { jwksUrl: string } | { issuer: string },
+  remote: RemoteKeys,
+): Promise<{ keyText: string; kid?: string }> {
+  const options = remoteOptions((to as { remote?: RemoteOptionsInput }).remote)
+  const set =
+    'jwksUrl' in to
+      ? await remote.fromJwksUri(to.jwksUrl, options)
+      : await remote.fromIssuer(to.issuer, options)
+  const kid = (to as { kid?: string }).kid
+  // Only the keys published for encryption (or with no use) are candidates.
+  const keys = set.jwks.keys.filter((k) => k['use'] === undefined || k['use'] === 'enc')
+  if (keys.length === 0) {
+    throw new WorkbenchError(
+      'ERR_JWKS_NO_MATCHING_KEY',
+      'The key set publishes no encryption key (use enc).',
+    )
+  }
+  return { keyText: JSON.stringify({ keys }), ...(kid === undefined ? {} : { kid }) }
 }
 
 /** The one recipient key: a set's keys for encryption (use enc or none); several is ambiguous. */

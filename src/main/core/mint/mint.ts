@@ -11,6 +11,7 @@ import { TEMPLATES } from '../../../shared/templates'
 import type { MintRequest } from '../../../shared/request-schemas'
 import { resolveTime } from '../duration'
 import { localSourceOf, resolveLocalKeys } from '../keys/key-source'
+import type { RemoteKeys } from '../jwks/remote-keys'
 import type { KeyStore } from '../keys/key-store'
 import { assertUsableFor, type UsableKey } from '../keys/usable-key'
 import { encryptTo } from '../jwe/encrypt'
@@ -23,6 +24,8 @@ export const DEFAULT_LIFETIME = '15m'
 /** What minting needs from the context. */
 export interface MintContext {
   readonly keys: KeyStore
+  /** For encrypting to a published key (a JWKS URL, an issuer). */
+  readonly remote: RemoteKeys
   now(): Date
 }
 
@@ -38,7 +41,7 @@ export async function mintToken(request: MintRequest, ctx: MintContext): Promise
     const claims = buildClaims(signing, ctx.now())
     const plaintext = new TextEncoder().encode(JSON.stringify(claims))
     const typ = typOf(request)
-    const { token, encrypted } = await encryptTo(plaintext, encrypt, ctx.keys, {
+    const { token, encrypted } = await encryptTo(plaintext, encrypt, ctx, {
       ...(typ === undefined ? {} : { typ }),
       ...(request.cty === undefined ? {} : { cty: request.cty }),
     })
@@ -46,7 +49,7 @@ export async function mintToken(request: MintRequest, ctx: MintContext): Promise
   }
   const signed = await mintSigned(signing, ctx)
   const plaintext = new TextEncoder().encode(signed.token)
-  const { token, encrypted } = await encryptTo(plaintext, encrypt, ctx.keys, { cty: 'JWT' })
+  const { token, encrypted } = await encryptTo(plaintext, encrypt, ctx, { cty: 'JWT' })
   return { ...signed, token, encrypted: { ...encrypted, inner: signed.token } }
 }
 
