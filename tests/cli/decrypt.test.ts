@@ -221,3 +221,23 @@ describe('mint --encrypt-jwks: the encryption key a JWK Set publishes', () => {
     }
   })
 })
+
+describe('scan counts encrypted tokens by alg and enc', () => {
+  it('two JWEs of one kind, one of another, beside a JWS', async () => {
+    const v = vectors.vectors
+    const log = [
+      `POST /callback id_token=${v[0]!.compact}`,
+      `POST /callback id_token=${v[0]!.compact}`,
+      `cookie session=${v[4]!.compact}`,
+    ].join('\n')
+    const run = await jwtw(['scan', '--json', '-'], { input: `${log}\n` })
+    expect(run.code).toBe(0)
+    const result = JSON.parse(run.stdout)
+    expect(result.encrypted).toEqual([
+      { alg: 'RSA-OAEP', enc: 'A256GCM', unique: 1, occurrences: 2 },
+      { alg: 'dir', enc: 'A128GCM', unique: 1, occurrences: 1 },
+    ])
+    const text = await jwtw(['scan', '-'], { input: `${log}\n` })
+    expect(text.stdout).toMatch(/Encrypted tokens[\s\S]*RSA-OAEP\s+A256GCM\s+1\s+2/)
+  })
+})

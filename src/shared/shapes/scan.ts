@@ -15,6 +15,8 @@ export const ScanVerificationSchema = z.object({
 
 export const ScanClaimsSchema = z.object({
   alg: z.string().optional(),
+  enc: z.string().optional().describe('A JWE: its content encryption.'),
+  provider: z.string().optional().describe('The identity provider and tenant, when known.'),
   kid: z.string().optional(),
   typ: z.string().optional(),
   iss: z.string().optional(),
@@ -80,6 +82,11 @@ const summary = {
   oversizedCount: z.number(),
   files: z.array(ScanFileSchema),
   groups: z.array(ScanGroupSchema),
+  encrypted: z
+    .array(
+      z.object({ alg: z.string(), enc: z.string(), unique: z.number(), occurrences: z.number() }),
+    )
+    .describe('Encrypted tokens (JWE) by key management alg and enc; read by header only.'),
   scannedAt: z.string(),
   elapsedMs: z.number(),
   partial: z.boolean().optional().describe('Cancelled or interrupted: what was found until then.'),

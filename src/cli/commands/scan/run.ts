@@ -209,6 +209,17 @@ function render(r: ScanResult, c: Colors): string {
       c,
     ),
   )
+  if (r.encrypted.length > 0) {
+    out.push(
+      '',
+      c.cyan('Encrypted tokens (JWE, read by header only; decrypt one with jwtw decrypt)'),
+      table(
+        ['ALG', 'ENC', 'UNIQUE', 'SEEN'],
+        r.encrypted.map((e) => [e.alg, e.enc, count(e.unique), count(e.occurrences)]),
+        c,
+      ),
+    )
+  }
   out.push(
     '',
     c.cyan(

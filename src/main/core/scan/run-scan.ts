@@ -9,7 +9,7 @@ import { toErrorPayload } from '../../../shared/errors'
 import type { ScanFile, ScanProgress, ScanResult, ScanToken } from '../../../shared/scan-types'
 import type { KeySourceInput } from '../../../shared/request-schemas'
 import type { AppContext } from '../context'
-import { groupTokens } from './scan-groups'
+import { groupTokens, tallyEncrypted } from './scan-groups'
 import { scanFile, scanStream, type SourceScan } from './scan-source'
 import type { ScanVerifier } from './scan-verifier'
 import { tokenReport } from './token-report'
@@ -145,6 +145,7 @@ export async function runScan(inputs: ScanInput[], options: ScanOptions = {}): P
     oversizedCount: tally.oversizedCount,
     files,
     groups: groupTokens(tokens, verifier !== undefined),
+    encrypted: tallyEncrypted(tokens),
     tokens,
     scannedAt: now.toISOString(),
     elapsedMs: Math.round(performance.now() - started),

@@ -1,5 +1,5 @@
 /** A scan's tokens grouped by issuer and kid, most occurrences first, with what is wrong in each. */
-import type { ScanGroup, ScanToken } from '../../../shared/scan-types'
+import type { ScanGroup, ScanResult, ScanToken } from '../../../shared/scan-types'
 
 export function groupTokens(tokens: ScanToken[], verified: boolean): ScanGroup[] {
   const groups = new Map<string, ScanGroup>()
@@ -22,4 +22,20 @@ export function groupTokens(tokens: ScanToken[], verified: boolean): ScanGroup[]
     if (t.verification?.state === 'unverifiable') group.unverifiable!++
   }
   return [...groups.values()].sort((a, b) => b.occurrences - a.occurrences || b.unique - a.unique)
+}
+
+/** Encrypted tokens by alg and enc, most occurrences first (a JWE is read by its header only). */
+export function tallyEncrypted(tokens: ScanToken[]): ScanResult['encrypted'] {
+  const tally = new Map<string, ScanResult['encrypted'][number]>()
+  for (const t of tokens) {
+    if (t.kind !== 'JWE') continue
+    const alg = t.claims.alg ?? '?'
+    const enc = t.claims.enc ?? '?'
+    const name = `${alg} ${enc}`
+    const entry = tally.get(name) ?? { alg, enc, unique: 0, occurrences: 0 }
+    entry.unique++
+    entry.occurrences += t.count
+    tally.set(name, entry)
+  }
+  return [...tally.values()].sort((a, b) => b.occurrences - a.occurrences)
 }

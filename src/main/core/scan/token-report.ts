@@ -3,6 +3,7 @@
  * redacted, with the claims people look for first, its time status and lint findings.
  */
 import { createHash } from 'node:crypto'
+import { identifyProvider, providerLabel } from '../../../shared/providers'
 import { isRecord } from '../../../shared/is-record'
 import { redact } from '../../../shared/redact'
 import type { ScanClaims, ScanToken } from '../../../shared/scan-types'
@@ -57,6 +58,9 @@ function claimsOf(header: Record<string, unknown> | null, payload: unknown): Sca
     if (value !== undefined) claims[name] = value
   }
   put('alg', text(header, 'alg'))
+  put('enc', text(header, 'enc'))
+  const provider = identifyProvider(payload, header ?? {})
+  put('provider', provider ? providerLabel(provider) : undefined)
   put('kid', text(header, 'kid'))
   put('typ', text(header, 'typ'))
   put('iss', text(body, 'iss'))

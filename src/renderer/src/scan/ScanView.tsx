@@ -222,6 +222,14 @@ export function ScanView({ paths, upload, onInspect }: Props) {
                 {(status.summary.elapsedMs / 1000).toFixed(2)} s)
                 {status.state === 'cancelled' && ' — cancelled: what was found until then'}
               </p>
+              {status.summary.encrypted.length > 0 && (
+                <p className="muted" aria-label="Encrypted tokens">
+                  Encrypted (JWE, header only; open one in Inspect to decrypt it):{' '}
+                  {status.summary.encrypted
+                    .map((e) => `${e.alg} + ${e.enc}: ${e.unique} unique, ${e.occurrences} seen`)
+                    .join(' · ')}
+                </p>
+              )}
               {status.summary.files
                 .filter((f) => f.error)
                 .map((f) => (
