@@ -1,22 +1,17 @@
 // `jwtw decrypt`, `jwtw mint --encrypt-to` and encryption keys, in-process through the CLI's entry.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { decodeProtectedHeader } from 'jose'
 import { afterAll, describe, expect, it } from 'vitest'
 import { cliEnv, jwtw } from '../helpers/cli'
+import { tempFiles } from '../helpers/temp-files'
 import { conforms } from '../helpers/conforms'
 import vectors from '../helpers/fixtures/jwe-vectors.json'
 import { probeKeychain } from '../helpers/keychain-available'
 import { rsa } from '../helpers/keys'
 
-const dir = mkdtempSync(join(tmpdir(), 'jwtw-cli-jwe-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-function file(name: string, text: string): string {
-  const path = join(dir, name)
-  writeFileSync(path, text)
-  return path
-}
+const { file } = tempFiles('cli-jwe')
 const noEnvSecret = { env: { JWT_SECRET_KEY: '' } }
 const { available } = await probeKeychain()
 

@@ -1,20 +1,12 @@
 // `jwtw mint` and `jwtw verify` in-process through the CLI's entry.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import fc from 'fast-check'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tempFiles } from '../helpers/temp-files'
 import { jwtw as run, type CliOptions } from '../helpers/cli'
 import { HMAC_SECRET, p256 } from '../helpers/keys'
 
-const dir = mkdtempSync(join(tmpdir(), 'jwtw-cli-token-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-function file(name: string, text: string): string {
-  const path = join(dir, name)
-  writeFileSync(path, text)
-  return path
-}
+const { file } = tempFiles('cli-token')
 const noEnvSecret = { JWT_SECRET_KEY: '' }
 const SECRET_FILE = file('secret.txt', `${HMAC_SECRET}\n`)
 // Placeholders keep the secret file's path out of test titles; jwtw() fills it in.

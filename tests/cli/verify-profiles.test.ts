@@ -1,22 +1,14 @@
 // `jwtw verify --profile`: RFC 9068 access tokens, OIDC ID tokens, back-channel logout tokens and
 // DPoP proofs, checked as a whole, in-process through the CLI's entry.
 import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { exportJWK, SignJWT } from 'jose'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tempFiles } from '../helpers/temp-files'
 import { jwtw } from '../helpers/cli'
 import { providerToken, type ProviderId } from '../helpers/provider-tokens'
 
-const dir = mkdtempSync(join(tmpdir(), 'jwtw-cli-profiles-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const { file: write } = tempFiles('cli-profiles')
 const env = { env: { JWT_SECRET_KEY: '' } }
-const write = (name: string, text: string) => {
-  const path = join(dir, name)
-  writeFileSync(path, text)
-  return path
-}
 type Checks = Array<{ id: string; ok: boolean; message: string }>
 const checksOf = (stdout: string) => (JSON.parse(stdout) as { checks: Checks }).checks
 const failed = (stdout: string) =>
