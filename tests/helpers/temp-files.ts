@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll } from 'vitest'
 
-export function tempFiles(label: string): { dir: string; file(name: string, text: string): string } {
+export function tempFiles(label: string): {
+  dir: string
+  file(name: string, text: string): string
+} {
   const dir = mkdtempSync(join(tmpdir(), `jwtw-${label}-`))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
   return {
