@@ -6,6 +6,7 @@ import * as z from 'zod'
 import { JWS_ALGS } from './algorithms'
 import { JWE_ENC_NAMES, JWE_KEY_ALG_NAMES } from './jwe-algorithms'
 import { LIMITS } from './limits'
+import { VERIFY_PROFILES } from './verify-profiles'
 import { TEMPLATE_NAMES } from './templates'
 
 const name = z.string().min(1).max(LIMITS.memberName)
@@ -140,9 +141,6 @@ const RequiredClaimSchema = z.strictObject({
   paths: z.array(name).min(1).max(16).optional(),
 })
 export type RequiredClaim = z.infer<typeof RequiredClaimSchema>
-
-export const VERIFY_PROFILES = ['access', 'id', 'logout', 'dpop', 'auto'] as const
-export type VerifyProfile = (typeof VERIFY_PROFILES)[number]
 
 /**
  * What to check besides the signature.

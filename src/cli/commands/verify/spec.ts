@@ -1,6 +1,6 @@
 /** `jwtw verify` declared. */
 import { command, exitCodes, flag, list, text } from '../../framework/spec'
-import { VERIFY_PROFILES } from '../../../shared/request-schemas'
+import { VERIFY_PROFILES } from '../../../shared/verify-profiles'
 import {
   allowedAlgsOption,
   fetchOptions,

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto'
 import { isHmacAlg, isJwsAlg, JWS_ALGORITHMS } from '../../../shared/algorithms'
 import { isRecord } from '../../../shared/is-record'
-import type { VerifyProfile } from '../../../shared/request-schemas'
+import type { VerifyProfile } from '../../../shared/verify-profiles'
 import type { CheckId } from '../../../shared/verify-types'
 import { show, type CheckList } from './checks'
 import type { PreparedOptions } from './verify-options'

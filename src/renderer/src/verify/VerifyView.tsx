@@ -11,6 +11,8 @@ import { CheckField } from '../components/CheckField'
 import { KeySourceFields } from '../components/KeySourceFields'
 import { TextField } from '../components/TextField'
 import { useFormRequest } from '../hooks/useFormRequest'
+import { ChoiceSelect } from '../components/ChoiceSelect'
+import { VERIFY_PROFILES, type VerifyProfile } from '../../../shared/verify-profiles'
 import { buildVerifyRequest, type VerifyForm } from './verify-form'
 import { VerifyResultPanel } from './VerifyResultPanel'
 import { JWS_ALGS } from '../../../shared/algorithms'
@@ -110,6 +112,14 @@ export function VerifyView({ form, onFormChange }: Props) {
 
 type SetForm = (patch: Partial<VerifyForm>) => void
 
+const PROFILE_LABELS: Record<VerifyProfile, string> = {
+  auto: 'Auto (from the token: typ, nonce)',
+  access: 'Access token (RFC 9068)',
+  id: 'ID token (OpenID Connect)',
+  logout: 'Logout token (back-channel)',
+  dpop: 'DPoP proof (RFC 9449)',
+}
+
 function VerifyOptionsFields(props: {
   form: VerifyForm
   set: SetForm
@@ -178,6 +188,21 @@ function VerifyOptionsFields(props: {
           label="Max age since iat (e.g. 1h)"
           value={form.maxAge}
           onChange={(maxAge) => set({ maxAge })}
+        />
+        <label className="stacked">
+          Token profile
+          <ChoiceSelect
+            options={VERIFY_PROFILES}
+            value={form.profile}
+            display={(p) => PROFILE_LABELS[p]}
+            onChange={(profile) => set({ profile })}
+          />
+        </label>
+        <TextField
+          id="verify-nonce"
+          label="Nonce sent (ID tokens)"
+          value={form.nonce}
+          onChange={(nonce) => set({ nonce })}
         />
       </div>
       <label className="field-label" htmlFor="verify-require">

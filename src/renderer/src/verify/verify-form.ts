@@ -5,6 +5,7 @@ import { audienceList, optionalText, type FormResult } from '../forms/form-field
 import { EMPTY_KEY_SOURCE, toKeySource, type KeySourceForm } from '../forms/key-source-form'
 import type { JwsAlg } from '../../../shared/algorithms'
 import type { RequiredClaim, VerifyOptions, VerifyRequest } from '../../../shared/request-schemas'
+import type { VerifyProfile } from '../../../shared/verify-profiles'
 
 export interface VerifyForm {
   token: string
@@ -21,6 +22,10 @@ export interface VerifyForm {
   clockTolerance: string
   at: string
   maxAge: string
+  /** A token profile (auto: the one the token declares). */
+  profile: VerifyProfile
+  /** ID token: the nonce sent. */
+  nonce: string
 }
 
 export type VerifyField = 'token' | 'key' | 'require'
@@ -37,6 +42,8 @@ export const EMPTY_VERIFY_FORM: VerifyForm = {
   clockTolerance: '',
   at: '',
   maxAge: '',
+  profile: 'auto',
+  nonce: '',
 }
 
 /**
@@ -77,6 +84,9 @@ export function buildVerifyRequest(form: VerifyForm): FormResult<VerifyRequest, 
   if (at !== undefined) options.at = at
   const maxAge = optionalText(form.maxAge)
   if (maxAge !== undefined) options.maxAge = maxAge
+  if (form.profile !== 'auto') options.profile = form.profile
+  const nonce = optionalText(form.nonce)
+  if (nonce !== undefined) options.nonce = nonce
   return { ok: true, value: { token, key: key.value, options } }
 }
 
