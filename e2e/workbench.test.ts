@@ -26,27 +26,27 @@ describe('the shell', () => {
   const selected = () =>
     session.page.getByRole('tab', { selected: true }).first().getAttribute('aria-label')
 
-  it('Ctrl/Cmd+1..7 switch views; the palette lists actions, runs one, and opens a pasted token in Inspect; Esc closes it', async () => {
+  it('browser mode: Alt+1..7 switch views (the browser keeps Ctrl/Cmd+digits); the palette lists actions with the shortcuts in force, runs one, and opens a pasted token in Inspect; Esc closes it', async () => {
     const { page } = session
     for (const [i, name] of VIEWS.entries()) {
-      await page.keyboard.press(`${mod}+${i + 1}`)
+      await page.keyboard.press(`Alt+${i + 1}`)
       await expect.poll(selected).toBe(name)
     }
-    await page.keyboard.press(`${mod}+k`)
+    await page.keyboard.press('Alt+k')
     const palette = page.getByRole('dialog', { name: 'Command palette' })
     await palette.waitFor()
     expect(await palette.getByText('Go to Verify').count()).toBe(1)
-    expect(await palette.innerText()).toMatch(/Go to Mint\s*Ctrl\+2/)
+    expect(await palette.innerText()).toMatch(/Go to Mint\s*Alt\+2/)
     await page.keyboard.type('go to mint')
     await page.keyboard.press('Enter')
     await expect.poll(selected).toBe('Mint')
-    await page.keyboard.press(`${mod}+k`)
+    await page.keyboard.press('Alt+k')
     await palette.waitFor()
     await page.keyboard.press('Escape')
     await palette.waitFor({ state: 'detached' })
 
     const token = await hs256({ sub: 'from-palette', exp: now() + 600 }, strongSecret())
-    await page.keyboard.press(`${mod}+k`)
+    await page.keyboard.press('Alt+k')
     await palette.getByRole('combobox').fill(token)
     await page.getByRole('option', { name: 'Inspect this token' }).click()
     await expect.poll(selected).toBe('Inspect')
@@ -295,7 +295,7 @@ describe('history and storage', () => {
 
   async function toggleHistory(said: string) {
     const { page } = session
-    await page.keyboard.press(`${mod}+k`)
+    await page.keyboard.press('Alt+k')
     await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox').waitFor()
     await page.keyboard.type('turn history')
     await page.keyboard.press('Enter')

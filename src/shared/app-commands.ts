@@ -54,9 +54,32 @@ export function shortcutLabel(accelerator: string, mac: boolean): string {
   return accelerator.replace('CmdOrCtrl', mac ? '⌘' : 'Ctrl').replace('Enter', mac ? '↩' : 'Enter')
 }
 
+/** Shortcuts a browser keeps for itself (tabs, open file, bookmarks, its search bar). */
+const BROWSER_OWNED = /^CmdOrCtrl\+([1-9]|O|B|K)$/
+
+/**
+ * The accelerator in force: in browser mode the ones the browser owns move to Alt (Alt+1…7,
+ * Alt+O, Alt+B, Alt+K); the desktop app keeps Ctrl/Cmd.
+ *
+ * @example
+ * acceleratorInForce('CmdOrCtrl+1', true) // 'Alt+1'
+ */
+export function acceleratorInForce(accelerator: string, browser: boolean): string {
+  return browser && BROWSER_OWNED.test(accelerator)
+    ? accelerator.replace('CmdOrCtrl', 'Alt')
+    : accelerator
+}
+
 /** Whether a keydown matches an accelerator (CmdOrCtrl is Meta on macOS, Ctrl elsewhere). */
 export function matchesAccelerator(
-  event: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean },
+  event: {
+    key: string
+    code?: string
+    ctrlKey: boolean
+    metaKey: boolean
+    shiftKey: boolean
+    altKey: boolean
+  },
   accelerator: string,
   mac: boolean,
 ): boolean {
@@ -64,6 +87,9 @@ export function matchesAccelerator(
   const key = parts.pop()!
   const wantsMod = parts.includes('CmdOrCtrl')
   const mod = mac ? event.metaKey : event.ctrlKey
-  if (wantsMod !== mod || parts.includes('Shift') !== event.shiftKey || event.altKey) return false
-  return event.key.toLowerCase() === key.toLowerCase()
+  if (wantsMod !== mod || parts.includes('Shift') !== event.shiftKey) return false
+  if (parts.includes('Alt') !== event.altKey) return false
+  if (event.key.toLowerCase() === key.toLowerCase()) return true
+  // Alt (Option on macOS) changes the character typed: match the physical key instead.
+  return event.code === (/^\d$/.test(key) ? `Digit${key}` : `Key${key.toUpperCase()}`)
 }

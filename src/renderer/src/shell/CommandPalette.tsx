@@ -7,7 +7,7 @@ import { useState } from 'react'
 import type { AppCommand } from '../../../shared/app-commands'
 import { APP_COMMANDS, shortcutLabel } from '../../../shared/app-commands'
 import { findTokens } from '../../../shared/token-finder'
-import { IS_MAC, runCommand } from './command-bus'
+import { IS_MAC, runCommand, shortcutOf } from './command-bus'
 
 /** What the palette shows and matches: views read "Go to …". */
 const paletteLabel = (c: AppCommand) => (c.id.startsWith('view.') ? `Go to ${c.label}` : c.label)
@@ -70,7 +70,7 @@ export function CommandPalette({ open, onOpenChange, onInspect }: Props) {
               }}
             >
               <span>{paletteLabel(c)}</span>
-              {c.accelerator && <kbd>{shortcutLabel(c.accelerator, IS_MAC)}</kbd>}
+              {c.accelerator && <kbd>{shortcutLabel(shortcutOf(c.accelerator)!, IS_MAC)}</kbd>}
             </Command.Item>
           ))}
       </Command.List>

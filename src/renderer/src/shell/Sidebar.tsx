@@ -5,13 +5,13 @@
 import { shortcutLabel, VIEW_COMMANDS, ACTION_COMMANDS } from '../../../shared/app-commands'
 import type { ViewId } from '../../../shared/ui-state'
 import { transport } from '../api'
-import { IS_MAC, runCommand } from './command-bus'
+import { IS_MAC, runCommand, shortcutOf } from './command-bus'
 import { Icon } from './Icon'
 import { useUiState } from './ui-state'
 
 const shortcut = (id: string) => {
   const accelerator = [...VIEW_COMMANDS, ...ACTION_COMMANDS].find((c) => c.id === id)?.accelerator
-  return accelerator ? ` (${shortcutLabel(accelerator, IS_MAC)})` : ''
+  return accelerator ? ` (${shortcutLabel(shortcutOf(accelerator)!, IS_MAC)})` : ''
 }
 
 export function Sidebar({ view, theme }: { view: ViewId; theme: 'light' | 'dark' }) {

@@ -4,7 +4,8 @@
  * useMainAction.
  */
 import { useEffect, useRef } from 'react'
-import { APP_COMMANDS, matchesAccelerator } from '../../../shared/app-commands'
+import { acceleratorInForce, APP_COMMANDS, matchesAccelerator } from '../../../shared/app-commands'
+import { transport } from '../api'
 
 type Listener = (id: string) => void
 const listeners = new Set<Listener>()
@@ -34,12 +35,21 @@ export function useMainAction(action: () => void): void {
 
 export const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform)
 
+/** A command's shortcut in force here (browser mode leaves the browser its own), for matching and labels. */
+export function shortcutOf(accelerator: string | undefined): string | undefined {
+  return accelerator === undefined
+    ? undefined
+    : acceleratorInForce(accelerator, transport === 'browser')
+}
+
 /** Keyboard shortcuts for every command with an accelerator, and the desktop menu's clicks. */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const command = APP_COMMANDS.find(
-        (c) => c.accelerator !== undefined && matchesAccelerator(event, c.accelerator, IS_MAC),
+        (c) =>
+          c.accelerator !== undefined &&
+          matchesAccelerator(event, shortcutOf(c.accelerator)!, IS_MAC),
       )
       if (!command) return
       event.preventDefault()
