@@ -4,6 +4,7 @@
  * (objects, arrays) show as an indented tree.
  */
 import { describeTokenClaim } from '../../../shared/providers'
+import { isoUtc } from '../../../shared/relative-time'
 import { LongText } from '../components/LongText'
 
 export function ClaimsTable({
@@ -38,7 +39,7 @@ export function ClaimsTable({
                   <LongText text={formatValue(value)} />
                 )}
                 {info?.time && typeof value === 'number' && (
-                  <div className="muted">{new Date(value * 1000).toISOString()}</div>
+                  <div className="muted">{isoUtc(value) ?? 'not a date'}</div>
                 )}
               </td>
               <td className="muted">

@@ -8,6 +8,7 @@ import { formatDuration } from '../../../shared/relative-time'
 import type { JwksReport } from '../../../shared/jwks-types'
 import { api } from '../api'
 import { CheckField } from '../components/CheckField'
+import { displayTime } from '../components/display-time'
 import { useApiCall } from '../hooks/useApiCall'
 import { useLoadedCall } from '../hooks/useLoadedCall'
 import { ErrorBanner } from '../ErrorBanner'
@@ -114,7 +115,7 @@ function JwksReportPanel({ report }: { report: JwksReport }) {
         {report.issuer && ` (issuer ${report.issuer})`}
       </p>
       <p className={c.stale ? 'bad' : 'muted'} role="status">
-        Fetched {c.fetchedAt}; {state}
+        Fetched {displayTime(c.fetchedAt)}; {state}
       </p>
       <div className="table-scroll">
         <table className="data-table">

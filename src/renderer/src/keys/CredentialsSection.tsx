@@ -12,7 +12,7 @@ import { useLoadedCall } from '../hooks/useLoadedCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { KeychainError, keychainDown } from './KeychainError'
-import { localTime } from '../components/local-time'
+import { displayTime } from '../components/display-time'
 
 export function CredentialsSection() {
   const listed = useLoadedCall(api['creds.list'])
@@ -91,7 +91,7 @@ function ExpiryCell({ cred, now }: { cred: CredentialSummary; now: number }) {
       {cred.state === 'expired' && <span className="badge sev-error">expired</span>}
       {cred.state === 'expiring' && <span className="badge sev-warning">expires within a day</span>}
       <span>
-        {localTime(cred.expiresAt)}
+        {displayTime(cred.expiresAt)}
         {Number.isFinite(seconds) &&
           (seconds > 0 ? ` (in ${formatDuration(seconds)})` : ` (${formatDuration(seconds)} ago)`)}
       </span>

@@ -7,7 +7,7 @@ import { api } from '../api'
 import { useApiCall } from '../hooks/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from '../components/ConfirmButton'
-import { localTime } from '../components/local-time'
+import { displayTime } from '../components/display-time'
 import { parseList } from './key-choices'
 import { PrivateExport, PublicExport } from './KeyExports'
 
@@ -77,7 +77,7 @@ function VersionsTable({ summary }: { summary: KeySummary }) {
                 {v.status}
               </span>
             </td>
-            <td title={v.createdAt}>{localTime(v.createdAt)}</td>
+            <td title={v.createdAt}>{displayTime(v.createdAt)}</td>
             <td>
               {v.secret === 'present' && 'present'}
               {v.secret === 'none' && 'none (verify only)'}

@@ -1,6 +1,6 @@
 /** The stored keys, one row each: metadata only, never material. */
 import type { KeySummary } from '../../../shared/stored-key-types'
-import { localTime } from '../components/local-time'
+import { displayTime } from '../components/display-time'
 
 export function KeyTable({
   keys,
@@ -53,7 +53,7 @@ function KeyRow({
   const retiring = summary.versions.filter((v) => v.status === 'retiring').length
   return (
     <tr data-key={summary.name} className={selected ? 'selected' : undefined}>
-      <th scope="row" title={`Created ${localTime(summary.createdAt)}`}>
+      <th scope="row" title={`Created ${displayTime(summary.createdAt)}`}>
         {summary.name}
         <div className="muted key-kind">{summary.detail}</div>
       </th>

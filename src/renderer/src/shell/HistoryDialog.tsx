@@ -9,7 +9,7 @@ import { api } from '../api'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { useApiCall } from '../hooks/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
-import { localTime } from '../components/local-time'
+import { displayTime } from '../components/display-time'
 import { useUiState } from './ui-state'
 
 interface Props {
@@ -19,7 +19,7 @@ interface Props {
 }
 
 const searchable = (e: HistoryEntry) =>
-  [e.view, e.sub, e.iss, e.verdict, localTime(e.at)].filter(Boolean).join(' ').toLowerCase()
+  [e.view, e.sub, e.iss, e.verdict, displayTime(e.at)].filter(Boolean).join(' ').toLowerCase()
 
 export function HistoryDialog({ open, onClose, onInspect }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
@@ -100,7 +100,7 @@ export function HistoryDialog({ open, onClose, onInspect }: Props) {
                   <strong>{e.sub ?? '(no sub)'}</strong> <span className="badge">{e.view}</span>{' '}
                   {e.verdict && <span className="history-verdict">{e.verdict}</span>}
                   <div className="muted">
-                    {e.iss ?? '(no iss)'} · <span title={e.at}>{localTime(e.at)}</span>
+                    {e.iss ?? '(no iss)'} · <span title={e.at}>{displayTime(e.at)}</span>
                   </div>
                 </div>
                 <button
