@@ -109,3 +109,21 @@ describe('exp: null (SpacetimeDB identity tokens)', () => {
     expect(JSON.parse(scanned.stdout).tokens[0].longLived).toBe(true)
   })
 })
+
+describe('scan text output on a terminal', () => {
+  it('fits the terminal width and shows the provider, aud, scope and lint of each token', async () => {
+    const t = await providerToken('keycloak')
+    const run = await jwtw(['scan', '-'], {
+      input: `GET /orders HTTP/1.1 authorization="Bearer ${t.token}"\n`,
+      tty: true,
+      columns: 80,
+      env: { NO_COLOR: '1' },
+    })
+    expect(run.code).toBe(0)
+    const lines = run.stdout.split('\n')
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80)
+    expect(run.stdout).toContain('Keycloak · realm shop-production')
+    expect(run.stdout).toMatch(/aud orders-api, account/)
+    expect(run.stdout).toMatch(/scope openid/)
+  })
+})

@@ -72,7 +72,10 @@ export const run: Runner<typeof scanOptions> = async ({ values, positionals, pat
   if (json) printJson(io, result)
   else if (ndjson) {
     writeLine(io, { type: 'summary', ...result, tokens: undefined })
-  } else io.stdout.write(render(result, colorsFor(io.stdout, io.env)))
+  } else {
+    const text = render(result, colorsFor(io.stdout, io.env))
+    io.stdout.write(fitWidth(text, io.stdout.isTTY ? io.stdout.columns : undefined))
+  }
 
   const c = colorsFor(io.stderr, io.env)
   for (const file of result.files) {
@@ -246,6 +249,15 @@ function render(r: ScanResult, c: Colors): string {
       t.claims.clientId === undefined ? '' : `client ${t.claims.clientId}`,
     ].filter(Boolean)
     out.push(`     ${facts.join('; ')}`)
+    const aud = t.claims.aud === undefined ? undefined : [t.claims.aud].flat().join(', ')
+    const who = [
+      t.claims.provider ?? '',
+      aud === undefined ? '' : `aud ${aud}`,
+      t.claims.scope === undefined ? '' : `scope ${t.claims.scope}`,
+    ].filter(Boolean)
+    if (who.length > 0) out.push(`     ${who.join('; ')}`)
+    const lint = t.lint.filter((f) => f.severity !== 'info').map((f) => f.code)
+    if (lint.length > 0) out.push(`     ${c.dim(`lint ${lint.join(', ')}`)}`)
     const state = [
       timeState(t, now, c),
       t.longLived ? c.yellow('long-lived') : '',
@@ -254,6 +266,23 @@ function render(r: ScanResult, c: Colors): string {
     out.push(`     ${state.filter(Boolean).join('; ')}`)
   })
   return `${out.join('\n')}\n`
+}
+
+/**
+ * Each line cut to the terminal's width with an ellipsis (colour codes do not count); output
+ * that is not a terminal is left whole.
+ */
+export function fitWidth(text: string, columns: number | undefined): string {
+  if (columns === undefined || columns < 20) return text
+  // eslint-disable-next-line no-control-regex
+  const ansi = /\u001b\[\d+m/g
+  return text
+    .split('\n')
+    .map((line) => {
+      const plain = line.replace(ansi, '')
+      return plain.length <= columns ? line : `${plain.slice(0, columns - 1)}…`
+    })
+    .join('\n')
 }
 
 function timeState(t: ScanToken, now: Date, c: Colors): string {
