@@ -279,6 +279,12 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
     await page.getByRole('button', { name: 'Delete credential', exact: true }).click()
     await expect.poll(() => row('e2e-old').count()).toBe(0)
     expect(await row('e2e-soon').count()).toBe(1)
+
+    // A saved token opens in Inspect; a secret has no such action.
+    expect(await page.getByRole('button', { name: 'Inspect e2e-secret' }).count()).toBe(0)
+    await page.getByRole('button', { name: 'Inspect e2e-soon' }).click()
+    await page.locator('tr[data-claim="sub"] td.claim-value', { hasText: 'e2e' }).waitFor()
+    await page.getByRole('tab', { name: 'Keys', exact: true }).click()
   })
 })
 

@@ -22,6 +22,7 @@ import { useToast } from './shell/Toasts'
 import { lazyView } from './shell/lazy-view'
 import { useUiState } from './shell/ui-state'
 import { SignInNotice } from './SignInNotice'
+import { InspectHandoff } from './shell/inspect-handoff'
 
 const views = {
   mint: lazyView(() => import('./mint/MintView').then((m) => m.MintView)),
@@ -156,38 +157,40 @@ export function App() {
         <h1 className="visually-hidden">{label}</h1>
         <SignInNotice />
         {/* One boundary per view: switching never keeps the old view on screen while the new one loads. */}
-        <Suspense key={view} fallback={<p className="muted">Loading {label}…</p>}>
-          {view === 'inspect' && (
-            <InspectView
-              text={inspectText}
-              onTextChange={setInspectText}
-              compare={compare}
-              onCompareChange={setCompare}
-              onVerifyToken={verifyToken}
-              onEditToken={(header, payload) => {
-                setMintForm((f) => formFromToken(f, header, payload))
-                open('mint')
-              }}
-            />
-          )}
-          {view === 'mint' && (
-            <MintView form={mintForm} onFormChange={setMintForm} onVerifyToken={verifyToken} />
-          )}
-          {view === 'verify' && <VerifyView form={verifyForm} onFormChange={setVerifyForm} />}
-          {view === 'keys' && (
-            <KeysView importText={dropped?.kind === 'key' ? dropped.text : undefined} />
-          )}
-          {view === 'jwks' && <JwksView />}
-          {view === 'secrets' && <SecretsView />}
-          {view === 'scan' && (
-            <ScanView
-              key={`${scanPaths?.join('|') ?? ''}:${dropped?.kind === 'log' ? dropped.file.name : ''}`}
-              paths={scanPaths}
-              upload={dropped?.kind === 'log' ? dropped.file : undefined}
-              onInspect={inspect}
-            />
-          )}
-        </Suspense>
+        <InspectHandoff.Provider value={inspect}>
+          <Suspense key={view} fallback={<p className="muted">Loading {label}…</p>}>
+            {view === 'inspect' && (
+              <InspectView
+                text={inspectText}
+                onTextChange={setInspectText}
+                compare={compare}
+                onCompareChange={setCompare}
+                onVerifyToken={verifyToken}
+                onEditToken={(header, payload) => {
+                  setMintForm((f) => formFromToken(f, header, payload))
+                  open('mint')
+                }}
+              />
+            )}
+            {view === 'mint' && (
+              <MintView form={mintForm} onFormChange={setMintForm} onVerifyToken={verifyToken} />
+            )}
+            {view === 'verify' && <VerifyView form={verifyForm} onFormChange={setVerifyForm} />}
+            {view === 'keys' && (
+              <KeysView importText={dropped?.kind === 'key' ? dropped.text : undefined} />
+            )}
+            {view === 'jwks' && <JwksView />}
+            {view === 'secrets' && <SecretsView />}
+            {view === 'scan' && (
+              <ScanView
+                key={`${scanPaths?.join('|') ?? ''}:${dropped?.kind === 'log' ? dropped.file.name : ''}`}
+                paths={scanPaths}
+                upload={dropped?.kind === 'log' ? dropped.file : undefined}
+                onInspect={inspect}
+              />
+            )}
+          </Suspense>
+        </InspectHandoff.Provider>
       </main>
       <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} onInspect={inspect} />
       <HistoryDialog open={historyOpen} onClose={() => setHistoryOpen(false)} onInspect={inspect} />

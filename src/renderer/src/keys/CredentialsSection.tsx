@@ -3,12 +3,12 @@
  * reveal on an explicit click (with a ready Authorization header) and delete after confirming.
  */
 import { useState } from 'react'
-import { formatDuration } from '../../../shared/relative-time'
 import type { CredentialSummary } from '../../../shared/stored-key-types'
 import { api } from '../api'
 import { CopyableText } from './CopyableText'
 import { useApiCall } from '../hooks/useApiCall'
 import { useLoadedCall } from '../hooks/useLoadedCall'
+import { useInspectHandoff } from '../shell/inspect-handoff'
 import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { KeychainError, keychainDown } from './KeychainError'
@@ -85,16 +85,11 @@ function CredentialRows({
 
 function ExpiryCell({ cred, now }: { cred: CredentialSummary; now: number }) {
   if (!cred.expiresAt) return <span className="muted">no expiry</span>
-  const seconds = (new Date(cred.expiresAt).getTime() - now) / 1000
   return (
     <span className="badges" title={cred.expiresAt}>
       {cred.state === 'expired' && <span className="badge sev-error">expired</span>}
       {cred.state === 'expiring' && <span className="badge sev-warning">expires within a day</span>}
-      <span>
-        {displayTime(cred.expiresAt)}
-        {Number.isFinite(seconds) &&
-          (seconds > 0 ? ` (in ${formatDuration(seconds)})` : ` (${formatDuration(seconds)} ago)`)}
-      </span>
+      <span>{displayTime(cred.expiresAt, new Date(now))}</span>
     </span>
   )
 }
@@ -110,7 +105,9 @@ function CredentialRow({
 }) {
   const revealed = useApiCall(api['creds.get'])
   const deleted = useApiCall(api['creds.delete'])
-  const error = revealed.error ?? deleted.error
+  const inspect = useInspectHandoff()
+  const opened = useApiCall(api['creds.get'])
+  const error = revealed.error ?? deleted.error ?? opened.error
   return (
     <>
       <tr data-cred={cred.name}>
@@ -141,6 +138,17 @@ function CredentialRow({
               onClick={revealed.reset}
             >
               Hide
+            </button>
+          )}
+          {inspect && cred.kind === 'token' && (
+            <button
+              type="button"
+              className="secondary"
+              aria-label={`Inspect ${cred.name}`}
+              disabled={opened.pending || cred.secret === 'missing'}
+              onClick={() => void opened.run(cred.name).then((r) => r.ok && inspect(r.value))}
+            >
+              Inspect
             </button>
           )}
           <ConfirmButton
