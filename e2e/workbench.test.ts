@@ -5,8 +5,14 @@
 // in both themes.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createContext } from '../src/main/core/context'
+import { createOsKeychain } from '../src/main/core/keychain'
+import { createFileSettingsStore } from '../src/main/core/settings/settings-store'
 import { providerToken } from '../tests/helpers/provider-tokens'
 import { openWorkbench, screenshot, type Session } from './browser-mode'
 import type { PageGlobals } from './page-globals'
@@ -480,10 +486,36 @@ describe('Scan and JWKS views', () => {
   })
 })
 
+/** Keys and a saved credential of realistic shapes, stored before browser mode starts. */
+async function seededStore(): Promise<NodeJS.ProcessEnv> {
+  const env = {
+    JWTW_HOME: mkdtempSync(join(tmpdir(), 'jwtw-e2e-seeded-')),
+    JWTW_KEYCHAIN_SERVICE: `jwtw-e2e-seeded-${process.pid}`,
+  }
+  const ctx = createContext({
+    keychain: createOsKeychain(env.JWTW_KEYCHAIN_SERVICE),
+    settings: createFileSettingsStore(env.JWTW_HOME),
+    now: () => new Date(),
+    warn: () => undefined,
+  })
+  await ctx.keys.generate('orders-api-signing', { alg: 'PS256', tags: ['prod', 'orders'] })
+  await ctx.keys.generate('partner-bank-enc', { alg: 'RSA-OAEP-256', tags: ['partner'] })
+  await ctx.keys.generate('device-x25519', { alg: 'ECDH-ES+A256KW', curve: 'X25519' })
+  const keycloak = await providerToken('keycloak')
+  await ctx.keys.importKey('shop-production-idp', JSON.stringify(keycloak.jwks), { all: true })
+  await ctx.credentials.set({
+    name: 'staging-storefront',
+    value: keycloak.token,
+    host: 'api.staging.example-retail.com',
+    note: 'astrid.lindqvist, realm shop-production',
+  })
+  return env
+}
+
 describe('accessibility and screenshots', () => {
   let session: Session
   beforeAll(async () => {
-    session = await openWorkbench()
+    session = await openWorkbench(await seededStore())
   })
   afterAll(() => session?.close())
 

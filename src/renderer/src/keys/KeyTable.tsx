@@ -66,7 +66,9 @@ function KeyRow({
         )}
       </td>
       <td>
-        <code className="kid">{summary.kid}</code>
+        <code className="kid" title={summary.kid}>
+          {summary.kid}
+        </code>
       </td>
       <td>
         <KeyStatusBadges summary={summary} retiring={retiring} />
