@@ -175,8 +175,8 @@ describe('Mint in real Chromium (browser mode)', () => {
   it('mints with a pasted private JWK and Verify accepts it with the public PEM', async () => {
     const { page } = session
     const pair = await es256('pasted-1')
-    await page.getByRole('tab', { name: 'Pasted key (PEM or JWK)' }).click()
-    await page.getByLabel('Key text').fill(JSON.stringify(pair.privateJwk))
+    await page.getByRole('tab', { name: 'Pasted key' }).click()
+    await page.getByLabel(/^Key text/).fill(JSON.stringify(pair.privateJwk))
     await page.getByLabel('Subject (sub)').fill('pasted')
     await page.getByRole('button', { name: 'Mint token' }).click()
     const token = await page.getByLabel('Minted token').inputValue()
@@ -195,7 +195,7 @@ describe('Mint in real Chromium (browser mode)', () => {
     await openView(page, 'Verify')
     await page.getByLabel('Token to verify').fill(token)
     await page.getByRole('tab', { name: /Pasted key/ }).click()
-    await page.getByLabel('Key text').fill(pair.pem)
+    await page.getByLabel(/^Key text/).fill(pair.pem)
     await page.getByRole('button', { name: 'Verify token' }).click()
     expect(await verdict(page)).toBe('VALID')
   })

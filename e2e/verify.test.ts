@@ -88,12 +88,12 @@ describe('Verify in real Chromium (browser mode)', () => {
     const token = await pair.sign({ sub: 'svc', iat: now(), exp: now() + 60 })
     await page.getByLabel('Token to verify').fill(token)
     await page.getByRole('tab', { name: /Pasted key/ }).click()
-    await page.getByLabel('Key text').fill(pair.pem)
+    await page.getByLabel(/^Key text/).fill(pair.pem)
     await page.getByRole('button', { name: 'Verify token' }).click()
     expect(await verdict(page)).toBe('VALID')
     expect(await page.locator('.key-description').innerText()).toContain('EC P-256')
 
-    await page.getByLabel('Key text').fill(JSON.stringify({ keys: [other.jwk, pair.jwk] }))
+    await page.getByLabel(/^Key text/).fill(JSON.stringify({ keys: [other.jwk, pair.jwk] }))
     await page.getByRole('button', { name: 'Verify token' }).click()
     await expect.poll(() => page.locator('.key-description').innerText()).toContain('kid k-2026')
     expect(await verdict(page)).toBe('VALID')
@@ -121,7 +121,7 @@ describe('Verify in real Chromium (browser mode)', () => {
       .sign(createPrivateKey(keyPem))
     await page.getByLabel('Token to verify').fill(token)
     await page.getByRole('tab', { name: /Pasted key/ }).click()
-    await page.getByLabel('Key text').fill(certPem)
+    await page.getByLabel(/^Key text/).fill(certPem)
     await page.getByRole('button', { name: 'Verify token' }).click()
     expect(await verdict(page)).toBe('VALID')
     expect(await page.locator('.key-description').innerText()).toMatch(/EC P-256.*certificate/)
@@ -157,7 +157,7 @@ describe('Verify in real Chromium (browser mode)', () => {
 
     await page.getByRole('tab', { name: /Pasted key/ }).click()
     await page
-      .getByLabel('Key text')
+      .getByLabel(/^Key text/)
       .fill('-----BEGIN PUBLIC KEY-----\nnot base64\n-----END PUBLIC KEY-----')
     await page.getByRole('button', { name: 'Verify token' }).click()
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('ERR_INVALID_KEY')

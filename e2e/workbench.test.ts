@@ -538,6 +538,9 @@ describe('accessibility and screenshots', () => {
       await page
         .getByLabel(/Token, header, cookie/)
         .fill(`Authorization: Bearer ${keycloak}\nX-Forwarded-Token: ${entra}`)
+      // Verify opens on the Keycloak token with its issuer's discovery prefilled.
+      await page.getByRole('button', { name: 'Verify this token' }).first().click()
+      await page.getByLabel('Token to verify').waitFor()
       const failures: string[] = []
       for (const view of VIEWS) {
         await openView(page, view)

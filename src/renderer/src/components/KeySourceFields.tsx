@@ -29,13 +29,8 @@ export function KeySourceFields({ idPrefix, purpose, value, onChange, error, hma
   const modes: { mode: KeySourceMode; label: string }[] = [
     { mode: 'secret', label: 'Secret' },
     { mode: 'stored', label: 'Stored key' },
-    {
-      mode: 'keyText',
-      label:
-        purpose === 'sign'
-          ? 'Pasted key (PEM or JWK)'
-          : 'Pasted key (PEM, certificate, JWK or JWKS)',
-    },
+    // Short labels keep the tabs on one row; the field below names the formats.
+    { mode: 'keyText', label: 'Pasted key' },
     ...(purpose === 'verify'
       ? [
           { mode: 'jwksUrl' as const, label: 'JWKS URL' },
@@ -76,7 +71,10 @@ export function KeySourceFields({ idPrefix, purpose, value, onChange, error, hma
         {value.mode === 'keyText' && (
           <>
             <label className="field-label" htmlFor={`${idPrefix}-key-text`}>
-              Key text
+              Key text{' '}
+              <span className="muted">
+                {purpose === 'sign' ? '(PEM or JWK)' : '(PEM, certificate, JWK or JWKS)'}
+              </span>
             </label>
             <textarea
               id={`${idPrefix}-key-text`}

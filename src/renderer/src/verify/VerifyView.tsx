@@ -189,15 +189,18 @@ function VerifyOptionsFields(props: {
           value={form.maxAge}
           onChange={(maxAge) => set({ maxAge })}
         />
-        <label className="stacked">
-          Token profile
+        <div>
+          <label className="field-label" htmlFor="verify-profile">
+            Token profile
+          </label>
           <ChoiceSelect
+            id="verify-profile"
             options={VERIFY_PROFILES}
             value={form.profile}
             display={(p) => PROFILE_LABELS[p]}
             onChange={(profile) => set({ profile })}
           />
-        </label>
+        </div>
         <TextField
           id="verify-nonce"
           label="Nonce sent (ID tokens)"
