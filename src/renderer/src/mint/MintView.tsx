@@ -14,6 +14,7 @@ import { TextField } from '../components/TextField'
 import { useFormRequest } from '../hooks/useFormRequest'
 import { useLoadedCall } from '../hooks/useLoadedCall'
 import { ChoiceSelect } from '../components/ChoiceSelect'
+import { AnsweredResult } from '../components/AnsweredResult'
 import { useSettled } from '../hooks/useSettled'
 import { ColoredToken } from '../inspect/ColoredToken'
 import { JsonEditor, type NameInfo } from '../editor/JsonEditor'
@@ -176,21 +177,18 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
         </form>
         <div className="mint-result form-result">
           {mint.error && <ErrorBanner error={mint.error} />}
-          {stale && (
-            <p className="warn stale-result" role="status">
-              Out of date: the form changed after this token was minted.{' '}
-              <button type="button" className="secondary" onClick={() => mint.submit(form)}>
-                Mint again
-              </button>
-            </p>
-          )}
           {mint.value && (
-            <div className={stale ? 'stale' : undefined} aria-disabled={stale || undefined}>
+            <AnsweredResult
+              stale={stale}
+              why="the form changed after this token was minted."
+              againLabel="Mint again"
+              onAgain={() => mint.submit(form)}
+            >
               <MintResultPanel
                 result={mint.value}
                 onVerify={onVerifyToken ? () => onVerifyToken(mint.value!.token) : undefined}
               />
-            </div>
+            </AnsweredResult>
           )}
           {(!mint.value || stale) && preview && (
             <section className="panel" aria-label="Live preview">

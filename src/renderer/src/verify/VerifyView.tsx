@@ -12,6 +12,7 @@ import { KeySourceFields } from '../components/KeySourceFields'
 import { TextField } from '../components/TextField'
 import { useFormRequest } from '../hooks/useFormRequest'
 import { ChoiceSelect } from '../components/ChoiceSelect'
+import { AnsweredResult } from '../components/AnsweredResult'
 import { VERIFY_PROFILES, type VerifyProfile } from '../../../shared/verify-profiles'
 import { buildVerifyRequest, type VerifyForm } from './verify-form'
 import { VerifyResultPanel } from './VerifyResultPanel'
@@ -83,21 +84,15 @@ export function VerifyView({ form, onFormChange }: Props) {
         </form>
         <div className="verify-result form-result">
           {verify.error && <ErrorBanner error={verify.error} />}
-          {verify.staleFor(form) && (
-            <p className="warn stale-result" role="status">
-              Out of date: the token, key or options changed after this verdict.{' '}
-              <button type="button" className="secondary" onClick={() => verify.submit(form)}>
-                Verify again
-              </button>
-            </p>
-          )}
           {verify.value && (
-            <div
-              className={verify.staleFor(form) ? 'stale' : undefined}
-              aria-disabled={verify.staleFor(form) || undefined}
+            <AnsweredResult
+              stale={verify.staleFor(form)}
+              why="the token, key or options changed after this verdict."
+              againLabel="Verify again"
+              onAgain={() => verify.submit(form)}
             >
               <VerifyResultPanel result={verify.value} />
-            </div>
+            </AnsweredResult>
           )}
           {!verify.error && !verify.value && (
             <p className="muted empty-state">
