@@ -98,6 +98,8 @@ export const CredentialSchema = z.strictObject({
   value: z.string().min(1).max(LIMITS.credential),
   host: CredentialHostSchema.optional(),
   note: z.string().max(LIMITS.credentialNote).optional(),
+  /** Save over a credential of another kind (a token over a secret, or the reverse). */
+  replace: z.boolean().optional(),
 })
 export type CredentialInput = z.infer<typeof CredentialSchema>
 

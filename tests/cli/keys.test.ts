@@ -361,6 +361,13 @@ describe.skipIf(!available)('jwtw keys, creds and serve (real Secret Service)', 
     expect(prompted.stderr).toBe('Value for staging api (not shown): \n')
     expect(prompted.code).toBe(0)
     expect((await ok(['creds', 'get', 'spacetime://localhost:3000/blackholio'])).trim()).toBe(token)
+    // A secret saved over the token (likely the wrong name) is refused unless asked for.
+    const over = await run(['creds', 'set', 'spacetime://localhost:3000/blackholio'], {
+      env,
+      input: 'a-plain-secret-not-a-token',
+    })
+    expect(over.code).toBe(1)
+    expect(over.stderr).toMatch(/^ERR_CREDENTIAL_KIND: .*holds a token; this value is a secret/)
     expect((await ok(['creds', 'get', '--host', 'localhost:3000'])).trim()).toBe(token)
     expect(await ok(['creds', 'get', '--host', 'LOCALHOST:3000', '--header'])).toBe(
       `Authorization: Bearer ${token}\n`,

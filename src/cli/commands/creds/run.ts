@@ -27,6 +27,7 @@ export const set: Runner<typeof credsSetOptions> = async ({ values, positionals 
     value,
     ...(values.host === undefined ? {} : { host: values.host }),
     ...(values.note === undefined ? {} : { note: values.note }),
+    ...(values.replace ? { replace: true } : {}),
   })
   io.stdout.write(`saved ${saved.name} (${saved.kind}${expiryText(saved)})\n`)
   return EXIT.ok

@@ -7,6 +7,7 @@ const load = () => import('./run')
 export const credsSetOptions = {
   host: text('H', 'the host it is for (jwtw creds get --host H finds it)'),
   note: text('TEXT', 'a note'),
+  replace: flag('save over a credential of another kind (a token over a secret, or the reverse)'),
 } as const
 
 export const credsSetSpec = command({

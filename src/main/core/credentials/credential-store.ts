@@ -77,6 +77,13 @@ export function openCredentialStore(env: CoreEnv): CredentialStore {
       }
       const existing = readRecords(env)[input.name]
       const record = recordFor(input.name, value, env.now(), existing)
+      // Saving a secret over a saved token (or the reverse) is most likely the wrong name.
+      if (existing && existing.kind !== record.kind && !input.replace) {
+        throw new WorkbenchError(
+          'ERR_CREDENTIAL_KIND',
+          `Credential "${clip(input.name)}" holds a ${existing.kind}; this value is a ${record.kind}. Save it under another name, or replace it (--replace).`,
+        )
+      }
       const host = input.host ?? existing?.host
       if (host) record.host = clip(host, LIMITS.credentialHost)
       const note = input.note ?? existing?.note

@@ -9,6 +9,7 @@ import { CopyableText } from './CopyableText'
 import { useApiCall } from '../hooks/useApiCall'
 import { useLoadedCall } from '../hooks/useLoadedCall'
 import { useInspectHandoff } from '../shell/inspect-handoff'
+import { CheckField } from '../components/CheckField'
 import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { KeychainError, keychainDown } from './KeychainError'
@@ -195,6 +196,7 @@ function CredentialForm({ onSaved }: { onSaved: () => void }) {
   const [value, setValue] = useState('')
   const [host, setHost] = useState('')
   const [note, setNote] = useState('')
+  const [replace, setReplace] = useState(false)
   const saved = useApiCall(api['creds.set'])
   return (
     <form
@@ -207,6 +209,7 @@ function CredentialForm({ onSaved }: { onSaved: () => void }) {
           value: value.trim(),
           ...(host.trim() ? { host: host.trim() } : {}),
           ...(note.trim() ? { note: note.trim() } : {}),
+          ...(replace ? { replace: true } : {}),
         }
         void saved.run(input).then((r) => {
           if (!r.ok) return
@@ -214,6 +217,7 @@ function CredentialForm({ onSaved }: { onSaved: () => void }) {
           setValue('')
           setHost('')
           setNote('')
+          setReplace(false)
           onSaved()
         })
       }}
@@ -248,6 +252,13 @@ function CredentialForm({ onSaved }: { onSaved: () => void }) {
         Note (optional)
         <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
+      {saved.error?.code === 'ERR_CREDENTIAL_KIND' && (
+        <CheckField
+          label="Replace it with a credential of the other kind"
+          checked={replace}
+          onChange={setReplace}
+        />
+      )}
       <button type="submit" className="primary" disabled={saved.pending}>
         Save credential
       </button>
