@@ -19,6 +19,7 @@ import type { MintResult } from '../../../shared/mint-types'
 import type { EncryptOptions, RemoteOptionsInput } from '../../../shared/request-schemas'
 import { remoteOptions } from '../jwks/remote-key-source'
 import type { RemoteKeys } from '../jwks/remote-keys'
+import { jweKeyType } from '../keys/usable-key'
 import { jweKeyProblem, jweKeysOf, type JweKey } from './jwe-keys'
 import type { KeyStore } from '../keys/key-store'
 import { runtimeSupport } from '../runtime-algorithms'
@@ -114,18 +115,11 @@ function pickRecipient(keys: JweKey[]): JweKey {
 
 function choose(key: JweKey, options: EncryptOptions): { alg: JweKeyAlg; enc: JweEnc } {
   const bytes = key.key instanceof Uint8Array ? key.key.length : undefined
-  const keyType =
-    key.key instanceof Uint8Array
-      ? 'oct'
-      : key.key.asymmetricKeyType === 'rsa'
-        ? 'RSA'
-        : key.key.asymmetricKeyType === 'x25519'
-          ? 'OKP'
-          : 'EC'
+  const keyType = jweKeyType(key.key)
   const fallback =
     key.origin === 'password'
       ? { alg: 'PBES2-HS512+A256KW' as const, enc: 'A256GCM' as const }
-      : defaultJwe(keyType, bytes)
+      : keyType && defaultJwe(keyType, bytes)
   const alg = options.alg ?? (isJweKeyAlg(key.alg) ? key.alg : fallback?.alg)
   if (alg === undefined) {
     throw new WorkbenchError(

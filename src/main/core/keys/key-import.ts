@@ -23,7 +23,7 @@ import { clip } from '../../../shared/redact'
 import type { ImportKeyOptions } from '../../../shared/stored-key-schemas'
 import { parseKeyText, parseSecret, sniffKeyText, type ParsedKey } from './key-parse'
 import { assertSecretUsable, secretWarnings } from './key-strength'
-import { asymmetricKey, secretKey } from './usable-key'
+import { asymmetricKey, jweKeyType, secretKey } from './usable-key'
 
 /** One key to store. */
 export interface ImportEntry {
@@ -149,14 +149,7 @@ function encryptionAlgFor(
   wanted: StoredKeyAlg | undefined,
   what: string,
 ): StoredJweAlg {
-  const keyType =
-    key instanceof Uint8Array
-      ? 'oct'
-      : key.asymmetricKeyType === 'rsa'
-        ? 'RSA'
-        : key.asymmetricKeyType === 'ec' || key.asymmetricKeyType === 'x25519'
-          ? 'EC'
-          : undefined
+  const keyType = jweKeyType(key)
   if (keyType === undefined) {
     throw new WorkbenchError(
       'ERR_UNSUPPORTED_ALG',

@@ -113,6 +113,16 @@ export function describeKeyObject(key: KeyObject): {
   }
 }
 
+/**
+ * The JOSE key type of a key that can encrypt JWE: RSA, EC, X25519 (OKP), a secret (oct);
+ * undefined for one that cannot (Ed25519, RSA-PSS).
+ */
+export function jweKeyType(key: KeyObject | Uint8Array): 'RSA' | 'EC' | 'OKP' | 'oct' | undefined {
+  if (key instanceof Uint8Array) return 'oct'
+  const type = key.asymmetricKeyType
+  return type === 'rsa' ? 'RSA' : type === 'ec' ? 'EC' : type === 'x25519' ? 'OKP' : undefined
+}
+
 /** A human summary of any public key the store holds, encryption-only ones (X25519) included. */
 export function keyDetail(key: KeyObject): string {
   if (key.asymmetricKeyType === 'x25519') return 'X25519'

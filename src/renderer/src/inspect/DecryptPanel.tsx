@@ -24,6 +24,9 @@ const SECRET = '* a raw symmetric key'
 const NO_VERIFY = '* do not verify'
 const TRUSTED = "* the inner token's trusted issuer"
 
+/** A choice as it reads: the special ones by what they are, a stored key by its name. */
+const choiceLabel = (v: string) => (v.startsWith('* ') ? v.slice(2) : `stored key ${v}`)
+
 export function DecryptPanel({ token, now }: { token: string; now: Date }) {
   const keys = useLoadedCall(api['keys.list']).value ?? []
   const encKeys = keys.filter((k) => k.use === 'enc' && !k.verifyOnly).map((k) => k.name)
@@ -67,7 +70,7 @@ export function DecryptPanel({ token, now }: { token: string; now: Date }) {
           <ChoiceSelect
             options={[ANY, ...encKeys, PASTE, PASSWORD, SECRET]}
             value={choice}
-            display={(v) => (v.startsWith('* ') ? v.slice(2) : `stored key ${v}`)}
+            display={choiceLabel}
             onChange={(v) => {
               setChoice(v)
               setText('')
@@ -102,7 +105,7 @@ export function DecryptPanel({ token, now }: { token: string; now: Date }) {
           <ChoiceSelect
             options={[TRUSTED, ...sigKeys, NO_VERIFY]}
             value={verifyWith}
-            display={(v) => (v.startsWith('* ') ? v.slice(2) : `stored key ${v}`)}
+            display={choiceLabel}
             onChange={setVerifyWith}
           />
         </label>
