@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import type { PageGlobals } from './page-globals'
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/helpers/chromium'
 
 /** The project's root: the nearest folder up with a package.json (also from a bundled bench). */
 function projectRoot(from: string): string {
@@ -16,18 +17,6 @@ function projectRoot(from: string): string {
   return dir
 }
 export const ROOT = projectRoot(import.meta.dirname)
-const CHROMIUM_CANDIDATES = [
-  process.env['CHROMIUM_PATH'],
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-]
-
-export function chromiumPath(): string {
-  const found = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p))
-  if (!found)
-    throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)')
-  return found
-}
 
 export interface Session {
   url: string
@@ -37,17 +26,6 @@ export interface Session {
   close(): Promise<void>
 }
 
-/** Chromium's flags here: headless, no sandbox (containers), nothing fetched in the background. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-]
 
 /** Starts `jwtw ui --no-open` with its own settings dir and keychain service; resolves with its login URL. */
 export async function startUi(

@@ -35,6 +35,8 @@ import { HistoryAddSchema, UiStatePatchSchema } from './ui-schemas'
 import type { HistoryEntry, UiState } from './ui-state'
 import { JobIdSchema, ScanChunkSchema, ScanRequestSchema, Sha256Schema } from './scan-schemas'
 import type { KeySummary } from './stored-key-types'
+import { ClientAddSchema, ClientNameSchema, DpopProofSchema, TokenRequestSchema } from './oauth-schemas'
+import type { ClientSummary, DpopProofResult, TokenStatus } from './oauth-types'
 import type { CachedDocument, JwksReport, TrustedIssuer } from './jwks-types'
 import {
   CacheUrlSchema,
@@ -143,6 +145,12 @@ export const contract = {
   'history.list': method(z.tuple([])).returns<HistoryEntry[]>(),
   'history.add': method(z.tuple([HistoryAddSchema])).returns<{ kept: boolean }>(),
   'history.clear': method(z.tuple([])).returns<{ cleared: true }>(),
+  // OAuth client profiles (secrets to the keychain) and the token flows, which run in main.
+  'clients.list': method(z.tuple([])).returns<ClientSummary[]>(),
+  'clients.add': method(z.tuple([ClientAddSchema])).returns<ClientSummary>(),
+  'clients.remove': method(z.tuple([ClientNameSchema])).returns<{ removed: true }>(),
+  ...jobMethods('token', TokenRequestSchema).returns<TokenStatus>(),
+  'dpop.proof': method(z.tuple([DpopProofSchema])).returns<DpopProofResult>(),
   // Desktop only: the native open dialog; browser mode says to type a path or drop the file.
   'files.pick': method(z.tuple([])).returns<string[]>(),
 }

@@ -99,8 +99,11 @@ export const FETCH_FAILURES = [
   'NETWORK',
 ] as const
 export type FetchFailure = (typeof FETCH_FAILURES)[number]
-/** The remote documents: a JWK Set, or an OpenID Connect / RFC 8414 discovery document. */
-export type RemoteDocument = 'JWKS' | 'DISCOVERY'
+/**
+ * The remote documents: a JWK Set, an OpenID Connect / RFC 8414 discovery document, or an
+ * OAuth endpoint's answer (token, device authorization, PAR, introspection).
+ */
+export type RemoteDocument = 'JWKS' | 'DISCOVERY' | 'OAUTH'
 export type FetchErrorCode = `ERR_${RemoteDocument}_${FetchFailure}`
 
 /** Codes of the remote-keys service beyond the fetch failures. */
@@ -111,8 +114,27 @@ export const REMOTE_CODES = [
   'ERR_ISSUER_NOT_TRUSTED',
 ] as const
 
+/** Codes of the OAuth clients and token flows beyond the fetch failures (ERR_OAUTH_<FAILURE>). */
+export const OAUTH_CODES = [
+  'ERR_CLIENT_NOT_FOUND',
+  'ERR_CLIENT_EXISTS',
+  'ERR_CLIENT_SECRET_MISSING',
+  'ERR_OAUTH_SERVER_ERROR',
+  'ERR_OAUTH_RESPONSE_INVALID',
+  'ERR_OAUTH_STATE_MISMATCH',
+  'ERR_OAUTH_ID_TOKEN_INVALID',
+  'ERR_OAUTH_REDIRECT_URI',
+  'ERR_OAUTH_TIMEOUT',
+  'ERR_OAUTH_GRANT_UNSUPPORTED',
+  'ERR_OAUTH_NO_REFRESH_TOKEN',
+  'ERR_OAUTH_DEVICE_EXPIRED',
+] as const
+
 export type JoseErrorCode = (typeof JOSE_CODES)[number]
-export type WorkbenchErrorCode = (typeof WORKBENCH_CODES)[number] | (typeof REMOTE_CODES)[number]
+export type WorkbenchErrorCode =
+  | (typeof WORKBENCH_CODES)[number]
+  | (typeof REMOTE_CODES)[number]
+  | (typeof OAUTH_CODES)[number]
 export type ErrorCode = JoseErrorCode | WorkbenchErrorCode | FetchErrorCode
 
 /** What an error looks like once it has crossed a boundary. */
@@ -145,7 +167,10 @@ export const ERROR_CODES = [
   ...JOSE_CODES,
   ...WORKBENCH_CODES,
   ...REMOTE_CODES,
-  ...FETCH_FAILURES.flatMap((f) => [`ERR_JWKS_${f}`, `ERR_DISCOVERY_${f}`] as const),
+  ...OAUTH_CODES,
+  ...FETCH_FAILURES.flatMap(
+    (f) => [`ERR_JWKS_${f}`, `ERR_DISCOVERY_${f}`, `ERR_OAUTH_${f}`] as const,
+  ),
 ] as readonly ErrorCode[]
 
 const KNOWN_CODES = new Set<string>(ERROR_CODES)

@@ -100,6 +100,8 @@ export const CredentialSchema = z.strictObject({
   note: z.string().max(LIMITS.credentialNote).optional(),
   /** Save over a credential of another kind (a token over a secret, or the reverse). */
   replace: z.boolean().optional(),
+  /** When an opaque token expires (its expires_in); a JWT's own exp wins. */
+  expiresAt: z.iso.datetime().optional(),
 })
 export type CredentialInput = z.infer<typeof CredentialSchema>
 

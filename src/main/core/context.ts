@@ -10,6 +10,7 @@ import { openTrustedIssuers, type TrustedIssuers } from './jwks/trusted-issuers'
 import { createOsKeychain, keychainService } from './keychain'
 import { openKeyStore, type KeyStore } from './keys/key-store'
 import { remotePreferences } from './preferences'
+import { openClientProfiles, type ClientProfiles } from './oauth/client-profiles'
 import { settingsDir } from './settings/settings-dir'
 import { createFileSettingsStore, type SettingsStore } from './settings/settings-store'
 
@@ -19,6 +20,10 @@ export interface AppContext extends CoreEnv {
   /** Keys from the network, with the process-wide cache. */
   readonly remote: RemoteKeys
   readonly trustedIssuers: TrustedIssuers
+  /** OAuth client profiles (their secrets in the keychain). */
+  readonly clients: ClientProfiles
+  /** HTTP(S)_PROXY / NO_PROXY as read at start-up. */
+  readonly proxy: ProxySettings
 }
 
 /** The stores over an environment, each built on first use; `proxy` for fetches. */
@@ -27,6 +32,7 @@ export function createContext(env: CoreEnv, proxy: ProxySettings = {}): AppConte
   let credentials: CredentialStore | undefined
   let remote: RemoteKeys | undefined
   let trusted: TrustedIssuers | undefined
+  let clients: ClientProfiles | undefined
   return {
     get keychain() {
       return env.keychain
@@ -48,6 +54,10 @@ export function createContext(env: CoreEnv, proxy: ProxySettings = {}): AppConte
     get trustedIssuers() {
       return (trusted ??= openTrustedIssuers(env))
     },
+    get clients() {
+      return (clients ??= openClientProfiles(env))
+    },
+    proxy,
   }
 }
 

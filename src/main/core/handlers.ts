@@ -14,11 +14,14 @@ import { remotePreferences, setRemotePreferences, setUiState, uiState } from './
 import { verifyToken } from './verify/verify'
 import { decryptToken } from './jwe/decrypt'
 import { runtimeSupport } from './runtime-algorithms'
+import { createTokenJobs } from './oauth/token-jobs'
+import { dpopProof } from './oauth/dpop-proof'
 
 /** Builds the table the IPC layer, the browser-mode server and tests dispatch through. */
 export function createHandlers(ctx: AppContext): Handlers {
   const audits = createAuditJobs()
   const scans = createScanJobs(ctx)
+  const tokens = createTokenJobs(ctx)
   return {
     decode: (text) => decodeText(text, ctx.now()),
     mint: (request) => mintToken(request, ctx),
@@ -59,6 +62,16 @@ export function createHandlers(ctx: AppContext): Handlers {
     'history.list': () => historyList(ctx),
     'history.add': (entry) => historyAdd(ctx, entry),
     'history.clear': () => historyClear(ctx),
+    'clients.list': () => ctx.clients.list(),
+    'clients.add': (input) => ctx.clients.add(input),
+    'clients.remove': async (name) => {
+      await ctx.clients.remove(name)
+      return { removed: true as const }
+    },
+    'token.start': (request) => tokens.start(request),
+    'token.status': (jobId) => tokens.status(jobId),
+    'token.cancel': (jobId) => tokens.cancel(jobId),
+    'dpop.proof': (request) => dpopProof(request, ctx),
     'files.pick': () => {
       throw new WorkbenchError(
         'ERR_NOT_AVAILABLE',

@@ -84,6 +84,9 @@ export function openCredentialStore(env: CoreEnv): CredentialStore {
           `Credential "${clip(input.name)}" holds a ${existing.kind}; this value is a ${record.kind}. Save it under another name, or replace it (--replace).`,
         )
       }
+      if (record.expiresAt === undefined && input.expiresAt !== undefined) {
+        record.expiresAt = new Date(input.expiresAt).toISOString()
+      }
       const host = input.host ?? existing?.host
       if (host) record.host = clip(host, LIMITS.credentialHost)
       const note = input.note ?? existing?.note

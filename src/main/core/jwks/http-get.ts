@@ -64,6 +64,20 @@ async function agentFor(
   return agent
 }
 
+/** The dispatcher for a request to `url` (CA file, proxy unless this machine), and the proxy. */
+export async function dispatcherFor(
+  url: URL,
+  options: Pick<FetchOptions, 'caFile' | 'proxy'>,
+): Promise<{ dispatcher: Dispatcher; proxy: string | undefined }> {
+  const proxy = proxyFor(url, options.proxy)
+  return { dispatcher: await agentFor(options.caFile, proxy), proxy }
+}
+
+/** undici's fetch, loaded on first use like the rest of undici. */
+export async function undiciFetch(): Promise<typeof Undici.fetch> {
+  return (await loadUndici()).fetch
+}
+
 /** GETs `text` (a URL the user gave) as JSON; throws ERR_<DOCUMENT>_* on every failure. */
 export async function getJson(
   text: string,
@@ -77,8 +91,7 @@ export async function getJson(
   if (validators.etag) headers['if-none-match'] = validators.etag
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified
   for (let hop = 0; ; hop++) {
-    const proxy = proxyFor(url, options.proxy)
-    const dispatcher = await agentFor(options.caFile, proxy)
+    const { dispatcher, proxy } = await dispatcherFor(url, options)
     let response: Dispatcher.ResponseData
     try {
       response = await requestOnce(url, headers, dispatcher, signal)
@@ -211,10 +224,10 @@ async function readCapped(
 }
 
 /** Statuses a proxy answers when it cannot reach the server or refuses the request. */
-const PROXY_STATUSES = new Set([407, 502, 503, 504])
+export const PROXY_STATUSES = new Set([407, 502, 503, 504])
 
 /** A failure on the way through a proxy: the proxy is named, never its credentials. */
-function proxyError(document: RemoteDocument, url: URL, proxy: string, error: unknown) {
+export function proxyError(document: RemoteDocument, url: URL, proxy: string, error: unknown) {
   let where = proxy
   try {
     where = new URL(proxy).host

@@ -1,0 +1,195 @@
+/**
+ * Client profiles: the metadata in the settings file (section `clients`, read through a schema);
+ * the client secret and the refresh token in the keychain, under `client/NAME/secret` and
+ * `client/NAME/refresh`. A profile is checked when saved: an issuer the fetch rules allow, a
+ * loopback redirect URI, a signing key for private_key_jwt, a secret for the secret methods.
+ */
+import * as z from 'zod'
+import { WorkbenchError } from '../../../shared/errors'
+import {
+  ClientProfileSchema,
+  type ClientAdd,
+  type ClientAuthMethod,
+  type ClientProfile,
+} from '../../../shared/oauth-schemas'
+import type { ClientSummary } from '../../../shared/oauth-types'
+import { clip } from '../../../shared/redact'
+import type { CoreEnv } from '../env'
+import { checkRemoteUrl } from '../jwks/remote-url'
+import type { JsonValue } from '../settings/settings-store'
+import { loopbackRedirect } from './loopback-redirect'
+
+const SECTION = 'clients'
+const RecordSchema = ClientProfileSchema.extend({ createdAt: z.string(), updatedAt: z.string() })
+type ClientRecord = z.infer<typeof RecordSchema>
+
+/** The methods that authenticate with a client secret. */
+const SECRET_METHODS = new Set<ClientAuthMethod>([
+  'client_secret_basic',
+  'client_secret_post',
+  'client_secret_jwt',
+])
+
+export const clientSecretAccount = (name: string) => `client/${name}/secret`
+export const refreshTokenAccount = (name: string) => `client/${name}/refresh`
+
+export interface ClientProfiles {
+  list(): Promise<ClientSummary[]>
+  get(name: string): ClientProfile
+  add(input: ClientAdd): Promise<ClientSummary>
+  remove(name: string): Promise<void>
+  /** The client secret (for the secret-based methods). */
+  secret(name: string): Promise<string>
+  refreshToken(name: string): Promise<string | null>
+  /** Saves (or with null, forgets) the refresh token: one keychain write replaces the old one. */
+  setRefreshToken(name: string, token: string | null): Promise<void>
+}
+
+export function openClientProfiles(env: CoreEnv): ClientProfiles {
+  const records = (): Record<string, ClientRecord> => {
+    const raw = env.settings.get(SECTION)
+    const out: Record<string, ClientRecord> = {}
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out
+    for (const [name, value] of Object.entries(raw)) {
+      const parsed = RecordSchema.safeParse(value)
+      if (parsed.success && parsed.data.name === name) out[name] = parsed.data
+      else {
+        env.warn(
+          `The client profile "${clip(name)}" in ${env.settings.path} is malformed; it is skipped and left in the file untouched.`,
+        )
+      }
+    }
+    return out
+  }
+  const find = (name: string): ClientRecord => {
+    const record = records()[name]
+    if (!record) {
+      throw new WorkbenchError(
+        'ERR_CLIENT_NOT_FOUND',
+        `No client profile named "${clip(name)}". Run \`jwtw clients list\`, or add one with \`jwtw clients add\`.`,
+      )
+    }
+    return record
+  }
+  const summarize = async (
+    record: ClientRecord,
+    accounts: Set<string>,
+  ): Promise<ClientSummary> => ({
+    ...record,
+    secret: !SECRET_METHODS.has(record.authMethod)
+      ? 'not-needed'
+      : accounts.has(clientSecretAccount(record.name))
+        ? 'present'
+        : 'missing',
+    refreshToken: accounts.has(refreshTokenAccount(record.name)),
+  })
+
+  return {
+    async list() {
+      const accounts = new Set(await env.keychain.list())
+      const all = Object.values(records()).sort((a, b) => a.name.localeCompare(b.name))
+      return Promise.all(all.map((r) => summarize(r, accounts)))
+    },
+
+    get: (name) => {
+      const { createdAt: _c, updatedAt: _u, ...profile } = find(name)
+      return profile
+    },
+
+    async add({ profile, clientSecret, replace }) {
+      checkProfile(profile, clientSecret)
+      const existing = records()[profile.name]
+      if (existing && !replace) {
+        throw new WorkbenchError(
+          'ERR_CLIENT_EXISTS',
+          `A client profile named "${clip(profile.name)}" exists. Remove it first, or replace it (--replace).`,
+        )
+      }
+      const secretAccount = clientSecretAccount(profile.name)
+      const hasSecret =
+        clientSecret !== undefined || (await env.keychain.get(secretAccount)) !== null
+      if (SECRET_METHODS.has(profile.authMethod) && !hasSecret) {
+        throw new WorkbenchError(
+          'ERR_CLIENT_SECRET_MISSING',
+          `${profile.authMethod} needs the client secret: give it (typed at a prompt, or --secret-file).`,
+        )
+      }
+      if (clientSecret !== undefined) await env.keychain.set(secretAccount, clientSecret)
+      // A new issuer or client makes the old refresh token useless (and someone else's).
+      if (
+        existing &&
+        (existing.issuer !== profile.issuer || existing.clientId !== profile.clientId)
+      ) {
+        await env.keychain.delete(refreshTokenAccount(profile.name))
+      }
+      const at = env.now().toISOString()
+      const record: ClientRecord = {
+        ...profile,
+        createdAt: existing?.createdAt ?? at,
+        updatedAt: at,
+      }
+      await env.settings.update(SECTION, (current) => ({
+        ...(isObject(current) ? current : {}),
+        [profile.name]: record as unknown as JsonValue,
+      }))
+      return summarize(record, new Set(await env.keychain.list()))
+    },
+
+    async remove(name) {
+      find(name)
+      await env.keychain.delete(clientSecretAccount(name))
+      await env.keychain.delete(refreshTokenAccount(name))
+      await env.settings.update(SECTION, (current) => {
+        const all = { ...(isObject(current) ? current : {}) }
+        delete all[name]
+        return all
+      })
+    },
+
+    async secret(name) {
+      const value = await env.keychain.get(clientSecretAccount(find(name).name))
+      if (value === null) {
+        throw new WorkbenchError(
+          'ERR_CLIENT_SECRET_MISSING',
+          `The client secret of "${clip(name)}" is not in the keychain. Save it again with \`jwtw clients add ${name} ... --replace\`.`,
+        )
+      }
+      return value
+    },
+
+    refreshToken: (name) => env.keychain.get(refreshTokenAccount(find(name).name)),
+
+    async setRefreshToken(name, token) {
+      if (token === null) await env.keychain.delete(refreshTokenAccount(name))
+      else await env.keychain.set(refreshTokenAccount(name), token)
+    },
+  }
+}
+
+/** The rules a profile must meet before it is saved. */
+function checkProfile(profile: ClientProfile, clientSecret: string | undefined): void {
+  checkRemoteUrl(profile.issuer, 'DISCOVERY')
+  if (profile.redirectUri !== undefined) loopbackRedirect(profile.redirectUri)
+  if (profile.authMethod === 'private_key_jwt' && profile.signingKey === undefined) {
+    throw new WorkbenchError(
+      'ERR_INVALID_ARGUMENT',
+      'private_key_jwt signs its client assertion with a stored key: give --signing-key NAME.',
+    )
+  }
+  if (profile.authMethod !== 'private_key_jwt' && profile.signingKey !== undefined) {
+    throw new WorkbenchError(
+      'ERR_INVALID_ARGUMENT',
+      `A signing key is only used by private_key_jwt, not ${profile.authMethod}.`,
+    )
+  }
+  if (clientSecret !== undefined && !SECRET_METHODS.has(profile.authMethod)) {
+    throw new WorkbenchError(
+      'ERR_INVALID_ARGUMENT',
+      `${profile.authMethod} uses no client secret; it would sit unused in the keychain.`,
+    )
+  }
+}
+
+function isObject(value: JsonValue | undefined): value is Record<string, JsonValue | undefined> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
