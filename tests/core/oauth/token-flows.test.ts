@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeJwt } from 'jose'
 import type { Browser } from 'playwright-core'
+import type { ClientMetadata } from 'oidc-provider'
+import type { ClientAuthMethod } from '../../../src/shared/oauth-schemas'
 import { obtainToken } from '../../../src/main/core/oauth/obtain-token'
 import type { TokenFlowProgress } from '../../../src/shared/oauth-types'
 import { keyContext, type KeyTestContext } from '../../helpers/key-context'
@@ -29,7 +31,11 @@ beforeAll(async () => {
   await ctx.keys.generate('orders-client-es256', { alg: 'ES256' })
   await ctx.keys.generate('orders-dpop', { alg: 'ES256' })
   const clientJwks = ctx.keys.publishedJwks(['orders-client-es256'])
-  const confidential = (id: string, method: string, extra: object = {}) => ({
+  const confidential = (
+    id: string,
+    method: ClientAuthMethod,
+    extra: object = {},
+  ): ClientMetadata => ({
     client_id: id,
     token_endpoint_auth_method: method,
     grant_types: ['client_credentials'],
