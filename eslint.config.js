@@ -45,8 +45,12 @@ const CORE_LAYERS = [
   { name: 'mint', ...folder('mint') },
   {
     name: 'services',
-    files: ['scan', 'audit', 'secrets', 'issuer', 'recovery'].flatMap((n) => folder(n).files),
-    imports: ['scan', 'audit', 'secrets', 'issuer', 'recovery'].flatMap((n) => folder(n).imports),
+    files: ['scan', 'audit', 'secrets', 'issuer', 'recovery', 'oauth'].flatMap(
+      (n) => folder(n).files,
+    ),
+    imports: ['scan', 'audit', 'secrets', 'issuer', 'recovery', 'oauth'].flatMap(
+      (n) => folder(n).imports,
+    ),
   },
   {
     name: 'composition',

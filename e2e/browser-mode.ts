@@ -26,7 +26,6 @@ export interface Session {
   close(): Promise<void>
 }
 
-
 /** Starts `jwtw ui --no-open` with its own settings dir and keychain service; resolves with its login URL. */
 export async function startUi(
   env: NodeJS.ProcessEnv = {},

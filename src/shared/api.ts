@@ -35,7 +35,12 @@ import { HistoryAddSchema, UiStatePatchSchema } from './ui-schemas'
 import type { HistoryEntry, UiState } from './ui-state'
 import { JobIdSchema, ScanChunkSchema, ScanRequestSchema, Sha256Schema } from './scan-schemas'
 import type { KeySummary } from './stored-key-types'
-import { ClientAddSchema, ClientNameSchema, DpopProofSchema, TokenRequestSchema } from './oauth-schemas'
+import {
+  ClientAddSchema,
+  ClientNameSchema,
+  DpopProofSchema,
+  TokenRequestSchema,
+} from './oauth-schemas'
 import type { ClientSummary, DpopProofResult, TokenStatus } from './oauth-types'
 import type { CachedDocument, JwksReport, TrustedIssuer } from './jwks-types'
 import {

@@ -132,9 +132,7 @@ export const OAUTH_CODES = [
 
 export type JoseErrorCode = (typeof JOSE_CODES)[number]
 export type WorkbenchErrorCode =
-  | (typeof WORKBENCH_CODES)[number]
-  | (typeof REMOTE_CODES)[number]
-  | (typeof OAUTH_CODES)[number]
+  (typeof WORKBENCH_CODES)[number] | (typeof REMOTE_CODES)[number] | (typeof OAUTH_CODES)[number]
 export type ErrorCode = JoseErrorCode | WorkbenchErrorCode | FetchErrorCode
 
 /** What an error looks like once it has crossed a boundary. */

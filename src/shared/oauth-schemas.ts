@@ -55,8 +55,8 @@ export const ClientNameSchema = z
   .string()
   .min(1)
   .max(LIMITS.keyName)
-  .regex(
-    /^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$/,
+  .refine(
+    (name) => name.trim() === name && ![...name].some((c) => c < ' ' || c === '\u007f'),
     'a name is printable characters without spaces at either end',
   )
 

@@ -16,7 +16,11 @@ import {
   jwtVerify,
   type JWK,
 } from 'jose'
-import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider'
+import Provider, {
+  type ClientMetadata,
+  type Configuration,
+  type KoaContextWithOIDC,
+} from 'oidc-provider'
 import type { Page } from 'playwright-core'
 
 export const API_RESOURCE = 'https://api.orders.example.test/v2'
@@ -205,17 +209,23 @@ function registerTestGrants(
   provider: Provider,
   ownKeys: ReturnType<typeof createLocalJWKSet>,
 ): void {
-  const issueFor = async (ctx: any, accountId: string | undefined, scope: string) => {
+  const issueFor = async (
+    ctx: KoaContextWithOIDC,
+    accountId: string | undefined,
+    scope: string,
+  ) => {
     const { ClientCredentials } = ctx.oidc.provider
-    const token = new ClientCredentials({ client: ctx.oidc.client, scope })
-    if (accountId) token.extra = { act: { sub: ctx.oidc.client.clientId }, sub: accountId }
+    const client = ctx.oidc.client!
+    const token = new ClientCredentials({ client, scope })
+    if (accountId) token.extra = { act: { sub: client.clientId }, sub: accountId }
     const value = await token.save()
     return { access_token: value, token_type: 'Bearer', expires_in: 600, scope }
   }
   provider.registerGrantType(
     'urn:ietf:params:oauth:grant-type:token-exchange',
-    async (ctx: any) => {
-      const { subject_token: subject, subject_token_type: type } = ctx.oidc.params
+    async (ctx: KoaContextWithOIDC) => {
+      const params = ctx.oidc.params as Record<string, string>
+      const { subject_token: subject = '', subject_token_type: type } = params
       if (type !== 'urn:ietf:params:oauth:token-type:access_token') {
         ctx.status = 400
         ctx.body = { error: 'invalid_request', error_description: 'unsupported subject_token_type' }
@@ -255,11 +265,12 @@ function registerTestGrants(
   )
   provider.registerGrantType(
     'urn:ietf:params:oauth:grant-type:jwt-bearer',
-    async (ctx: any) => {
-      const client = ctx.oidc.client
+    async (ctx: KoaContextWithOIDC) => {
+      const client = ctx.oidc.client!
+      const assertion = String((ctx.oidc.params as Record<string, unknown>)['assertion'])
       try {
         const keys = createLocalJWKSet({ keys: (client.jwks?.keys ?? []) as JWK[] })
-        const { payload } = await jwtVerify(ctx.oidc.params.assertion, keys, {
+        const { payload } = await jwtVerify(assertion, keys, {
           issuer: client.clientId,
           audience: ctx.oidc.issuer,
           maxTokenAge: '10m',

@@ -22,8 +22,6 @@ export interface AppContext extends CoreEnv {
   readonly trustedIssuers: TrustedIssuers
   /** OAuth client profiles (their secrets in the keychain). */
   readonly clients: ClientProfiles
-  /** HTTP(S)_PROXY / NO_PROXY as read at start-up. */
-  readonly proxy: ProxySettings
 }
 
 /** The stores over an environment, each built on first use; `proxy` for fetches. */
@@ -57,7 +55,6 @@ export function createContext(env: CoreEnv, proxy: ProxySettings = {}): AppConte
     get clients() {
       return (clients ??= openClientProfiles(env))
     },
-    proxy,
   }
 }
 

@@ -46,6 +46,8 @@ export interface RemoteKeys {
     options?: RemoteOptions & { refresh?: boolean },
   ): Promise<JwksReport>
   readonly cache: DocumentCache
+  /** How this process fetches (preferences, CA file, proxy): the token flows fetch the same way. */
+  fetchOptions(): FetchOptions
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000
@@ -132,6 +134,7 @@ export function createRemoteKeys(
 
   return {
     cache,
+    fetchOptions: () => resolve({}).fetch,
     async fromJwksUri(url, options = {}) {
       return setOf(await jwksEntry(url, options))
     },

@@ -6,10 +6,9 @@
 import * as client from 'openid-client'
 import type { ClientProfile } from '../../../shared/oauth-schemas'
 import type { AppContext } from '../context'
-import { remotePreferences } from '../preferences'
 import { assertionKey } from './client-keys'
 import type { ClientProfiles } from './client-profiles'
-import { DEFAULT_OAUTH_TIMEOUT_MS, oauthFetch } from './oauth-fetch'
+import { oauthFetch } from './oauth-fetch'
 import { oauthError } from './oauth-errors'
 
 /** The client authentication the profile names, its secret or key read from the keychain. */
@@ -41,12 +40,7 @@ export async function clientConfig(
   clients: ClientProfiles,
 ): Promise<client.Configuration> {
   const auth = await clientAuth(profile, ctx, clients)
-  const prefs = remotePreferences(ctx)
-  const fetch = oauthFetch({
-    timeoutMs: prefs.timeoutMs ?? DEFAULT_OAUTH_TIMEOUT_MS,
-    ...(prefs.caFile ? { caFile: prefs.caFile } : {}),
-    proxy: ctx.proxy,
-  })
+  const fetch = oauthFetch(ctx.remote.fetchOptions())
   const server = new URL(profile.issuer)
   // The URL rules (https except loopback) are our fetch's; openid-client's own check is off
   // only for a loopback issuer, which the rules allow over http.

@@ -20,7 +20,10 @@ import type { JsonValue } from '../settings/settings-store'
 import { loopbackRedirect } from './loopback-redirect'
 
 const SECTION = 'clients'
-const RecordSchema = ClientProfileSchema.extend({ createdAt: z.string(), updatedAt: z.string() })
+const RecordSchema = ClientProfileSchema.safeExtend({
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
 type ClientRecord = z.infer<typeof RecordSchema>
 
 /** The methods that authenticate with a client secret. */
@@ -92,8 +95,10 @@ export function openClientProfiles(env: CoreEnv): ClientProfiles {
     },
 
     get: (name) => {
-      const { createdAt: _c, updatedAt: _u, ...profile } = find(name)
-      return profile
+      const profile: Partial<ClientRecord> = { ...find(name) }
+      delete profile.createdAt
+      delete profile.updatedAt
+      return profile as ClientProfile
     },
 
     async add({ profile, clientSecret, replace }) {

@@ -19,8 +19,6 @@ export interface OAuthFetchOptions {
   proxy?: ProxySettings
 }
 
-export const DEFAULT_OAUTH_TIMEOUT_MS = 15_000
-
 /** A fetch for openid-client that keeps to the workbench's rules. */
 export function oauthFetch(options: OAuthFetchOptions): CustomFetch {
   return async (text, init) => {
