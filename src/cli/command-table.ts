@@ -6,13 +6,15 @@
  * Most commands call the services through the contract (cli/call-service.ts), like the app and
  * browser mode. The streaming ones run their service directly, because the contract's shape
  * (one request, one JSON answer) does not fit them: decode and scan read inputs of any size as
- * streams, secret audit drives worker threads with progress, and serve and ui run servers until
- * Ctrl+C.
+ * streams, secret audit drives worker threads with progress, token waits for a browser or a
+ * device with progress, and serve and ui run servers until Ctrl+C.
  */
 import { completionSpec } from './commands/completion/spec'
+import { clientsSpec } from './commands/clients/spec'
 import { credsSpec } from './commands/creds/spec'
 import { decodeSpec } from './commands/decode/spec'
 import { decryptSpec } from './commands/decrypt/spec'
+import { dpopSpec } from './commands/dpop/spec'
 import { issuersSpec } from './commands/issuers/spec'
 import { jwksSpec } from './commands/jwks/spec'
 import { keysSpec } from './commands/keys/spec'
@@ -22,6 +24,7 @@ import { secretSpec } from './commands/secret/spec'
 import { serveSpec } from './commands/serve/spec'
 import { settingsSpec } from './commands/settings/spec'
 import { templatesSpec } from './commands/templates/spec'
+import { tokenSpec } from './commands/token/spec'
 import { uiSpec } from './commands/ui/spec'
 import { verifySpec } from './commands/verify/spec'
 import { command, exitCodes, flag } from './framework/spec'
@@ -46,6 +49,9 @@ export const ROOT = command({
     templatesSpec,
     keysSpec,
     credsSpec,
+    clientsSpec,
+    tokenSpec,
+    dpopSpec,
     secretSpec,
     jwksSpec,
     issuersSpec,

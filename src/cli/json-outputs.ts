@@ -6,6 +6,11 @@
 import * as z from 'zod'
 import { RemotePreferencesSchema } from '../shared/jwks-schemas'
 import { DecryptResultSchema } from '../shared/shapes/decrypt'
+import {
+  ClientsListOutputSchema,
+  DpopProofResultSchema,
+  TokenResultSchema,
+} from '../shared/shapes/oauth'
 import { IssuersListOutputSchema, JwksReportSchema } from '../shared/shapes/jwks'
 import { ScanLineSchema, ScanResultSchema } from '../shared/shapes/scan'
 import { AuditResultSchema, SecretCheckSchema } from '../shared/shapes/secrets'
@@ -33,6 +38,9 @@ export const JSON_OUTPUTS = {
   'secret-check': { schema: SecretCheckSchema, of: 'jwtw secret check --json' },
   'settings-show': { schema: RemotePreferencesSchema, of: 'jwtw settings show --json' },
   templates: { schema: TemplatesOutputSchema, of: 'jwtw templates --json' },
+  'clients-list': { schema: ClientsListOutputSchema, of: 'jwtw clients list --json' },
+  token: { schema: TokenResultSchema, of: 'jwtw token --json' },
+  dpop: { schema: DpopProofResultSchema, of: 'jwtw dpop --json' },
 } as const
 
 export type JsonOutputName = keyof typeof JSON_OUTPUTS

@@ -152,6 +152,7 @@ export const contract = {
   'history.clear': method(z.tuple([])).returns<{ cleared: true }>(),
   // OAuth client profiles (secrets to the keychain) and the token flows, which run in main.
   'clients.list': method(z.tuple([])).returns<ClientSummary[]>(),
+  'clients.get': method(z.tuple([ClientNameSchema])).returns<ClientSummary>(),
   'clients.add': method(z.tuple([ClientAddSchema])).returns<ClientSummary>(),
   'clients.remove': method(z.tuple([ClientNameSchema])).returns<{ removed: true }>(),
   ...jobMethods('token', TokenRequestSchema).returns<TokenStatus>(),

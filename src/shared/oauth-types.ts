@@ -1,22 +1,19 @@
 /** What the token flows give back, shared by the contract, the renderer and the CLI. */
 import type { z } from 'zod'
 import type { JobStatus } from './jobs'
-import type { ClientProfile } from './oauth-schemas'
-import type { DpopProofResultSchema, TokenResultSchema, TokenVerdictSchema } from './shapes/oauth'
+import type {
+  ClientSummarySchema,
+  DpopProofResultSchema,
+  TokenResultSchema,
+  TokenVerdictSchema,
+} from './shapes/oauth'
 
 export type TokenResult = z.infer<typeof TokenResultSchema>
 export type TokenVerdict = z.infer<typeof TokenVerdictSchema>
 export type DpopProofResult = z.infer<typeof DpopProofResultSchema>
 
 /** A profile with what the keychain holds for it (never the values). */
-export interface ClientSummary extends ClientProfile {
-  /** The client secret: saved, missing, or not used by this method. */
-  secret: 'present' | 'missing' | 'not-needed'
-  /** Whether a refresh token is saved. */
-  refreshToken: boolean
-  createdAt: string
-  updatedAt: string
-}
+export type ClientSummary = z.infer<typeof ClientSummarySchema>
 
 /** Where a running flow is: the code flow waits for the browser, the device flow for the user. */
 export type TokenFlowProgress =

@@ -58,8 +58,8 @@ function baseEnv(): NodeJS.ProcessEnv {
 export interface RunningCli {
   stdout(): string
   stderr(): string
-  /** Resolves with stdout once it matches. */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>
+  /** Resolves with stdout (or stderr) once it matches. */
+  waitFor(pattern: RegExp, timeoutMs?: number, stream?: 'stdout' | 'stderr'): Promise<string>
   interrupt(): void
   done: Promise<CliRun>
 }
@@ -101,13 +101,15 @@ export function startJwtw(args: string[], options: CliOptions = {}): RunningCli 
   return {
     stdout: () => out,
     stderr: () => err,
-    async waitFor(pattern, timeoutMs = 10_000) {
+    async waitFor(pattern, timeoutMs = 10_000, stream = 'stdout') {
       const until = Date.now() + timeoutMs
-      while (!pattern.test(out)) {
-        if (Date.now() > until) throw new Error(`no ${pattern} in stdout: ${out}\nstderr: ${err}`)
+      const text = () => (stream === 'stdout' ? out : err)
+      while (!pattern.test(text())) {
+        if (Date.now() > until)
+          throw new Error(`no ${pattern} in ${stream}: ${out}\nstderr: ${err}`)
         await new Promise((r) => setTimeout(r, 10))
       }
-      return out
+      return text()
     },
     interrupt: () => [...listeners].forEach((stop) => stop()),
     done,

@@ -63,6 +63,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     'history.add': (entry) => historyAdd(ctx, entry),
     'history.clear': () => historyClear(ctx),
     'clients.list': () => ctx.clients.list(),
+    'clients.get': (name) => ctx.clients.summary(name),
     'clients.add': (input) => ctx.clients.add(input),
     'clients.remove': async (name) => {
       await ctx.clients.remove(name)

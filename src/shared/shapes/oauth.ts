@@ -1,6 +1,6 @@
 /** Output shapes of the token flows (zod): the contract's token result and `jwtw token --json`. */
 import * as z from 'zod'
-import { CLIENT_AUTH_METHODS, GRANTS } from '../oauth-schemas'
+import { CLIENT_AUTH_METHODS, ClientProfileSchema, GRANTS } from '../oauth-schemas'
 import { VerifyResultSchema } from './verify'
 import { JsonObjectSchema } from './token'
 
@@ -17,7 +17,9 @@ export const TokenVerdictSchema = z.object({
 
 export const TokenResultSchema = z.object({
   profile: z.string(),
-  grant: z.enum(GRANTS),
+  grant: z
+    .enum([...GRANTS, 'saved'])
+    .describe('The grant that obtained the token; saved: the saved one, still fresh, was used.'),
   issuer: z.string(),
   authMethod: z.enum(CLIENT_AUTH_METHODS),
   tokenType: z.string().describe('token_type: Bearer, or DPoP for a sender-constrained token.'),
@@ -44,3 +46,14 @@ export const DpopProofResultSchema = z.object({
   proof: z.string(),
   jkt: z.string().describe('The RFC 7638 thumbprint of the public key in the proof.'),
 })
+
+export const ClientSummarySchema = ClientProfileSchema.safeExtend({
+  secret: z
+    .enum(['present', 'missing', 'not-needed'])
+    .describe('The client secret in the keychain: saved, missing, or not used by this method.'),
+  refreshToken: z.boolean().describe('A refresh token is saved in the keychain.'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+
+export const ClientsListOutputSchema = z.array(ClientSummarySchema)

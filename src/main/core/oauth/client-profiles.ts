@@ -39,6 +39,8 @@ export const refreshTokenAccount = (name: string) => `client/${name}/refresh`
 export interface ClientProfiles {
   list(): Promise<ClientSummary[]>
   get(name: string): ClientProfile
+  /** The profile with what the keychain holds for it. */
+  summary(name: string): Promise<ClientSummary>
   add(input: ClientAdd): Promise<ClientSummary>
   remove(name: string): Promise<void>
   /** The client secret (for the secret-based methods). */
@@ -74,10 +76,7 @@ export function openClientProfiles(env: CoreEnv): ClientProfiles {
     }
     return record
   }
-  const summarize = async (
-    record: ClientRecord,
-    accounts: Set<string>,
-  ): Promise<ClientSummary> => ({
+  const summarize = (record: ClientRecord, accounts: Set<string>): ClientSummary => ({
     ...record,
     secret: !SECRET_METHODS.has(record.authMethod)
       ? 'not-needed'
@@ -91,8 +90,10 @@ export function openClientProfiles(env: CoreEnv): ClientProfiles {
     async list() {
       const accounts = new Set(await env.keychain.list())
       const all = Object.values(records()).sort((a, b) => a.name.localeCompare(b.name))
-      return Promise.all(all.map((r) => summarize(r, accounts)))
+      return all.map((r) => summarize(r, accounts))
     },
+
+    summary: async (name) => summarize(find(name), new Set(await env.keychain.list())),
 
     get: (name) => {
       const profile: Partial<ClientRecord> = { ...find(name) }

@@ -58,11 +58,20 @@ export async function idTokenVerdict(
   return { kind: 'jwt', verification }
 }
 
+/** A saved access token, judged again on use (no introspection: it is not a new token). */
+export function savedAccessTokenVerdict(
+  accessToken: string,
+  profile: ClientProfile,
+  ctx: AppContext,
+): Promise<TokenVerdict> {
+  return accessTokenVerdict(accessToken, profile, undefined, ctx)
+}
+
 /** The access token: verified when it is a JWT of the profile's issuer, else described. */
 export async function accessTokenVerdict(
   accessToken: string,
   profile: ClientProfile,
-  config: client.Configuration,
+  config: client.Configuration | undefined,
   ctx: AppContext,
 ): Promise<TokenVerdict> {
   const iss = issuerOf(accessToken)
@@ -71,7 +80,7 @@ export async function accessTokenVerdict(
       kind: 'opaque',
       note: 'An opaque token: only its issuer can read it.',
     }
-    if (profile.introspect) {
+    if (profile.introspect && config !== undefined) {
       try {
         verdict.introspection = (await client.tokenIntrospection(config, accessToken)) as Record<
           string,
