@@ -19,6 +19,7 @@ import { issuersSpec } from './commands/issuers/spec'
 import { jwksSpec } from './commands/jwks/spec'
 import { keysSpec } from './commands/keys/spec'
 import { mintSpec } from './commands/mint/spec'
+import { recipesSpec } from './commands/recipes/spec'
 import { scanSpec } from './commands/scan/spec'
 import { secretSpec } from './commands/secret/spec'
 import { serveSpec } from './commands/serve/spec'
@@ -51,6 +52,7 @@ export const ROOT = command({
     credsSpec,
     clientsSpec,
     tokenSpec,
+    recipesSpec,
     dpopSpec,
     secretSpec,
     jwksSpec,

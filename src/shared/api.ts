@@ -39,9 +39,12 @@ import {
   ClientAddSchema,
   ClientNameSchema,
   DpopProofSchema,
+  RecipeRunSchema,
+  TokenRecipeSchema,
   TokenRequestSchema,
+  type TokenRecipe,
 } from './oauth-schemas'
-import type { ClientSummary, DpopProofResult, TokenStatus } from './oauth-types'
+import type { ClientSummary, DpopProofResult, RecipeResult, TokenStatus } from './oauth-types'
 import type { CachedDocument, JwksReport, TrustedIssuer } from './jwks-types'
 import {
   CacheUrlSchema,
@@ -156,6 +159,13 @@ export const contract = {
   'clients.add': method(z.tuple([ClientAddSchema])).returns<ClientSummary>(),
   'clients.remove': method(z.tuple([ClientNameSchema])).returns<{ removed: true }>(),
   ...jobMethods('token', TokenRequestSchema).returns<TokenStatus>(),
+  // Custom token endpoints (a session cookie from the keychain, a token in a header).
+  'recipes.list': method(z.tuple([])).returns<TokenRecipe[]>(),
+  'recipes.save': method(
+    z.tuple([z.strictObject({ recipe: TokenRecipeSchema, replace: z.boolean().optional() })]),
+  ).returns<TokenRecipe>(),
+  'recipes.remove': method(z.tuple([ClientNameSchema])).returns<{ removed: true }>(),
+  'recipes.run': method(z.tuple([RecipeRunSchema])).returns<RecipeResult>(),
   'dpop.proof': method(z.tuple([DpopProofSchema])).returns<DpopProofResult>(),
   // Desktop only: the native open dialog; browser mode says to type a path or drop the file.
   'files.pick': method(z.tuple([])).returns<string[]>(),

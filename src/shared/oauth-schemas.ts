@@ -144,3 +144,46 @@ export const DpopProofSchema = z.strictObject({
   nonce: short.optional(),
 })
 export type DpopProofRequest = z.infer<typeof DpopProofSchema>
+
+/** Where a custom endpoint's answer holds the token. */
+export const TokenLocationSchema = z.union([
+  z.strictObject({ json: z.string().min(1).max(LIMITS.memberName) }),
+  z.strictObject({
+    header: z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}$/, 'a header name'),
+  }),
+  z.strictObject({ text: z.literal(true) }),
+])
+export type TokenLocation = z.infer<typeof TokenLocationSchema>
+
+/**
+ * A custom token endpoint: a service that mints a JWT from a session cookie, or hands an
+ * identity token back in the headers of its answer (SpacetimeDB). The cookie is never part of
+ * the recipe: it comes from a saved credential (the keychain) or a file at run time.
+ *
+ * @example
+ * TokenRecipeSchema.parse({ name: 'spacetime-local', method: 'POST',
+ *   url: 'http://127.0.0.1:3000/v1/identity', tokenFrom: { header: 'spacetime-identity-token' },
+ *   acceptStatus: [400] })
+ */
+export const TokenRecipeSchema = z.strictObject({
+  name: ClientNameSchema,
+  method: z.enum(['GET', 'POST', 'PUT']),
+  url,
+  /** Headers sent as given (never a Cookie or Authorization: those come from the keychain). */
+  headers: z.record(z.string().min(1).max(LIMITS.memberName), short).optional(),
+  /** The saved credential sent as the Cookie header. */
+  cookieCredential: z.string().min(1).max(LIMITS.credentialName).optional(),
+  body: z.string().max(LIMITS.json).optional(),
+  tokenFrom: TokenLocationSchema,
+  /** Statuses besides 2xx whose answer is read (SpacetimeDB answers 400 with the token). */
+  acceptStatus: z.array(z.number().int().min(100).max(599)).max(8).optional(),
+})
+export type TokenRecipe = z.infer<typeof TokenRecipeSchema>
+
+/** Running a recipe: its name, and a cookie for this run only (read from a file by the CLI). */
+export const RecipeRunSchema = z.strictObject({
+  recipe: ClientNameSchema,
+  cookie: z.string().min(1).max(LIMITS.secret).optional(),
+  save: z.boolean().optional(),
+})
+export type RecipeRun = z.infer<typeof RecipeRunSchema>

@@ -4,6 +4,7 @@ import type { JobStatus } from './jobs'
 import type {
   ClientSummarySchema,
   DpopProofResultSchema,
+  RecipeResultSchema,
   TokenResultSchema,
   TokenVerdictSchema,
 } from './shapes/oauth'
@@ -32,3 +33,5 @@ export type TokenFlowProgress =
 export interface TokenStatus extends JobStatus<TokenFlowProgress> {
   result?: TokenResult
 }
+
+export type RecipeResult = z.infer<typeof RecipeResultSchema>

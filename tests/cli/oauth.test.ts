@@ -9,6 +9,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose'
 import type { Browser } from 'playwright-core'
 import { cliEnv, jwtw, removeHome, startJwtw } from '../helpers/cli'
 import { launchChromium } from '../helpers/chromium'
+import { startServer } from '../helpers/servers'
 import {
   API_RESOURCE,
   signIn,
@@ -218,5 +219,52 @@ describe('jwtw dpop', () => {
       htu: `${API_RESOURCE}/orders/8812`,
       ath: expect.stringMatching(/^[\w-]{43}$/),
     })
+  })
+})
+
+describe('jwtw recipes and token --recipe', () => {
+  it('a cookie from a file (never argv) buys a token, printed as a header', async () => {
+    const server = await startServer()
+    server.route('/api/token', (req) =>
+      req.headers.cookie === 'JSESSIONID=5B2E8D1A9C4F7E3B6A0D2C8F1E4B7A9D'
+        ? { body: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYXJpYSJ9.bm90LWNoZWNrZWQtaGVyZQ' }
+        : { status: 401 },
+    )
+    try {
+      const added = await jwtw(
+        ['recipes', 'add', 'orders-session', '--url', `${server.url}/api/token`, '--token-body'],
+        { env },
+      )
+      expect(added.code).toBe(0)
+      const got = await jwtw(
+        [
+          'token',
+          '--recipe',
+          'orders-session',
+          '--cookie-file',
+          '-',
+          '--print',
+          'header',
+          '--no-save',
+        ],
+        {
+          env,
+          input: 'JSESSIONID=5B2E8D1A9C4F7E3B6A0D2C8F1E4B7A9D\n',
+        },
+      )
+      expect(got).toMatchObject({
+        code: 0,
+        stdout:
+          'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYXJpYSJ9.bm90LWNoZWNrZWQtaGVyZQ\n',
+      })
+      const refused = await jwtw(['token', '--recipe', 'orders-session', '--no-save'], { env })
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toMatch(/ERR_OAUTH_HTTP_STATUS/)
+      const listed = await jwtw(['recipes', 'list'], { env })
+      expect(listed.stdout).toContain('orders-session')
+    } finally {
+      await jwtw(['recipes', 'remove', 'orders-session'], { env })
+      await server.close()
+    }
   })
 })

@@ -16,6 +16,7 @@ import { decryptToken } from './jwe/decrypt'
 import { runtimeSupport } from './runtime-algorithms'
 import { createTokenJobs } from './oauth/token-jobs'
 import { dpopProof } from './oauth/dpop-proof'
+import { listRecipes, removeRecipe, runRecipe, saveRecipe } from './oauth/token-recipes'
 
 /** Builds the table the IPC layer, the browser-mode server and tests dispatch through. */
 export function createHandlers(ctx: AppContext): Handlers {
@@ -72,6 +73,13 @@ export function createHandlers(ctx: AppContext): Handlers {
     'token.start': (request) => tokens.start(request),
     'token.status': (jobId) => tokens.status(jobId),
     'token.cancel': (jobId) => tokens.cancel(jobId),
+    'recipes.list': () => listRecipes(ctx),
+    'recipes.save': ({ recipe, replace }) => saveRecipe(ctx, recipe, replace),
+    'recipes.remove': async (name) => {
+      await removeRecipe(ctx, name)
+      return { removed: true as const }
+    },
+    'recipes.run': (run) => runRecipe(run, ctx),
     'dpop.proof': (request) => dpopProof(request, ctx),
     'files.pick': () => {
       throw new WorkbenchError(

@@ -57,3 +57,14 @@ export const ClientSummarySchema = ClientProfileSchema.safeExtend({
 })
 
 export const ClientsListOutputSchema = z.array(ClientSummarySchema)
+
+export const RecipeResultSchema = z.object({
+  recipe: z.string(),
+  url: z.string(),
+  status: z.number().describe('The HTTP status of the answer the token was read from.'),
+  from: z.string().describe('Where the token was: json PATH, header NAME, or the body.'),
+  token: z.string(),
+  kind: z.enum(['jwt', 'opaque']),
+  expiresAt: z.string().optional().describe("The token's exp, when it is a JWT with one."),
+  savedAs: z.string().optional(),
+})

@@ -14,9 +14,10 @@ import { obtainToken, type FlowHooks } from '../../../main/core/oauth/obtain-tok
 import { tokenOnUse } from '../../../main/core/oauth/token-on-use'
 import { call } from '../../call-service'
 import { cliContext } from '../../context'
-import { EXIT, type Runner } from '../../framework/spec'
+import { EXIT, type OptionValues, type Runner } from '../../framework/spec'
 import { UsageError } from '../../framework/usage-error'
 import { readAll } from '../../input'
+import { readSecret } from '../../secret-input'
 import type { CliIo } from '../../io'
 import { openBrowser } from '../../open-browser'
 import { colorsFor, printJson, type Colors } from '../../output'
@@ -24,6 +25,7 @@ import type { tokenOptions } from './spec'
 
 export const run: Runner<typeof tokenOptions> = async ({ values, positionals, path }, io) => {
   const ctx = cliContext(io)
+  if (values.recipe !== undefined) return runRecipe(values, io, path)
   const profile = positionals[0] ?? (await onlyProfile(io, path))
   const file = async (name: string | undefined, what: string) =>
     name === undefined ? undefined : (await readAll(name, io, LIMITS.token, what)).trim()
@@ -67,6 +69,40 @@ export const run: Runner<typeof tokenOptions> = async ({ values, positionals, pa
   return trusted ? EXIT.ok : EXIT.failure
 }
 
+/** --recipe: one request to a custom token endpoint. */
+async function runRecipe(
+  values: OptionValues<typeof tokenOptions>,
+  io: CliIo,
+  path: string[],
+): Promise<number> {
+  if (values.grant !== undefined)
+    throw new UsageError('--recipe runs no OAuth grant: drop --grant', path)
+  const cookie =
+    values['cookie-file'] === undefined
+      ? undefined
+      : (await readSecret(values['cookie-file'], io, { cap: LIMITS.secret, what: 'cookie' })).trim()
+  const result = await call(cliContext(io), 'recipes.run', {
+    recipe: values.recipe!,
+    ...(cookie ? { cookie } : {}),
+    ...(values['no-save'] ? { save: false } : {}),
+  })
+  if (values.json) printJson(io, result)
+  else if (values.print !== undefined) {
+    io.stdout.write(
+      `${printed({ accessToken: result.token, tokenType: 'Bearer' }, values.print)}\n`,
+    )
+  } else {
+    const c = colorsFor(io.stdout, io.env)
+    const expires = result.expiresAt
+      ? describeInstant(Date.parse(result.expiresAt) / 1000, io.now())
+      : 'no expiry'
+    io.stdout.write(
+      `${c.bold(`Token from ${result.recipe}`)}\n  ${'answer'.padEnd(14)} HTTP ${result.status}, ${result.from}\n  ${'kind'.padEnd(14)} ${result.kind}\n  ${'expires'.padEnd(14)} ${expires}\n${result.savedAs ? `  ${'saved as'.padEnd(14)} credential "${result.savedAs}" for ${new URL(result.url).host}\n` : ''}\n${result.token}\n`,
+    )
+  }
+  return EXIT.ok
+}
+
 /** With no PROFILE, the one profile there is. */
 async function onlyProfile(io: CliIo, path: string[]): Promise<string> {
   const clients = await call(cliContext(io), 'clients.list')
@@ -94,7 +130,10 @@ function showProgress(progress: TokenFlowProgress, io: CliIo): void {
 }
 
 /** What --print asks for, alone on stdout. */
-function printed(result: TokenResult, what: string): string {
+function printed(
+  result: Pick<TokenResult, 'accessToken' | 'tokenType' | 'idToken' | 'dpop'>,
+  what: string,
+): string {
   const scheme = result.tokenType === 'DPoP' ? 'DPoP' : 'Bearer'
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
   switch (what) {

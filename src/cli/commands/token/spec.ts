@@ -6,6 +6,10 @@ import { jsonOption } from '../../options'
 export const PRINT_CHOICES = ['access_token', 'id_token', 'header', 'curl', 'env'] as const
 
 export const tokenOptions = {
+  recipe: text('NAME', 'run this custom token endpoint instead of a client profile (jwtw recipes)'),
+  'cookie-file': text('FILE', "--recipe: the Cookie header's value for this run (- for stdin)", {
+    complete: 'file',
+  }),
   grant: text(
     'GRANT',
     'the grant to run (default: the saved token while fresh, else refresh, else code or client-credentials)',
@@ -62,6 +66,7 @@ the refresh token. Ctrl+C stops a waiting flow and closes its listener.`,
     'curl -H "$(jwtw token orders-backend --print header)" https://api.example.com/orders',
     'jwtw token tv --grant device',
     'jwtw token gateway --grant exchange --subject-token-file user-token.txt --audience orders-api',
+    'jwtw token --recipe orders-session --cookie-file jsessionid.txt --print header',
   ],
   load: () => import('./run').then((m) => m.run),
 })
