@@ -69,7 +69,7 @@ export async function jwtw(env: NodeJS.ProcessEnv, ...args: string[]): Promise<s
 /** Opens a view by its tab. */
 export async function openView(
   page: Page,
-  name: 'Inspect' | 'Mint' | 'Verify' | 'Keys' | 'JWKS' | 'Secrets' | 'Scan',
+  name: 'Inspect' | 'Mint' | 'Verify' | 'Keys' | 'JWKS' | 'Secrets' | 'Scan' | 'Get token',
 ): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click()
 }

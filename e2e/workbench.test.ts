@@ -18,7 +18,7 @@ import { openWorkbench, screenshot, type Session } from './browser-mode'
 import type { PageGlobals } from './page-globals'
 import { es256, hs256, now, openView, strongSecret } from './token-fixtures'
 
-const VIEWS = ['Inspect', 'Mint', 'Verify', 'Keys', 'JWKS', 'Secrets', 'Scan'] as const
+const VIEWS = ['Inspect', 'Mint', 'Verify', 'Keys', 'JWKS', 'Secrets', 'Scan', 'Get token'] as const
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control'
 
 describe('the shell', () => {
@@ -32,7 +32,7 @@ describe('the shell', () => {
   const selected = () =>
     session.page.getByRole('tab', { selected: true }).first().getAttribute('aria-label')
 
-  it('browser mode: Alt+1..7 switch views (the browser keeps Ctrl/Cmd+digits); the palette lists actions with the shortcuts in force, runs one, and opens a pasted token in Inspect; Esc closes it', async () => {
+  it('browser mode: Alt+1..8 switch views (the browser keeps Ctrl/Cmd+digits); the palette lists actions with the shortcuts in force, runs one, and opens a pasted token in Inspect; Esc closes it', async () => {
     const { page } = session
     for (const [i, name] of VIEWS.entries()) {
       await page.keyboard.press(`Alt+${i + 1}`)
@@ -503,6 +503,25 @@ async function seededStore(): Promise<NodeJS.ProcessEnv> {
   await ctx.keys.generate('device-x25519', { alg: 'ECDH-ES+A256KW', curve: 'X25519' })
   const keycloak = await providerToken('keycloak')
   await ctx.keys.importKey('shop-production-idp', JSON.stringify(keycloak.jwks), { all: true })
+  await ctx.clients.add({
+    profile: {
+      name: 'shop-production-sso',
+      issuer: 'https://sso.example-retail.com/realms/shop-production',
+      clientId: 'storefront-admin-console',
+      authMethod: 'none',
+      scope: 'openid profile email offline_access',
+    },
+  })
+  await ctx.clients.add({
+    profile: {
+      name: 'orders-api-gateway',
+      issuer: 'https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0',
+      clientId: '9f3c1a52-7d4e-4b8a-a6c1-2f0e8d7b5c34',
+      authMethod: 'private_key_jwt',
+      signingKey: 'orders-api-signing',
+      scope: 'api://orders-api/.default',
+    },
+  })
   await ctx.credentials.set({
     name: 'staging-storefront',
     value: keycloak.token,

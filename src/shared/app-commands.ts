@@ -22,6 +22,7 @@ export const VIEW_COMMANDS: readonly (AppCommand & { view: ViewId })[] = [
   { id: 'view.jwks', label: 'JWKS', accelerator: 'CmdOrCtrl+5', view: 'jwks' },
   { id: 'view.secrets', label: 'Secrets', accelerator: 'CmdOrCtrl+6', view: 'secrets' },
   { id: 'view.scan', label: 'Scan', accelerator: 'CmdOrCtrl+7', view: 'scan' },
+  { id: 'view.tokens', label: 'Get token', accelerator: 'CmdOrCtrl+8', view: 'tokens' },
 ]
 
 export const ACTION_COMMANDS: readonly AppCommand[] = [

@@ -6,7 +6,16 @@
  */
 import type { JwsAlg } from './algorithms'
 
-export const VIEW_IDS = ['inspect', 'mint', 'verify', 'keys', 'jwks', 'secrets', 'scan'] as const
+export const VIEW_IDS = [
+  'inspect',
+  'mint',
+  'verify',
+  'keys',
+  'jwks',
+  'secrets',
+  'scan',
+  'tokens',
+] as const
 export type ViewId = (typeof VIEW_IDS)[number]
 
 export interface UiState {

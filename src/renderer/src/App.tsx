@@ -31,6 +31,7 @@ const views = {
   jwks: lazyView(() => import('./jwks/JwksView').then((m) => m.JwksView)),
   secrets: lazyView(() => import('./secrets/SecretsView').then((m) => m.SecretsView)),
   scan: lazyView(() => import('./scan/ScanView').then((m) => m.ScanView)),
+  tokens: lazyView(() => import('./tokens/TokensView').then((m) => m.TokensView)),
 }
 const MintView = views.mint.View
 const VerifyView = views.verify.View
@@ -38,6 +39,7 @@ const KeysView = views.keys.View
 const JwksView = views.jwks.View
 const SecretsView = views.secrets.View
 const ScanView = views.scan.View
+const TokensView = views.tokens.View
 /** How long after start the other views are fetched, so Inspect is interactive first. */
 const PRELOAD_AFTER_MS = 1500
 
@@ -180,6 +182,7 @@ export function App() {
               <KeysView importText={dropped?.kind === 'key' ? dropped.text : undefined} />
             )}
             {view === 'jwks' && <JwksView />}
+            {view === 'tokens' && <TokensView onVerifyToken={verifyToken} />}
             {view === 'secrets' && <SecretsView />}
             {view === 'scan' && (
               <ScanView

@@ -9,6 +9,7 @@ const PATHS: Record<ViewId | 'collapse' | 'expand' | 'theme' | 'palette' | 'hist
   jwks: 'M4 6h16M4 12h16M4 18h10',
   secrets: 'M6 11V8a6 6 0 0 1 12 0v3M5 11h14v10H5z',
   scan: 'M4 5h16M4 10h10M4 15h16M4 20h8',
+  tokens: 'M12 3v12m0 0-4-4m4 4 4-4M5 21h14',
   collapse: 'M15 6l-6 6 6 6',
   expand: 'M9 6l6 6-6 6',
   theme: 'M12 3a9 9 0 1 0 9 9 7 7 0 0 1-9-9z',
