@@ -578,7 +578,7 @@ describe('accessibility and screenshots', () => {
               .join(', ')}`,
           )
         }
-        await screenshot(page, `${view.toLowerCase()}-${theme}`)
+        await screenshot(page, `${view.toLowerCase().replace(' ', '-')}-${theme}`)
       }
       expect(failures).toEqual([])
     })

@@ -18,11 +18,17 @@ import { createTokenJobs } from './oauth/token-jobs'
 import { dpopProof } from './oauth/dpop-proof'
 import { listRecipes, removeRecipe, runRecipe, saveRecipe } from './oauth/token-recipes'
 
-/** Builds the table the IPC layer, the browser-mode server and tests dispatch through. */
-export function createHandlers(ctx: AppContext): Handlers {
+/**
+ * Builds the table the IPC layer, the browser-mode server and tests dispatch through.
+ * `openBrowser`: the desktop app opens a code flow's sign-in page in the system browser itself.
+ */
+export function createHandlers(
+  ctx: AppContext,
+  options: { openBrowser?: (url: string) => void } = {},
+): Handlers {
   const audits = createAuditJobs()
   const scans = createScanJobs(ctx)
-  const tokens = createTokenJobs(ctx)
+  const tokens = createTokenJobs(ctx, options.openBrowser)
   return {
     decode: (text) => decodeText(text, ctx.now()),
     mint: (request) => mintToken(request, ctx),

@@ -45,6 +45,8 @@ if (!app.requestSingleInstanceLock()) {
       defaultContext({
         settings: createElectronSettingsStore(settingsDir(), (m) => console.warn(m)),
       }),
+      // A code flow's sign-in page (an http(s) URL main checked) in the system browser.
+      { openBrowser: (url) => void shell.openExternal(url) },
     )
     registerIpc(
       ipcMain,

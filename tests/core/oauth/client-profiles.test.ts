@@ -215,6 +215,27 @@ describe('servers that do not answer as an authorization server should', () => {
     expect(await run(big)).toMatchObject({ code: 'ERR_OAUTH_TOO_LARGE' })
   })
 
+  it('an authorization endpoint in clear text on another host never reaches the browser', async () => {
+    const issuer = `${server.url}/scheme`
+    const metadata = JSON.parse(discovery(issuer).body) as Record<string, string>
+    metadata['authorization_endpoint'] = 'http://login.attacker.example/authorize'
+    server.route('/scheme/.well-known/openid-configuration', {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(metadata),
+    })
+    await ctx.clients.add({
+      profile: { ...base('scheme', issuer) },
+      clientSecret: SECRET,
+      replace: true,
+    })
+    const opened: string[] = []
+    const error = await obtainToken({ profile: 'scheme', grant: 'code', timeoutSeconds: 5 }, ctx, {
+      openBrowser: (url) => void opened.push(url),
+    }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'ERR_OAUTH_INSECURE_URL' })
+    expect(opened).toEqual([])
+  })
+
   it('a discovery document that names another issuer', async () => {
     const issuer = `${server.url}/mixup`
     server.route('/mixup/.well-known/openid-configuration', discovery('https://attacker.example'))

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/oauth-schemas'
 import type { TokenFlowProgress, TokenResult } from '../../../shared/oauth-types'
 import type { AppContext } from '../context'
+import { checkRemoteUrl } from '../jwks/remote-url'
 import { signCompact } from '../mint/jws-sign'
 import { clientConfig } from './client-config'
 import { dpopKeyPair } from './client-keys'
@@ -79,6 +80,8 @@ export async function obtainToken(
           const url = push
             ? await client.buildAuthorizationUrlWithPAR(config, authParams, options)
             : client.buildAuthorizationUrl(config, authParams)
+          // It goes to a browser: https (or http to this machine), whatever the metadata said.
+          checkRemoteUrl(url.href, 'OAUTH')
           hooks.onProgress?.({
             phase: 'browser',
             authorizationUrl: url.href,
@@ -109,6 +112,9 @@ export async function obtainToken(
         break
       case 'device': {
         const device = await client.initiateDeviceAuthorization(config, params)
+        for (const shown of [device.verification_uri, device.verification_uri_complete]) {
+          if (shown !== undefined) checkRemoteUrl(shown, 'OAUTH')
+        }
         hooks.onProgress?.({
           phase: 'device',
           userCode: device.user_code,
