@@ -1,13 +1,15 @@
 /**
  * Where the built files that run beside the code live: the worker threads (bundled by
- * scripts/build-cli.mjs into out/cli: the weak-secret audit's and the log scanner's) and the
- * native addons (native/build/*.node). The CLI, the Electron main process and
- * tests all use the out/cli worker builds, found from the project root (the nearest directory
- * with package.json), whether the code runs bundled (out/cli, out/main) or from source.
+ * scripts/build-cli.mjs into out/cli: the weak-secret audit's and the log scanner's), the
+ * native addons (native/build/*.node) and the built renderer. One resolver for the three
+ * situations: running from source or tests (the project root is the nearest directory with
+ * package.json), from the built tree (out/cli, out/main: the same root), and in a packaged app,
+ * where the root is resources/app.asar and the workers and addons were unpacked beside it to
+ * resources/app.asar.unpacked (a worker thread or a .node file cannot load from inside asar).
  */
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WorkbenchError } from '../../shared/errors'
 
@@ -16,8 +18,9 @@ export const WORKERS = { audit: 'audit-worker.mjs', scan: 'scan-worker.mjs' } as
 
 /** Absolute path of a built worker; throws ERR_NOT_BUILT when it is missing. */
 export function builtWorkerPath(worker: keyof typeof WORKERS): string {
-  const root = packageRoot()
-  const path = root === undefined ? undefined : join(root, 'out', 'cli', WORKERS[worker])
+  const layout = builtLayout()
+  const path =
+    layout === undefined ? undefined : join(layout.unpacked, 'out', 'cli', WORKERS[worker])
   if (path === undefined || !existsSync(path)) {
     throw new WorkbenchError(
       'ERR_NOT_BUILT',
@@ -29,7 +32,7 @@ export function builtWorkerPath(worker: keyof typeof WORKERS): string {
 
 /** The built renderer (out/renderer), which browser mode serves. */
 export function builtRendererDir(): string {
-  return join(packageRoot() ?? process.cwd(), 'out', 'renderer')
+  return join(builtLayout()?.root ?? process.cwd(), 'out', 'renderer')
 }
 
 /**
@@ -37,21 +40,42 @@ export function builtRendererDir(): string {
  * compiler at install time): each has a JavaScript engine that gives the same answers, slower.
  */
 export function loadAddon<T>(addon: 'hmac-scan' | 'token-scan'): T | undefined {
-  const root = packageRoot()
-  if (root === undefined) return undefined
+  const layout = builtLayout()
+  if (layout === undefined) return undefined
   try {
-    return createRequire(import.meta.url)(join(root, 'native', 'build', `${addon}.node`)) as T
+    return createRequire(import.meta.url)(
+      join(layout.unpacked, 'native', 'build', `${addon}.node`),
+    ) as T
   } catch {
     return undefined
   }
 }
 
-function packageRoot(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir
+/** The root the code runs from, and where files that cannot run from inside asar are. */
+export interface BuiltLayout {
+  root: string
+  unpacked: string
+}
+
+/**
+ * The layout for code in `moduleDir`: the nearest directory up with a package.json is the root;
+ * when that root is an asar archive (a packaged app), the unpacked files are beside it.
+ */
+export function layoutFrom(
+  moduleDir: string,
+  exists: (path: string) => boolean = existsSync,
+): BuiltLayout | undefined {
+  for (let dir = moduleDir; ;) {
+    if (exists(join(dir, 'package.json'))) {
+      return { root: dir, unpacked: basename(dir) === 'app.asar' ? `${dir}.unpacked` : dir }
+    }
     const parent = dirname(dir)
     if (parent === dir) return undefined
     dir = parent
   }
+}
+
+let layout: BuiltLayout | undefined
+function builtLayout(): BuiltLayout | undefined {
+  return (layout ??= layoutFrom(dirname(fileURLToPath(import.meta.url))))
 }
