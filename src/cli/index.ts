@@ -1,4 +1,5 @@
 /** Entry point of the built `jwtw` binary. */
+import { cliArgv } from '../shared/app-launch'
 import { processIo } from './io'
 import { runCli } from './main'
 
@@ -10,4 +11,4 @@ for (const stream of [process.stdout, process.stderr]) {
   })
 }
 
-process.exitCode = await runCli(process.argv.slice(2), processIo())
+process.exitCode = await runCli(cliArgv(process.argv), processIo())

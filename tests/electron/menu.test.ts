@@ -20,7 +20,7 @@ describe('application menu', () => {
         c.id.startsWith('view.') ||
         ['file.open', 'palette.open', 'theme.toggle', 'sidebar.toggle'].includes(c.id),
     )
-    expect(expected.length).toBe(11)
+    expect(expected.length).toBe(12)
     for (const c of expected) {
       const item = all.find((i) => i.label === c.label)
       expect(item, c.id).toBeDefined()
@@ -53,5 +53,30 @@ describe('application menu', () => {
     expect(mac).not.toContain('quit')
     expect(linux).not.toContain('appMenu')
     expect(linux).toEqual(expect.arrayContaining(['quit', 'about', 'editMenu', 'windowMenu']))
+  })
+})
+
+describe('Help: updates and the jwtw command', () => {
+  it('offers Check for Updates, the automatic switch as it stands, and installing or removing jwtw', () => {
+    const actions = {
+      checkForUpdates: vi.fn(),
+      autoUpdates: false,
+      setAutoUpdates: vi.fn(),
+      installCli: vi.fn(),
+      uninstallCli: vi.fn(),
+    }
+    const help = menuTemplate(vi.fn(), vi.fn(), 'linux', actions).find((i) => i.role === 'help')!
+    const sub = help.submenu as MenuItemConstructorOptions[]
+    const item = (label: string) => sub.find((i) => i.label === label)!
+    ;(item('Check for Updates…').click as () => void)()
+    expect(actions.checkForUpdates).toHaveBeenCalledOnce()
+    const auto = item('Check for Updates Automatically')
+    expect(auto).toMatchObject({ type: 'checkbox', checked: false })
+    ;(auto.click as (i: { checked: boolean }) => void)({ checked: true })
+    expect(actions.setAutoUpdates).toHaveBeenCalledWith(true)
+    ;(item('Install the jwtw Command…').click as () => void)()
+    ;(item('Uninstall the jwtw Command').click as () => void)()
+    expect(actions.installCli).toHaveBeenCalledOnce()
+    expect(actions.uninstallCli).toHaveBeenCalledOnce()
   })
 })

@@ -30,6 +30,12 @@ export function builtWorkerPath(worker: keyof typeof WORKERS): string {
   return path
 }
 
+/** The built CLI's entry (out/cli/jwtw.mjs), which the desktop app runs in CLI mode. */
+export function builtCliEntry(): string {
+  const layout = builtLayout()
+  return join(layout?.unpacked ?? process.cwd(), 'out', 'cli', 'jwtw.mjs')
+}
+
 /** The built renderer (out/renderer), which browser mode serves. */
 export function builtRendererDir(): string {
   return join(builtLayout()?.root ?? process.cwd(), 'out', 'renderer')

@@ -34,6 +34,26 @@ export async function setRemotePreferences(
   return clean
 }
 
+/** Whether the desktop app checks for updates, and whether the user was asked (first run). */
+export interface UpdatePreferences {
+  enabled: boolean
+  asked: boolean
+}
+
+/** The update preferences: off and not asked until the user answers. */
+export function updatePreferences(env: CoreEnv): UpdatePreferences {
+  const raw = (env.settings.get(SECTION) as { updates?: Partial<UpdatePreferences> } | undefined)
+    ?.updates
+  return { enabled: raw?.enabled === true, asked: raw?.asked === true }
+}
+
+export async function setUpdatePreferences(env: CoreEnv, value: UpdatePreferences): Promise<void> {
+  await env.settings.update(SECTION, (current) => ({
+    ...(typeof current === 'object' && current !== null && !Array.isArray(current) ? current : {}),
+    updates: { enabled: value.enabled, asked: value.asked },
+  }))
+}
+
 /** The UI's working state; fields that do not read back are their defaults. */
 export function uiState(env: CoreEnv): UiState {
   const raw = (env.settings.get(SECTION) as { ui?: unknown } | undefined)?.ui

@@ -8,10 +8,20 @@ import { ACTION_COMMANDS, VIEW_COMMANDS, type AppCommand } from '../../shared/ap
 
 export const DOCS_URL = 'https://github.com/jwt-workbench/jwt-workbench#readme'
 
+/** The Help menu's app actions: updates and the jwtw command on the PATH. */
+export interface HelpActions {
+  checkForUpdates: () => void
+  autoUpdates: boolean
+  setAutoUpdates: (on: boolean) => void
+  installCli: () => void
+  uninstallCli: () => void
+}
+
 export function menuTemplate(
   send: (commandId: string) => void,
   openExternal: (url: string) => void,
   platform: NodeJS.Platform = process.platform,
+  help?: HelpActions,
 ): MenuItemConstructorOptions[] {
   const command = (c: AppCommand): MenuItemConstructorOptions => ({
     label: c.label,
@@ -52,6 +62,21 @@ export function menuTemplate(
       role: 'help',
       submenu: [
         { label: 'Documentation', click: () => openExternal(DOCS_URL) },
+        ...(help
+          ? ([
+              { type: 'separator' },
+              { label: 'Check for Updates…', click: () => help.checkForUpdates() },
+              {
+                label: 'Check for Updates Automatically',
+                type: 'checkbox',
+                checked: help.autoUpdates,
+                click: (item) => help.setAutoUpdates(item.checked),
+              },
+              { type: 'separator' },
+              { label: 'Install the jwtw Command…', click: () => help.installCli() },
+              { label: 'Uninstall the jwtw Command', click: () => help.uninstallCli() },
+            ] satisfies MenuItemConstructorOptions[])
+          : []),
         ...(mac ? [] : [{ role: 'about' as const }]),
       ],
     },
