@@ -9,6 +9,8 @@ import { openWorkbench, screenshot, type Session } from './browser-mode'
 import { openView } from './token-fixtures'
 import {
   API_RESOURCE,
+  confidentialClient,
+  publicClient,
   signIn,
   startOpenIdProvider,
   type OpenIdProvider,
@@ -22,24 +24,10 @@ describe('Get token in real Chromium against a real OpenID Provider', () => {
   beforeAll(async () => {
     op = await startOpenIdProvider({
       clients: [
-        {
-          client_id: 'storefront-admin-console',
-          token_endpoint_auth_method: 'none',
-          application_type: 'native',
-          grant_types: ['authorization_code', 'refresh_token'],
-          response_types: ['code'],
-          redirect_uris: ['http://127.0.0.1/callback'],
-          scope: 'openid profile email offline_access orders:read',
-        },
-        {
-          client_id: 'orders-reporting-job',
-          client_secret: SECRET,
-          token_endpoint_auth_method: 'client_secret_basic',
-          grant_types: ['client_credentials'],
-          response_types: [],
-          redirect_uris: [],
+        publicClient('storefront-admin-console', 'openid profile email offline_access orders:read'),
+        confidentialClient('orders-reporting-job', 'client_secret_basic', SECRET, {
           scope: 'orders:read',
-        },
+        }),
       ],
     })
     session = await openWorkbench({ JWTW_KEYCHAIN_SERVICE: `jwtw-e2e-tokens-${process.pid}` })

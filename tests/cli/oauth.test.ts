@@ -12,6 +12,8 @@ import { launchChromium } from '../helpers/chromium'
 import { startServer } from '../helpers/servers'
 import {
   API_RESOURCE,
+  confidentialClient,
+  publicClient,
   signIn,
   startOpenIdProvider,
   type OpenIdProvider,
@@ -25,24 +27,10 @@ let browser: Browser
 beforeAll(async () => {
   op = await startOpenIdProvider({
     clients: [
-      {
-        client_id: 'orders-cli-backend',
-        client_secret: SECRET,
-        token_endpoint_auth_method: 'client_secret_post',
-        grant_types: ['client_credentials'],
-        response_types: [],
-        redirect_uris: [],
+      confidentialClient('orders-cli-backend', 'client_secret_post', SECRET, {
         scope: 'orders:read',
-      },
-      {
-        client_id: 'orders-cli',
-        token_endpoint_auth_method: 'none',
-        application_type: 'native',
-        grant_types: ['authorization_code', 'refresh_token'],
-        response_types: ['code'],
-        redirect_uris: ['http://127.0.0.1/callback'],
-        scope: 'openid email profile offline_access orders:read',
-      },
+      }),
+      publicClient('orders-cli', 'openid email profile offline_access orders:read'),
     ],
   })
   browser = await launchChromium()

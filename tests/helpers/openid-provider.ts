@@ -45,6 +45,38 @@ export interface ProviderOptions {
   requirePar?: boolean
 }
 
+/** A native public client (PKCE, a loopback redirect on any port, refresh tokens). */
+export function publicClient(clientId: string, scope: string): ClientMetadata {
+  return {
+    client_id: clientId,
+    token_endpoint_auth_method: 'none',
+    application_type: 'native',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    redirect_uris: ['http://127.0.0.1/callback'],
+    scope,
+  }
+}
+
+/** A confidential client (client credentials unless `extra` says otherwise). */
+export function confidentialClient(
+  clientId: string,
+  method: NonNullable<ClientMetadata['token_endpoint_auth_method']>,
+  secret: string | undefined,
+  extra: Partial<ClientMetadata> = {},
+): ClientMetadata {
+  return {
+    client_id: clientId,
+    token_endpoint_auth_method: method,
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+    scope: 'orders:read orders:write',
+    ...(secret === undefined ? {} : { client_secret: secret }),
+    ...extra,
+  }
+}
+
 /** A person at the provider: a realistic claim set. */
 const ACCOUNT_CLAIMS = {
   email: 'maria.fernandez@orders.example.test',

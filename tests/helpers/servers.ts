@@ -1,7 +1,7 @@
 /** Real HTTP(S) servers on 127.0.0.1 that serve JWKS and discovery documents and count requests. */
 import { execFileSync } from 'node:child_process'
 import { generateKeyPairSync, type KeyObject } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import type { Socket } from 'node:net'
 import {
   createServer as createHttpServer,
@@ -117,11 +117,4 @@ export function selfSigned(): { key: string; cert: string; certFile: string; cle
     certFile,
   }
   return { ...result, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
-}
-
-/** Writes text to a temp file and returns its path. */
-export function tempFile(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'jwtw-file-')), name)
-  writeFileSync(path, text)
-  return path
 }

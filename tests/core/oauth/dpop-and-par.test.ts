@@ -13,6 +13,8 @@ import { keyContext, type KeyTestContext } from '../../helpers/key-context'
 import { launchChromium } from '../../helpers/chromium'
 import {
   API_RESOURCE,
+  confidentialClient,
+  publicClient,
   signIn,
   startOpenIdProvider,
   type OpenIdProvider,
@@ -30,24 +32,10 @@ beforeAll(async () => {
     requireDpopNonce: true,
     requirePar: true,
     clients: [
-      {
-        client_id: 'orders-api-gateway',
-        client_secret: SECRET,
-        token_endpoint_auth_method: 'client_secret_basic',
-        grant_types: ['client_credentials'],
-        response_types: [],
-        redirect_uris: [],
+      confidentialClient('orders-api-gateway', 'client_secret_basic', SECRET, {
         scope: 'orders:read',
-      },
-      {
-        client_id: 'orders-desktop',
-        token_endpoint_auth_method: 'none',
-        application_type: 'native',
-        grant_types: ['authorization_code', 'refresh_token'],
-        response_types: ['code'],
-        redirect_uris: ['http://127.0.0.1/callback'],
-        scope: 'openid email orders:read',
-      },
+      }),
+      publicClient('orders-desktop', 'openid email orders:read'),
     ],
   })
   browser = await launchChromium()

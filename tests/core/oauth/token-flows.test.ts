@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeJwt } from 'jose'
 import type { Browser } from 'playwright-core'
-import type { ClientMetadata } from 'oidc-provider'
 import type { ClientAuthMethod } from '../../../src/shared/oauth-schemas'
 import { obtainToken } from '../../../src/main/core/oauth/obtain-token'
 import type { TokenFlowProgress } from '../../../src/shared/oauth-types'
@@ -15,6 +14,8 @@ import { launchChromium } from '../../helpers/chromium'
 import {
   API_RESOURCE,
   DEVICE_CLIENT_ID,
+  confidentialClient,
+  publicClient,
   signIn,
   startOpenIdProvider,
   type OpenIdProvider,
@@ -31,20 +32,8 @@ beforeAll(async () => {
   await ctx.keys.generate('orders-client-es256', { alg: 'ES256' })
   await ctx.keys.generate('orders-dpop', { alg: 'ES256' })
   const clientJwks = ctx.keys.publishedJwks(['orders-client-es256'])
-  const confidential = (
-    id: string,
-    method: ClientAuthMethod,
-    extra: object = {},
-  ): ClientMetadata => ({
-    client_id: id,
-    token_endpoint_auth_method: method,
-    grant_types: ['client_credentials'],
-    response_types: [],
-    redirect_uris: [],
-    scope: 'orders:read orders:write',
-    ...(method.startsWith('client_secret') ? { client_secret: SECRET } : {}),
-    ...extra,
-  })
+  const confidential = (id: string, method: ClientAuthMethod, extra: object = {}) =>
+    confidentialClient(id, method, method.startsWith('client_secret') ? SECRET : undefined, extra)
   op = await startOpenIdProvider({
     clients: [
       confidential('orders-backend', 'client_secret_basic'),
@@ -59,15 +48,7 @@ beforeAll(async () => {
           'urn:ietf:params:oauth:grant-type:token-exchange',
         ],
       }),
-      {
-        client_id: 'orders-spa',
-        token_endpoint_auth_method: 'none',
-        application_type: 'native',
-        grant_types: ['authorization_code', 'refresh_token'],
-        response_types: ['code'],
-        redirect_uris: ['http://127.0.0.1/callback'],
-        scope: 'openid email profile offline_access orders:read',
-      },
+      publicClient('orders-spa', 'openid email profile offline_access orders:read'),
       confidential(DEVICE_CLIENT_ID, 'client_secret_basic', {
         grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
         scope: 'openid email profile offline_access orders:read',

@@ -13,7 +13,7 @@ import { decodeToken } from '../../../shared/token-decode'
 import { isRecord } from '../../../shared/is-record'
 import type { CoreEnv } from '../env'
 import { credentialAccount } from '../keys/key-material'
-import type { JsonValue } from '../settings/settings-store'
+import { readRecords, recordNames, removeRecord, writeRecord } from '../settings/record-section'
 
 const CredentialRecordSchema = z.looseObject({
   name: z.string().min(1).max(LIMITS.credentialName),
@@ -44,7 +44,7 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
 export function openCredentialStore(env: CoreEnv): CredentialStore {
   const { keychain } = env
   const find = (name: string): CredentialRecord => {
-    const record = readRecords(env)[name]
+    const record = credentialRecords(env)[name]
     if (!record) {
       throw new WorkbenchError(
         'ERR_CREDENTIAL_NOT_FOUND',
@@ -62,7 +62,7 @@ export function openCredentialStore(env: CoreEnv): CredentialStore {
   return {
     async list() {
       const accounts = new Set(await keychain.list())
-      return Object.values(readRecords(env))
+      return Object.values(credentialRecords(env))
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((r) => summarize(r, accounts))
     },
@@ -75,7 +75,7 @@ export function openCredentialStore(env: CoreEnv): CredentialStore {
       if (value.length > LIMITS.credential) {
         throw new WorkbenchError('ERR_INPUT_TOO_LARGE', 'A saved credential is at most 64 KiB.')
       }
-      const existing = readRecords(env)[input.name]
+      const existing = credentialRecords(env)[input.name]
       const record = recordFor(input.name, value, env.now(), existing)
       // Saving a secret over a saved token (or the reverse) is most likely the wrong name.
       if (existing && existing.kind !== record.kind && !input.replace) {
@@ -92,7 +92,7 @@ export function openCredentialStore(env: CoreEnv): CredentialStore {
       const note = input.note ?? existing?.note
       if (note) record.note = clip(note, LIMITS.credentialNote)
       await keychain.set(credentialAccount(input.name), value)
-      await writeRecord(env, record)
+      await writeRecord(env, SECTION, record)
       return summarize(record, new Set([credentialAccount(input.name)]))
     },
 
@@ -110,7 +110,7 @@ export function openCredentialStore(env: CoreEnv): CredentialStore {
 
     async getByHost(host) {
       const wanted = host.trim().toLowerCase()
-      const matching = Object.values(readRecords(env))
+      const matching = Object.values(credentialRecords(env))
         .filter((r) => r.host?.toLowerCase() === wanted)
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
       if (matching.length === 0) {
@@ -130,19 +130,14 @@ export function openCredentialStore(env: CoreEnv): CredentialStore {
     async remove(name) {
       find(name)
       await keychain.delete(credentialAccount(name))
-      await env.settings.update(SECTION, (current) => {
-        const all = { ...(isObject(current) ? current : {}) }
-        delete all[name]
-        return all
-      })
+      await removeRecord(env, SECTION, name)
     },
   }
 }
 
 /** Names of the saved credentials, malformed records included (their entries are not orphans). */
 export function credentialNames(env: CoreEnv): string[] {
-  const raw = env.settings.get(SECTION)
-  return isObject(raw) ? Object.keys(raw) : []
+  return recordNames(env, SECTION)
 }
 
 /** Rebuilds the record of a credential whose keychain entry outlived the settings file. */
@@ -150,7 +145,7 @@ export async function restoreCredential(env: CoreEnv, name: string): Promise<voi
   const value = await env.keychain.get(credentialAccount(name))
   if (value === null)
     throw new WorkbenchError('ERR_CREDENTIAL_NOT_FOUND', `No entry for "${clip(name)}".`)
-  await writeRecord(env, recordFor(name, value, env.now(), undefined))
+  await writeRecord(env, SECTION, recordFor(name, value, env.now(), undefined))
 }
 
 function recordFor(
@@ -174,27 +169,8 @@ function recordFor(
   return record
 }
 
-async function writeRecord(env: CoreEnv, record: CredentialRecord): Promise<void> {
-  await env.settings.update(SECTION, (current) => ({
-    ...(isObject(current) ? current : {}),
-    [record.name]: record as unknown as JsonValue,
-  }))
-}
-
-function readRecords(env: CoreEnv): Record<string, CredentialRecord> {
-  const raw = env.settings.get(SECTION)
-  const records: Record<string, CredentialRecord> = {}
-  if (!isObject(raw)) return records
-  for (const [name, value] of Object.entries(raw)) {
-    const parsed = CredentialRecordSchema.safeParse(value)
-    if (parsed.success && parsed.data.name === name) records[name] = parsed.data
-    else {
-      env.warn(
-        `The saved credential record "${clip(name)}" in ${env.settings.path} is malformed; it is skipped and left in the file untouched.`,
-      )
-    }
-  }
-  return records
+function credentialRecords(env: CoreEnv): Record<string, CredentialRecord> {
+  return readRecords(env, SECTION, CredentialRecordSchema, 'saved credential record')
 }
 
 /** Names like `staging api` or `spacetime://localhost:3000/blackholio`: printable, 1-200 chars. */
@@ -235,8 +211,4 @@ function stateOf(expiresAt: string | undefined, now: Date): CredentialSummary['s
   const left = new Date(expiresAt).getTime() - now.getTime()
   if (left <= 0) return 'expired'
   return left <= DAY_MS ? 'expiring' : 'valid'
-}
-
-function isObject(value: JsonValue | undefined): value is Record<string, JsonValue | undefined> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

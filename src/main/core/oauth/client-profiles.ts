@@ -16,7 +16,7 @@ import type { ClientSummary } from '../../../shared/oauth-types'
 import { clip } from '../../../shared/redact'
 import type { CoreEnv } from '../env'
 import { checkRemoteUrl } from '../jwks/remote-url'
-import type { JsonValue } from '../settings/settings-store'
+import { readRecords, removeRecord, writeRecord } from '../settings/record-section'
 import { loopbackRedirect } from './loopback-redirect'
 
 const SECTION = 'clients'
@@ -51,21 +51,7 @@ export interface ClientProfiles {
 }
 
 export function openClientProfiles(env: CoreEnv): ClientProfiles {
-  const records = (): Record<string, ClientRecord> => {
-    const raw = env.settings.get(SECTION)
-    const out: Record<string, ClientRecord> = {}
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out
-    for (const [name, value] of Object.entries(raw)) {
-      const parsed = RecordSchema.safeParse(value)
-      if (parsed.success && parsed.data.name === name) out[name] = parsed.data
-      else {
-        env.warn(
-          `The client profile "${clip(name)}" in ${env.settings.path} is malformed; it is skipped and left in the file untouched.`,
-        )
-      }
-    }
-    return out
-  }
+  const records = () => readRecords(env, SECTION, RecordSchema, 'client profile')
   const find = (name: string): ClientRecord => {
     const record = records()[name]
     if (!record) {
@@ -134,10 +120,7 @@ export function openClientProfiles(env: CoreEnv): ClientProfiles {
         createdAt: existing?.createdAt ?? at,
         updatedAt: at,
       }
-      await env.settings.update(SECTION, (current) => ({
-        ...(isObject(current) ? current : {}),
-        [profile.name]: record as unknown as JsonValue,
-      }))
+      await writeRecord(env, SECTION, record)
       return summarize(record, new Set(await env.keychain.list()))
     },
 
@@ -145,11 +128,7 @@ export function openClientProfiles(env: CoreEnv): ClientProfiles {
       find(name)
       await env.keychain.delete(clientSecretAccount(name))
       await env.keychain.delete(refreshTokenAccount(name))
-      await env.settings.update(SECTION, (current) => {
-        const all = { ...(isObject(current) ? current : {}) }
-        delete all[name]
-        return all
-      })
+      await removeRecord(env, SECTION, name)
     },
 
     async secret(name) {
@@ -194,8 +173,4 @@ function checkProfile(profile: ClientProfile, clientSecret: string | undefined):
       `${profile.authMethod} uses no client secret; it would sit unused in the keychain.`,
     )
   }
-}
-
-function isObject(value: JsonValue | undefined): value is Record<string, JsonValue | undefined> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

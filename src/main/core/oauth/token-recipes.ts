@@ -20,7 +20,7 @@ import { clip } from '../../../shared/redact'
 import type { AppContext } from '../context'
 import { tokenExpiry } from '../credentials/credential-store'
 import { checkRemoteUrl } from '../jwks/remote-url'
-import type { JsonValue } from '../settings/settings-store'
+import { readRecords, removeRecord, writeRecord } from '../settings/record-section'
 import { oauthFetch } from './oauth-fetch'
 
 const SECTION = 'recipes'
@@ -29,22 +29,16 @@ const RecordSchema = TokenRecipeSchema.safeExtend({ createdAt: z.string(), updat
 const SECRET_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization'])
 
 function records(ctx: AppContext): Record<string, TokenRecipe> {
-  const raw = ctx.settings.get(SECTION)
-  const out: Record<string, TokenRecipe> = {}
-  if (!isRecord(raw)) return out
-  for (const [name, value] of Object.entries(raw)) {
-    const parsed = RecordSchema.safeParse(value)
-    if (parsed.success && parsed.data.name === name) {
-      const recipe: Partial<typeof parsed.data> = { ...parsed.data }
-      delete recipe.createdAt
-      delete recipe.updatedAt
-      out[name] = recipe as TokenRecipe
-    } else
-      ctx.warn(
-        `The token recipe "${clip(name)}" in ${ctx.settings.path} is malformed; it is skipped.`,
-      )
+  const all: Record<string, TokenRecipe> = {}
+  for (const [name, record] of Object.entries(
+    readRecords(ctx, SECTION, RecordSchema, 'token recipe'),
+  )) {
+    const recipe: Partial<typeof record> = { ...record }
+    delete recipe.createdAt
+    delete recipe.updatedAt
+    all[name] = recipe as TokenRecipe
   }
-  return out
+  return all
 }
 
 export function listRecipes(ctx: AppContext): TokenRecipe[] {
@@ -76,7 +70,7 @@ export async function saveRecipe(
       )
     }
   }
-  const existing = records(ctx)[recipe.name]
+  const existing = readRecords(ctx, SECTION, RecordSchema, 'token recipe')[recipe.name]
   if (existing && !replace) {
     throw new WorkbenchError(
       'ERR_CLIENT_EXISTS',
@@ -84,20 +78,14 @@ export async function saveRecipe(
     )
   }
   const at = ctx.now().toISOString()
-  await ctx.settings.update(SECTION, (current) => ({
-    ...(isRecord(current) ? (current as Record<string, JsonValue>) : {}),
-    [recipe.name]: { ...recipe, createdAt: at, updatedAt: at } as unknown as JsonValue,
-  }))
+  const record = { ...recipe, createdAt: existing?.createdAt ?? at, updatedAt: at }
+  await writeRecord(ctx, SECTION, record)
   return recipe
 }
 
 export async function removeRecipe(ctx: AppContext, name: string): Promise<void> {
   getRecipe(ctx, name)
-  await ctx.settings.update(SECTION, (current) => {
-    const all = { ...(isRecord(current) ? (current as Record<string, JsonValue>) : {}) }
-    delete all[name]
-    return all
-  })
+  await removeRecord(ctx, SECTION, name)
 }
 
 /** Runs a recipe: one request, the token read where the recipe says, saved for the host. */

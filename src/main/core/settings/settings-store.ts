@@ -36,6 +36,7 @@ const SettingsFileSchema = z.looseObject({
   jwksCache: z.record(z.string(), z.unknown()).optional(),
   trustedIssuers: z.array(z.unknown()).optional(),
   clients: z.record(z.string(), z.unknown()).optional(),
+  recipes: z.record(z.string(), z.unknown()).optional(),
   preferences: z.record(z.string(), z.unknown()).optional(),
   history: z.array(z.unknown()).optional(),
 })
