@@ -8,6 +8,9 @@ import { decodeJwt } from 'jose'
 import type { Browser } from 'playwright-core'
 import type { ClientAuthMethod } from '../../../src/shared/oauth-schemas'
 import { obtainToken } from '../../../src/main/core/oauth/obtain-token'
+import { tokenOnUse } from '../../../src/main/core/oauth/token-on-use'
+import { createContext } from '../../../src/main/core/context'
+import { createFileSettingsStore } from '../../../src/main/core/settings/settings-store'
 import type { TokenFlowProgress } from '../../../src/shared/oauth-types'
 import { keyContext, type KeyTestContext } from '../../helpers/key-context'
 import { launchChromium } from '../../helpers/chromium'
@@ -177,6 +180,21 @@ describe('authorization code with PKCE in the browser', () => {
     expect(await ctx.clients.refreshToken('spa')).toMatch(/\S{20,}/)
   })
 
+  it('a saved token near its expiry is refreshed on use; a fresh one is used as it is', async () => {
+    const fresh = await tokenOnUse({ profile: 'spa' }, ctx)
+    expect(fresh.grant).toBe('saved')
+    const expiresAt = Date.parse(fresh.expiresAt!)
+    const later = createContext({
+      keychain: ctx.keychain,
+      settings: createFileSettingsStore(ctx.settingsDir),
+      now: () => new Date(expiresAt - 30_000),
+      warn: () => undefined,
+    })
+    const refreshed = await tokenOnUse({ profile: 'spa' }, later)
+    expect(refreshed).toMatchObject({ grant: 'refresh', refreshToken: 'rotated' })
+    expect(await ctx.credentials.get('spa')).toBe(refreshed.accessToken)
+  })
+
   it('refresh rotates the refresh token: the new one replaces the old', async () => {
     const before = await ctx.clients.refreshToken('spa')
     const result = await obtainToken({ profile: 'spa', grant: 'refresh' }, ctx)
@@ -189,7 +207,38 @@ describe('authorization code with PKCE in the browser', () => {
       code: 'ERR_OAUTH_SERVER_ERROR',
       details: { error: 'invalid_grant' },
     })
+    // Reuse detection revoked the whole grant (RFC 9700 §4.14.2): the rotated one is dead too.
     await ctx.clients.setRefreshToken('spa', after)
+    await expect(obtainToken({ profile: 'spa', grant: 'refresh' }, ctx)).rejects.toMatchObject({
+      details: { error: 'invalid_grant' },
+    })
+  })
+
+  it('a tampered authorization request: a swapped PKCE challenge or nonce is refused', async () => {
+    const tampered = (param: string, value: string) => async (url: string) => {
+      const changed = new URL(url)
+      changed.searchParams.set(param, value)
+      const page = await browser.newPage()
+      await signIn(page, changed.href)
+      await page.close()
+    }
+    // The code was issued for another challenge: the server refuses our verifier.
+    const pkce = await codeFlow(
+      'spa',
+      tampered('code_challenge', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'),
+    ).catch((e: unknown) => e)
+    expect(pkce).toMatchObject({
+      code: 'ERR_OAUTH_SERVER_ERROR',
+      details: { error: 'invalid_grant' },
+    })
+    // The ID token carries another nonce: it is refused and nothing is saved.
+    const saved = await ctx.credentials.get('spa')
+    const nonce = await codeFlow(
+      'spa',
+      tampered('nonce', 'n-0S6_WzA2Mj-from-another-request'),
+    ).catch((e: unknown) => e)
+    expect(nonce).toMatchObject({ code: 'ERR_OAUTH_ID_TOKEN_INVALID' })
+    expect(await ctx.credentials.get('spa')).toBe(saved)
   })
 
   it('an answer with another state is refused and nothing is exchanged', async () => {
