@@ -113,5 +113,10 @@ describe('Get token in real Chromium against a real OpenID Provider', () => {
     await expect
       .poll(() => page.getByRole('alert').first().innerText())
       .toMatch(/ERR_OAUTH_SERVER_ERROR|unauthorized_client/)
+    // Removed with its secret: the list no longer has it.
+    await page.getByRole('option', { name: /orders-reporting/ }).click()
+    await page.getByRole('button', { name: 'Remove profile orders-reporting' }).click()
+    await page.getByRole('button', { name: 'Remove', exact: true }).click()
+    await expect.poll(() => page.getByRole('option', { name: /orders-reporting/ }).count()).toBe(0)
   })
 })

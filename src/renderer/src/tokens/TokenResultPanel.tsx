@@ -101,6 +101,7 @@ export function TokenResultPanel({
           text={`curl -H 'Authorization: ${scheme} ${result.accessToken}'`}
           label="Copy curl"
         />
+        <CopyButton text={`export ACCESS_TOKEN='${result.accessToken}'`} label="Copy env line" />
       </div>
     </section>
   )

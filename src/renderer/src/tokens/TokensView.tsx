@@ -12,7 +12,9 @@ import { ChoiceSelect } from '../components/ChoiceSelect'
 import { TextField } from '../components/TextField'
 import { ErrorBanner } from '../ErrorBanner'
 import { useJob } from '../hooks/useJob'
+import { useApiCall } from '../hooks/useApiCall'
 import { useLoadedCall } from '../hooks/useLoadedCall'
+import { ConfirmButton } from '../components/ConfirmButton'
 import { useMainAction } from '../shell/command-bus'
 import { ClientProfileForm } from './ClientProfileForm'
 import { FlowProgress } from './FlowProgress'
@@ -48,6 +50,7 @@ export function TokensView({ onVerifyToken }: { onVerifyToken: (token: string) =
   const [scope, setScope] = useState('')
   const [subjectToken, setSubjectToken] = useState('')
   const [subject, setSubject] = useState('')
+  const remove = useApiCall(api['clients.remove'])
   const job = useJob<Parameters<(typeof api)['token.start']>[0], TokenStatus>(tokenJob)
   const list = clients.value ?? []
   // The first profile is chosen until the user picks one.
@@ -117,9 +120,22 @@ export function TokensView({ onVerifyToken }: { onVerifyToken: (token: string) =
               </li>
             ))}
           </ul>
-          <button type="button" className="secondary" onClick={() => setCreating((c) => !c)}>
-            {creating ? 'Close the new profile form' : 'New profile'}
-          </button>
+          <div className="form-actions wrap">
+            <button type="button" className="secondary" onClick={() => setCreating((c) => !c)}>
+              {creating ? 'Close the new profile form' : 'New profile'}
+            </button>
+            {profile && (
+              <ConfirmButton
+                label="Remove profile"
+                ariaLabel={`Remove profile ${profile.name}`}
+                prompt={`Remove ${profile.name}, its client secret and refresh token from the keychain?`}
+                confirmLabel="Remove"
+                danger
+                onConfirm={() => void remove.run(profile.name).then(() => refresh())}
+              />
+            )}
+          </div>
+          {remove.error && <ErrorBanner error={remove.error} />}
         </section>
         {creating && (
           <ClientProfileForm
