@@ -73,6 +73,9 @@ export function isStoredJweAlg(alg: unknown): alg is StoredJweAlg {
 }
 
 /** Which algorithms this runtime's crypto can do, by name. */
+/** How every face says an algorithm is missing from this runtime's crypto. */
+export const NOT_AVAILABLE = 'not available in this runtime'
+
 export interface RuntimeAlgorithms {
   jws: Record<string, boolean>
   jweAlg: Record<JweKeyAlg, boolean>

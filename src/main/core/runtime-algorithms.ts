@@ -13,6 +13,7 @@ import {
   JWE_ENC_NAMES,
   JWE_ENCS,
   JWE_KEY_ALG_NAMES,
+  NOT_AVAILABLE,
   type JweEnc,
   type JweKeyAlg,
   type RuntimeAlgorithms,
@@ -166,7 +167,7 @@ export function createAlgorithmSupport(subtle: Subtle = webcrypto.subtle as Subt
       if (missing.length > 0) {
         throw new WorkbenchError(
           'ERR_ALG_NOT_AVAILABLE',
-          `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not available in this runtime (its crypto library lacks ${missing.length > 1 ? 'them' : 'it'}). The jwtw CLI on Node.js has every algorithm.`,
+          `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} ${NOT_AVAILABLE} (its crypto library lacks ${missing.length > 1 ? 'them' : 'it'}). The jwtw CLI on Node.js has every algorithm.`,
         )
       }
     },

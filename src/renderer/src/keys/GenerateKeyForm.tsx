@@ -5,10 +5,13 @@ import { api } from '../api'
 import { useApiCall } from '../hooks/useApiCall'
 import { ErrorBanner } from '../ErrorBanner'
 import { KEY_TYPES, keyType, parseList } from './key-choices'
+import { NOT_AVAILABLE } from '../../../shared/jwe-algorithms'
+import { useRuntimeAlgorithms } from '../hooks/useRuntimeAlgorithms'
 import { ChoiceSelect } from '../components/ChoiceSelect'
 import type { StoredKeyAlg } from '../../../shared/algorithms'
 
 export function GenerateKeyForm({ onCreated }: { onCreated: (key: KeySummary) => void }) {
+  const available = useRuntimeAlgorithms()
   const [name, setName] = useState('')
   const [typeId, setTypeId] = useState(KEY_TYPES[0]!.id)
   const type = keyType(typeId)
@@ -63,7 +66,12 @@ export function GenerateKeyForm({ onCreated }: { onCreated: (key: KeySummary) =>
         </label>
         <label className="stacked">
           {type.use === 'enc' ? 'Key management algorithm' : 'Signing algorithm'}
-          <ChoiceSelect options={type.algs} value={alg} onChange={setAlg} />
+          <ChoiceSelect
+            options={type.algs}
+            value={alg}
+            onChange={setAlg}
+            unavailable={(a) => (available(a) ? undefined : NOT_AVAILABLE)}
+          />
         </label>
       </div>
       <label className="stacked">

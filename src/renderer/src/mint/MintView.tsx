@@ -14,6 +14,8 @@ import { TextField } from '../components/TextField'
 import { useFormRequest } from '../hooks/useFormRequest'
 import { useLoadedCall } from '../hooks/useLoadedCall'
 import { ChoiceSelect } from '../components/ChoiceSelect'
+import { NOT_AVAILABLE } from '../../../shared/jwe-algorithms'
+import { useRuntimeAlgorithms } from '../hooks/useRuntimeAlgorithms'
 import { AnsweredResult } from '../components/AnsweredResult'
 import { useSettled } from '../hooks/useSettled'
 import { ColoredToken } from '../inspect/ColoredToken'
@@ -231,6 +233,7 @@ function useLivePreview(form: MintForm): string | null {
 type SetForm = (patch: Partial<MintForm>) => void
 
 function TemplateAndAlg({ form, set }: { form: MintForm; set: SetForm }) {
+  const available = useRuntimeAlgorithms()
   return (
     <fieldset className="form-section">
       <legend>Template and algorithm</legend>
@@ -264,8 +267,8 @@ function TemplateAndAlg({ form, set }: { form: MintForm; set: SetForm }) {
           >
             <option value="">From the key (HS256 for a secret)</option>
             {JWS_ALGS.map((alg) => (
-              <option key={alg} value={alg}>
-                {alg}
+              <option key={alg} value={alg} disabled={!available(alg)}>
+                {available(alg) ? alg : `${alg} (${NOT_AVAILABLE})`}
               </option>
             ))}
           </select>
