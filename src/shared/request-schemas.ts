@@ -60,7 +60,8 @@ export type KeySourceInput = z.infer<typeof KeySourceSchema>
 
 /**
  * A JWE key source: a stored encryption key, pasted key text (PEM, JWK, JWKS), a raw symmetric
- * key (UTF-8, or b64:/hex:), a password (PBES2), or, to decrypt, every stored encryption key.
+ * key (UTF-8, or b64:/hex:), a password (PBES2) given or saved as a credential (the keychain),
+ * or, to decrypt, every stored encryption key.
  *
  * @example
  * JweKeySourceSchema.parse({ storedKey: 'api-enc' })
@@ -70,6 +71,7 @@ export const JweKeySourceSchema = z.union([
   z.strictObject({ keyText: z.string().min(1).max(LIMITS.keyText), kid: value.optional() }),
   z.strictObject({ secret: z.string().min(1).max(LIMITS.secret) }),
   z.strictObject({ password: z.string().min(1).max(LIMITS.password) }),
+  z.strictObject({ passwordCredential: z.string().min(1).max(LIMITS.credentialName) }),
   z.strictObject({ anyStored: z.literal(true) }),
 ])
 export type JweKeySourceInput = z.infer<typeof JweKeySourceSchema>

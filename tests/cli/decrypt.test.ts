@@ -138,6 +138,37 @@ describe.skipIf(!available)('encryption keys in the keychain through the CLI', (
     const exported = await run(['keys', 'export', 'partner-enc', '--format', 'jwk'])
     expect(JSON.parse(exported.stdout)).toMatchObject({ use: 'enc', alg: 'RSA-OAEP-256' })
   })
+
+  it('a PBES2 password saved as a credential encrypts and decrypts; it never reaches argv', async () => {
+    const password = 'correct horse battery staple: partner settlement feed'
+    expect((await run(['creds', 'set', 'partner-pbes2'], `${password}\n`)).code).toBe(0)
+    const minted = await run([
+      'mint',
+      '--sub',
+      'settlement-batch-2026-12-04',
+      '--encrypt-password-credential',
+      'partner-pbes2',
+    ])
+    expect(minted.code).toBe(0)
+    expect(decodeProtectedHeader(minted.stdout.trim())).toMatchObject({ alg: 'PBES2-HS512+A256KW' })
+    const out = await run([
+      'decrypt',
+      minted.stdout.trim(),
+      '--password-credential',
+      'partner-pbes2',
+      '--json',
+    ])
+    expect(out.code).toBe(0)
+    expect(JSON.parse(out.stdout)).toMatchObject({
+      content: 'claims',
+      key: { detail: 'password (credential partner-pbes2)' },
+    })
+    // The same PBES2 token with RFC 7520's password instead: the uniform failure.
+    const pbes2 = vectors.vectors.find((v) => v.section === '5.3')!
+    const wrong = await run(['decrypt', pbes2.compact, '--password-credential', 'partner-pbes2'])
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr).toMatch(/^ERR_JWE_DECRYPTION_FAILED/)
+  })
 })
 
 describe.skipIf(!available)('importing encryption keys through the CLI', () => {

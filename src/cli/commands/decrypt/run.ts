@@ -16,7 +16,13 @@ import type { decryptOptions } from './spec'
 
 type Values = OptionValues<typeof decryptOptions>
 
-const KEY_FLAGS = ['key', 'key-file', 'secret-file', 'password-file'] as const
+const KEY_FLAGS = [
+  'key',
+  'key-file',
+  'secret-file',
+  'password-file',
+  'password-credential',
+] as const
 const VERIFY_FLAGS = [
   'verify-key',
   'verify-key-file',
@@ -98,6 +104,8 @@ async function decryptKey(
           prompt: 'Password (not shown): ',
         }),
       }
+    case 'password-credential':
+      return { passwordCredential: values['password-credential']! }
   }
 }
 

@@ -16,6 +16,10 @@ export const decryptOptions = {
       complete: 'file',
     },
   ),
+  'password-credential': text(
+    'NAME',
+    'the PBES2 password saved as a credential (jwtw creds set NAME): read from the keychain',
+  ),
   'verify-key': text('NAME', 'verify the nested signed token with this stored key'),
   'verify-key-file': text('FILE', 'verify the nested token with this PEM, JWK or JWKS', {
     complete: 'file',
@@ -50,6 +54,7 @@ step failed. RSA1_5 is refused (ERR_JWE_RSA1_5_REFUSED), a PBES2 count over 100,
     'jwtw decrypt "$ID_TOKEN" --key rp-encryption --verify-issuer https://login.example.com',
     'jwtw decrypt --file session.jwe --secret-file nextauth.key --json',
     'jwtw decrypt "$TOKEN" --password-file - ',
+    'jwtw decrypt "$TOKEN" --password-credential partner-pbes2',
   ],
   load: () => import('./run').then((m) => m.run),
 })

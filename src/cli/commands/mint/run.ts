@@ -80,6 +80,7 @@ const RECIPIENT_FLAGS = [
   'encrypt-jwks',
   'encrypt-issuer',
   'encrypt-password-file',
+  'encrypt-password-credential',
   'encrypt-secret-file',
 ] as const
 
@@ -128,6 +129,8 @@ async function encryptOptions(
         prompt: 'Password (not shown): ',
       }),
     }
+  } else if (flag === 'encrypt-password-credential') {
+    to = { passwordCredential: value }
   } else {
     to = { secret: await readSecret(value, io, { cap: LIMITS.secret, what: 'key file' }) }
   }

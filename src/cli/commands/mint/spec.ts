@@ -43,6 +43,10 @@ export const mintOptions = {
       complete: 'file',
     },
   ),
+  'encrypt-password-credential': text(
+    'NAME',
+    'encrypt with the PBES2 password saved as a credential (read from the keychain)',
+  ),
   'encrypt-secret-file': text('FILE', 'encrypt with the raw symmetric key in FILE (A*KW, dir)', {
     complete: 'file',
   }),

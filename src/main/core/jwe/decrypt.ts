@@ -23,12 +23,16 @@ import type { DecryptResult } from '../../../shared/decrypt-types'
 import { decodeDecryptedClaims, decodeToken } from '../../../shared/token-decode'
 import type { DecryptRequest } from '../../../shared/request-schemas'
 import { verifyToken } from '../verify/verify'
+import type { CredentialStore } from '../credentials/credential-store'
 import type { VerifyContext } from '../verify/key-resolution'
 import { runtimeSupport } from '../runtime-algorithms'
 import { readJwe, type JweInput } from './jwe-input'
 import { jweKeyProblem, jweKeysOf, type JweKey } from './jwe-keys'
 
 /** The one message for every failure of the decryption itself. */
+
+/** Decrypting also reads a PBES2 password saved as a credential. */
+type DecryptContext = VerifyContext & { readonly credentials: CredentialStore }
 export const DECRYPTION_FAILED =
   'Decryption failed: the key is not the one this token was encrypted to, or the token was changed.'
 
@@ -38,7 +42,7 @@ const HEX_PREVIEW_BYTES = 4096
 /** Decrypts `request.token`; configuration problems and refusals throw with their own codes. */
 export async function decryptToken(
   request: DecryptRequest,
-  ctx: VerifyContext,
+  ctx: DecryptContext,
 ): Promise<DecryptResult> {
   const jwe = readJwe(request.token)
   const alg = jwe.alg as JweKeyAlg
@@ -67,11 +71,11 @@ export async function decryptToken(
 async function fittingKeys(
   jwe: JweInput,
   source: DecryptRequest['key'],
-  ctx: VerifyContext,
+  ctx: DecryptContext,
 ): Promise<JweKey[]> {
   const alg = jwe.alg as JweKeyAlg
   const enc = jwe.enc as JweEnc
-  const { keys, set } = await jweKeysOf(source, ctx.keys, 'decrypt')
+  const { keys, set } = await jweKeysOf(source, ctx, 'decrypt')
   const kid = typeof jwe.header['kid'] === 'string' ? jwe.header['kid'] : undefined
   let pool = keys
   if (set && kid !== undefined) {
@@ -127,7 +131,7 @@ async function explain(
   jwe: JweInput,
   plaintext: Uint8Array,
   request: DecryptRequest,
-  ctx: VerifyContext,
+  ctx: DecryptContext,
 ): Promise<Omit<DecryptResult, 'key' | 'tried'>> {
   const base = {
     serialization: jwe.serialization,

@@ -21,6 +21,7 @@ import { remoteOptions } from '../jwks/remote-key-source'
 import type { RemoteKeys } from '../jwks/remote-keys'
 import { jweKeyType } from '../keys/usable-key'
 import { jweKeyProblem, jweKeysOf, type JweKey } from './jwe-keys'
+import type { CredentialStore } from '../credentials/credential-store'
 import type { KeyStore } from '../keys/key-store'
 import { runtimeSupport } from '../runtime-algorithms'
 
@@ -28,7 +29,11 @@ import { runtimeSupport } from '../runtime-algorithms'
 export async function encryptTo(
   plaintext: Uint8Array,
   options: EncryptOptions,
-  ctx: { readonly keys: KeyStore; readonly remote: RemoteKeys },
+  ctx: {
+    readonly keys: KeyStore
+    readonly remote: RemoteKeys
+    readonly credentials: CredentialStore
+  },
   header: { cty?: string; typ?: string },
 ): Promise<{ token: string; encrypted: NonNullable<MintResult['encrypted']> }> {
   const to = options.to
@@ -37,7 +42,7 @@ export async function encryptTo(
   }
   // A published key: the JWKS of a URL or an issuer the user named (never one from a token).
   const source = 'jwksUrl' in to || 'issuer' in to ? await publishedKeys(to, ctx.remote) : to
-  const recipient = pickRecipient((await jweKeysOf(source, ctx.keys, 'encrypt')).keys)
+  const recipient = pickRecipient((await jweKeysOf(source, ctx, 'encrypt')).keys)
   const { alg, enc } = choose(recipient, options)
   const problem = jweKeyProblem(recipient, alg, enc, 'encrypt')
   if (problem !== null) throw new WorkbenchError('ERR_KEY_UNFIT', problem)

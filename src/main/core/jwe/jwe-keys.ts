@@ -12,9 +12,11 @@ import {
   type JweKeyAlg,
   type JweKeyAlgorithm,
 } from '../../../shared/jwe-algorithms'
+import { LIMITS } from '../../../shared/limits'
 import { clip } from '../../../shared/redact'
 import type { JweKeySourceInput } from '../../../shared/request-schemas'
 import { parseKeyText, parseSecret, type ParsedKey } from '../keys/key-parse'
+import type { CredentialStore } from '../credentials/credential-store'
 import type { KeyStore } from '../keys/key-store'
 import { keyDetail } from '../keys/usable-key'
 
@@ -47,15 +49,28 @@ const OPS: Record<JweDirection, string[]> = {
   decrypt: ['decrypt', 'unwrapKey', 'deriveKey', 'deriveBits'],
 }
 
-/** The keys a source gives for `direction`. */
+/** The keys a source gives for `direction`; a saved password is read from the keychain. */
 export async function jweKeysOf(
   source: JweKeySourceInput,
-  keys: KeyStore,
+  stores: { keys: KeyStore; credentials: CredentialStore },
   direction: JweDirection,
 ): Promise<JweKeys> {
-  if ('password' in source) {
-    const bytes = new TextEncoder().encode(source.password)
-    return { keys: [{ key: bytes, origin: 'password', detail: 'password' }], set: false }
+  const { keys } = stores
+  if ('password' in source || 'passwordCredential' in source) {
+    const password =
+      'password' in source
+        ? source.password
+        : await stores.credentials.get(source.passwordCredential)
+    if (password.length > LIMITS.password) {
+      throw new WorkbenchError(
+        'ERR_INPUT_TOO_LARGE',
+        `A PBES2 password is at most ${LIMITS.password} characters.`,
+      )
+    }
+    const detail =
+      'password' in source ? 'password' : `password (credential ${source.passwordCredential})`
+    const bytes = new TextEncoder().encode(password)
+    return { keys: [{ key: bytes, origin: 'password', detail }], set: false }
   }
   if ('secret' in source) {
     const bytes = parseSecret(source.secret)

@@ -12,6 +12,7 @@ import type { MintRequest } from '../../../shared/request-schemas'
 import { resolveTime } from '../duration'
 import { localSourceOf, resolveLocalKeys } from '../keys/key-source'
 import type { RemoteKeys } from '../jwks/remote-keys'
+import type { CredentialStore } from '../credentials/credential-store'
 import type { KeyStore } from '../keys/key-store'
 import { assertUsableFor, type UsableKey } from '../keys/usable-key'
 import { encryptTo } from '../jwe/encrypt'
@@ -26,6 +27,8 @@ export interface MintContext {
   readonly keys: KeyStore
   /** For encrypting to a published key (a JWKS URL, an issuer). */
   readonly remote: RemoteKeys
+  /** For a PBES2 password saved as a credential. */
+  readonly credentials: CredentialStore
   now(): Date
 }
 

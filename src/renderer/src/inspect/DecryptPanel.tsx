@@ -20,17 +20,27 @@ import { TokenParts } from './TokenParts'
 const ANY = '* every stored encryption key'
 const PASTE = '* a pasted key (PEM, JWK, JWKS)'
 const PASSWORD = '* a password (PBES2)'
+/** A saved credential holding a PBES2 password: `credential:NAME`. */
+const CREDENTIAL = 'credential:'
 const SECRET = '* a raw symmetric key'
 const NO_VERIFY = '* do not verify'
 const TRUSTED = "* the inner token's trusted issuer"
 
 /** A choice as it reads: the special ones by what they are, a stored key by its name. */
-const choiceLabel = (v: string) => (v.startsWith('* ') ? v.slice(2) : `stored key ${v}`)
+const choiceLabel = (v: string) =>
+  v.startsWith('* ')
+    ? v.slice(2)
+    : v.startsWith(CREDENTIAL)
+      ? `the password saved as ${v.slice(CREDENTIAL.length)}`
+      : `stored key ${v}`
 
 export function DecryptPanel({ token, now }: { token: string; now: Date }) {
   const keys = useLoadedCall(api['keys.list']).value ?? []
   const encKeys = keys.filter((k) => k.use === 'enc' && !k.verifyOnly).map((k) => k.name)
   const sigKeys = keys.filter((k) => k.use === 'sig').map((k) => k.name)
+  const saved = (useLoadedCall(api['creds.list']).value ?? [])
+    .filter((c) => c.kind === 'secret' && c.secret === 'present')
+    .map((c) => `${CREDENTIAL}${c.name}`)
   const [choice, setChoice] = useState(ANY)
   const [text, setText] = useState('')
   const [verifyWith, setVerifyWith] = useState(TRUSTED)
@@ -46,7 +56,9 @@ export function DecryptPanel({ token, now }: { token: string; now: Date }) {
           ? { password: text }
           : choice === SECRET
             ? { secret: text }
-            : { storedKey: choice }
+            : choice.startsWith(CREDENTIAL)
+              ? { passwordCredential: choice.slice(CREDENTIAL.length) }
+              : { storedKey: choice }
   const verifySource = (): KeySourceInput | undefined =>
     verifyWith === NO_VERIFY
       ? undefined
@@ -68,7 +80,7 @@ export function DecryptPanel({ token, now }: { token: string; now: Date }) {
         <label className="stacked">
           Decrypt with
           <ChoiceSelect
-            options={[ANY, ...encKeys, PASTE, PASSWORD, SECRET]}
+            options={[ANY, ...encKeys, PASTE, PASSWORD, ...saved, SECRET]}
             value={choice}
             display={choiceLabel}
             onChange={(v) => {
