@@ -1,7 +1,7 @@
 /** The Scan view's requests: what to scan (files on this machine, pasted text, an upload) and with which keys. */
 import * as z from 'zod'
 import { LIMITS } from './limits'
-import { KeySourceSchema } from './request-schemas'
+import { JweKeySourceSchema, KeySourceSchema } from './request-schemas'
 
 /** A running job (a scan, an audit). */
 export const JobIdSchema = z.string().min(1).max(64)
@@ -24,6 +24,8 @@ export const ScanRequestSchema = z.strictObject({
   source: ScanSourceSchema,
   /** Verify each unique token with this key source ({ trusted: true }: each token's trusted issuer). */
   key: KeySourceSchema.optional(),
+  /** Decrypt each unique JWE once with these keys ({ anyStored: true }: every stored one). */
+  decrypt: JweKeySourceSchema.optional(),
 })
 export type ScanRequest = z.infer<typeof ScanRequestSchema>
 

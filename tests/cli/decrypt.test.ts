@@ -139,6 +139,36 @@ describe.skipIf(!available)('encryption keys in the keychain through the CLI', (
     expect(JSON.parse(exported.stdout)).toMatchObject({ use: 'enc', alg: 'RSA-OAEP-256' })
   })
 
+  it('scan --decrypt decrypts each unique JWE once and verifies the inner token', async () => {
+    expect((await run(['keys', 'generate', 'ledger-sign', '--alg', 'ES256'])).code).toBe(0)
+    const nested = await run([
+      'mint',
+      '--key',
+      'ledger-sign',
+      '--sub',
+      'acct-7731-0042',
+      '--iss',
+      'https://ledger.partner-bank.example',
+      '--encrypt-to',
+      'partner-enc',
+    ])
+    expect(nested.code).toBe(0)
+    const token = nested.stdout.trim()
+    const log = `POST /settle payload=${token}\nPOST /settle payload=${token}\n`
+    const verified = await run(['scan', '--decrypt', '--key', 'ledger-sign', '--json', '-'], log)
+    expect(verified.code).toBe(0)
+    const [row] = JSON.parse(verified.stdout).tokens
+    expect(row.count).toBe(2)
+    expect(row.verification).toMatchObject({ state: 'valid' })
+    expect(row.verification.key).toMatch(/^decrypted with .*partner-enc/)
+    // Decrypted without a key to verify with: said so, not called valid.
+    const only = await run(['scan', '--decrypt-key', 'partner-enc', '--json', '-'], log)
+    expect(JSON.parse(only.stdout).tokens[0].verification).toMatchObject({
+      state: 'unverifiable',
+      code: 'ERR_JWE_NOT_VERIFIED',
+    })
+  })
+
   it('a PBES2 password saved as a credential encrypts and decrypts; it never reaches argv', async () => {
     const password = 'correct horse battery staple: partner settlement feed'
     expect((await run(['creds', 'set', 'partner-pbes2'], `${password}\n`)).code).toBe(0)

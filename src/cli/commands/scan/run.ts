@@ -10,6 +10,7 @@ import type { ScanInput } from '../../../main/core/scan/run-scan'
 import { runScan } from '../../../main/core/scan/run-scan'
 import { cliContext } from '../../context'
 import { EXIT, type Runner } from '../../framework/spec'
+import type { JweKeySourceInput } from '../../../shared/request-schemas'
 import { UsageError } from '../../framework/usage-error'
 import type { CliIo } from '../../io'
 import { keyFlag, keyFromFlags, remoteOptionsOf } from '../../key-options'
@@ -43,6 +44,15 @@ export const run: Runner<typeof scanOptions> = async ({ values, positionals, pat
     )
   }
 
+  if (values.decrypt && values['decrypt-key'] !== undefined) {
+    throw new UsageError('give --decrypt or --decrypt-key, not both', path)
+  }
+  const decrypt: JweKeySourceInput | undefined = values.decrypt
+    ? { anyStored: true }
+    : values['decrypt-key'] !== undefined
+      ? { storedKey: values['decrypt-key'] }
+      : undefined
+
   const inputs: ScanInput[] = paths.map((path) =>
     path === '-' ? { name: 'stdin', stream: io.stdin } : { path },
   )
@@ -55,7 +65,15 @@ export const run: Runner<typeof scanOptions> = async ({ values, positionals, pat
   let result: ScanResult
   try {
     result = await runScan(inputs, {
-      ...(key ? { verifyWith: { key, ctx: cliContext(io) } } : {}),
+      ...(key || decrypt
+        ? {
+            verifyWith: {
+              ...(key ? { key } : {}),
+              ...(decrypt ? { decrypt } : {}),
+              ctx: cliContext(io),
+            },
+          }
+        : {}),
       ...workersOf(io),
       now: io.now(),
       showTokens: values['show-tokens'],

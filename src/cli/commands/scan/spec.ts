@@ -1,5 +1,5 @@
 /** `jwtw scan` declared. */
-import { command, exitCodes, flag, list } from '../../framework/spec'
+import { command, exitCodes, flag, list, text } from '../../framework/spec'
 import { fetchOptions, jsonOption, keyOptions, remoteKeyOptions } from '../../options'
 import { FAIL_ON_NAMES } from './fail-on'
 
@@ -7,6 +7,8 @@ export const scanOptions = {
   ...keyOptions,
   ...remoteKeyOptions,
   trusted: flag("verify each token with its issuer's keys when the issuer is trusted"),
+  decrypt: flag('decrypt each unique encrypted token (JWE) once, with every stored encryption key'),
+  'decrypt-key': text('NAME', 'decrypt each unique JWE once with this stored encryption key'),
   ...fetchOptions,
   ...jsonOption,
   ndjson: flag('one JSON line per new unique token, then a summary line'),
@@ -21,7 +23,8 @@ export const scanSpec = command({
   details: `Reads FILEs (.gz read transparently) or stdin (- or nothing) in constant memory, both cores on a
 large file, and reports every unique token once: how often and on which lines, alg, kid, iss, sub,
 aud, client, scope, expiry at scan time, lint findings and, with a key source or --trusted (the
-keys of each token's trusted issuer), whether it verifies. Tokens are shown redacted (a prefix, the
+keys of each token's trusted issuer), whether it verifies; with --decrypt or --decrypt-key each
+unique JWE is decrypted once and its inner token verified. Tokens are shown redacted (a prefix, the
 length and the sha256) unless --show-tokens. A run too long for any token is reported (line, size)
 and the scan goes on; a truncated token (a header and dots) is counted, not listed. The summary
 groups tokens by issuer and kid; --json prints one object at the end, --ndjson one line per new

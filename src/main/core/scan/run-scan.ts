@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises'
 import { toErrorPayload } from '../../../shared/errors'
 import type { ScanFile, ScanProgress, ScanResult, ScanToken } from '../../../shared/scan-types'
-import type { KeySourceInput } from '../../../shared/request-schemas'
+import type { JweKeySourceInput, KeySourceInput } from '../../../shared/request-schemas'
 import type { AppContext } from '../context'
 import { groupTokens, tallyEncrypted } from './scan-groups'
 import { scanFile, scanStream, type SourceScan } from './scan-source'
@@ -26,7 +26,7 @@ export type ScanInput =
 
 export interface ScanOptions {
   /** Verify each unique token with this key source (the context holds keys, cache, issuers). */
-  verifyWith?: { key: KeySourceInput; ctx: AppContext }
+  verifyWith?: { key?: KeySourceInput; decrypt?: JweKeySourceInput; ctx: AppContext }
   /** The time expiry is judged at (default: now). */
   now?: Date
   /** Put each token itself in the report (otherwise only its sha256 and a redacted preview). */
@@ -50,7 +50,7 @@ export async function runScan(inputs: ScanInput[], options: ScanOptions = {}): P
   // Loaded only to verify: a plain scan never parses jose.
   const verifier = options.verifyWith
     ? await import('./scan-verifier').then((m) =>
-        m.createScanVerifier(options.verifyWith!.key, options.verifyWith!.ctx),
+        m.createScanVerifier(options.verifyWith!, options.verifyWith!.ctx),
       )
     : undefined
   const names = inputs.map((input) => ('path' in input ? input.path : input.name))
@@ -158,7 +158,8 @@ async function withVerification(
   token: string,
   verifier: ScanVerifier | undefined,
 ): Promise<ScanToken> {
-  if (verifier) report.verification = await verifier.result(token)
+  const verification = await verifier?.result(token)
+  if (verification) report.verification = verification
   return report
 }
 

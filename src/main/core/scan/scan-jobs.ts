@@ -31,7 +31,7 @@ export interface ScanJobs {
 export function createScanJobs(ctx: AppContext): ScanJobs {
   const jobs = createJobRegistry<ScanStatus, ScanExtra>('scan')
   return {
-    start({ source, key }) {
+    start({ source, key, decrypt }) {
       const extra: ScanExtra = { tokens: new Map() }
       let inputs: ScanInput[]
       if ('paths' in source) inputs = source.paths.map((path) => ({ path }))
@@ -47,7 +47,9 @@ export function createScanJobs(ctx: AppContext): ScanJobs {
         extra,
         (signal, status) =>
           runScan(inputs, {
-            ...(key ? { verifyWith: { key, ctx } } : {}),
+            ...(key || decrypt
+              ? { verifyWith: { ...(key ? { key } : {}), ...(decrypt ? { decrypt } : {}), ctx } }
+              : {}),
             now: ctx.now(),
             showTokens: true,
             inProcess: false,

@@ -49,6 +49,7 @@ export function ScanView({ paths, upload, onInspect }: Props) {
   const [file, setFile] = useState<File | null>(upload ?? null)
   const [verify, setVerify] = useState(false)
   const [key, setKey] = useState({ ...EMPTY_KEY_SOURCE, mode: 'trusted' as const })
+  const [decrypt, setDecrypt] = useState(false)
   const scan = useJob(SCAN_JOB)
   const { status, error, setError } = scan
 
@@ -69,7 +70,11 @@ export function ScanView({ paths, upload, onInspect }: Props) {
     const keySource = verify ? toKeySource(key) : null
     if (keySource && !keySource.ok) return setError(keySource.error)
     const jobId = await scan.start(
-      { source, ...(keySource?.ok ? { key: keySource.value } : {}) },
+      {
+        source,
+        ...(keySource?.ok ? { key: keySource.value } : {}),
+        ...(decrypt ? { decrypt: { anyStored: true as const } } : {}),
+      },
       { bytesDone: 0, bytesTotal: file?.size ?? 0, occurrences: 0, unique: 0, elapsedMs: 0 },
     )
     if (jobId !== null && input === 'file' && file)
@@ -174,6 +179,11 @@ export function ScanView({ paths, upload, onInspect }: Props) {
           )}
         </TabPanel>
         <CheckField label="Verify each unique token" checked={verify} onChange={setVerify} />
+        <CheckField
+          label="Decrypt each encrypted token (JWE) with the stored encryption keys"
+          checked={decrypt}
+          onChange={setDecrypt}
+        />
         {verify && (
           <KeySourceFields
             idPrefix="scan"
