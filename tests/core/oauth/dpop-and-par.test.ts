@@ -100,6 +100,10 @@ describe('DPoP', () => {
       ctx,
     )
     expect(verdict.checks.filter((c) => !c.ok)).toEqual([])
+    // The proof's own jwk is named for what it is, not as an ignored header key.
+    expect(verdict.checks.find((c) => c.id === 'header-keys')?.message).toMatch(
+      /^The proof carries its public key \(jwk\), as RFC 9449 requires/,
+    )
   })
 
   it('an HMAC key cannot make a proof (its public key would be the secret)', async () => {

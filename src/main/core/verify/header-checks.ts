@@ -58,11 +58,23 @@ export function checkHeader(
   const alg = checkAlg(header, resolved.keys, options, list)
   const critNames = checkCrit(header, list)
   const embedded = EMBEDDED_KEY_HEADERS.filter((name) => name in header)
+  // A DPoP proof carries its own public key by design (RFC 9449 §4.2): it proves possession of
+  // that key, nothing about who holds it.
+  const proof =
+    (options.profile ?? 'auto') === 'dpop' ||
+    ((options.profile ?? 'auto') === 'auto' && String(header['typ']).toLowerCase() === 'dpop+jwt')
+  const others = proof ? embedded.filter((name) => name !== 'jwk') : embedded
+  const proofKey =
+    proof && embedded.includes('jwk')
+      ? 'The proof carries its public key (jwk), as RFC 9449 requires: it is the key a DPoP proof is checked with, and it shows possession of that key, not who holds it.'
+      : undefined
+  const ignored =
+    others.length === 0
+      ? undefined
+      : `The header carries ${others.join(', ')}: untrusted and ignored; only your key was used.`
   list.pass(
     'header-keys',
-    embedded.length === 0
-      ? 'No keys or key URLs embedded in the header.'
-      : `The header carries ${embedded.join(', ')}: untrusted and ignored; only your key was used.`,
+    [proofKey, ignored].filter(Boolean).join(' ') || 'No keys or key URLs embedded in the header.',
   )
   if (alg === undefined) return { candidates: [], critNames }
   const candidates = chooseKeys(alg, header, resolved, options, list)
