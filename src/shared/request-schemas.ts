@@ -127,6 +127,11 @@ export const MintRequestSchema = z.strictObject({
   strict: z.boolean().optional(),
   /** Allow an expiry before iat (a token born expired, for negative tests). */
   allowExpired: z.boolean().optional(),
+  /**
+   * access: an RFC 9068 JWT access token: typ at+jwt, iat and a jti filled in, and iss, exp,
+   * aud, sub and client_id required.
+   */
+  profile: z.enum(['access']).optional(),
   /** Encrypt the result: the signed token nested (cty JWT), or the claims alone without a key. */
   encrypt: EncryptOptionsSchema.optional(),
 })

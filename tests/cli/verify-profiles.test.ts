@@ -1,6 +1,7 @@
 // `jwtw verify --profile`: RFC 9068 access tokens, OIDC ID tokens, back-channel logout tokens and
 // DPoP proofs, checked as a whole, in-process through the CLI's entry.
-import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto'
+import { createHash, createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { exportJWK, SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { tempFiles } from '../helpers/temp-files'
@@ -8,6 +9,8 @@ import { jwtw } from '../helpers/cli'
 import { providerToken, type ProviderId } from '../helpers/provider-tokens'
 
 const { file: write } = tempFiles('cli-profiles')
+const createPublicKeyPem = (path: string) =>
+  createPublicKey(readFileSync(path, 'utf8')).export({ type: 'spki', format: 'pem' }) as string
 const env = { env: { JWT_SECRET_KEY: '' } }
 type Checks = Array<{ id: string; ok: boolean; message: string }>
 const checksOf = (stdout: string) => (JSON.parse(stdout) as { checks: Checks }).checks
@@ -33,6 +36,59 @@ describe('--profile access (RFC 9068)', () => {
     expect(run.code).toBe(0)
     expect(checksOf(run.stdout).map((c) => c.id)).toContain('profile:client_id')
     expect((await verifyFixture('auth0-access', '--profile', 'access')).run.code).toBe(0)
+  })
+
+  it('mint --profile access makes what verify --profile access accepts; a missing client_id is named', async () => {
+    const key = write(
+      'orders-rs256.pem',
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+        type: 'pkcs8',
+        format: 'pem',
+      }) as string,
+    )
+    const common = [
+      'mint',
+      '--key-file',
+      key,
+      '--profile',
+      'access',
+      '--iss',
+      'https://login.orders.example.com/oauth2/aus4k9q2x',
+      '--aud',
+      'https://api.orders.example.com',
+      '--sub',
+      '00u1a2b3c4d5e6f7g8h9',
+    ]
+    const minted = await jwtw(
+      [...common, '--claim', 'client_id=0oa9z8y7x6w5v4u3t2s1', '--claim', 'scope=orders:read'],
+      env,
+    )
+    expect(minted.code).toBe(0)
+    const token = minted.stdout.trim()
+    const pub = write('orders-rs256.pub.pem', createPublicKeyPem(key))
+    const verified = await jwtw(
+      [
+        'verify',
+        token,
+        '--key-file',
+        pub,
+        '--aud',
+        'https://api.orders.example.com',
+        '--profile',
+        'access',
+        '--json',
+      ],
+      env,
+    )
+    expect(verified.code).toBe(0)
+    expect(JSON.parse(verified.stdout).header).toMatchObject({ typ: 'at+jwt', alg: 'RS256' })
+    expect(JSON.parse(verified.stdout).payload).toMatchObject({
+      jti: expect.any(String),
+      iat: expect.any(Number),
+    })
+    const missing = await jwtw(common, env)
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toMatch(/^ERR_INVALID_CLAIMS: .*missing: client_id/)
   })
 
   it('an ID token is refused where an access token is expected', async () => {

@@ -39,6 +39,7 @@ export const run: Runner<typeof mintOptions> = async ({ values, path }, io) => {
   if (values['no-iat']) request.iat = false
   if (values.strict) request.strict = true
   if (values['allow-expired']) request.allowExpired = true
+  if (values.profile) request.profile = values.profile
 
   const claims: Record<string, unknown> = {}
   const claimsText = values.claims

@@ -25,6 +25,11 @@ export const mintOptions = {
   template: text('NAME', 'start from a template (jwtw templates)', { choices: TEMPLATE_NAMES }),
   strict: flag('refuse weak secrets (ERR_WEAK_SECRET) instead of warning'),
   'allow-expired': flag('allow exp before iat (an already expired token, for negative tests)'),
+  profile: text<'access'>(
+    'access',
+    'an RFC 9068 access token: typ at+jwt, iat and jti filled in; iss, exp, aud, sub, client_id required',
+    { choices: ['access'] },
+  ),
   unsecured: flag('alg "none", unsigned: for negative tests only'),
   'encrypt-to': text(
     'NAME|@FILE',

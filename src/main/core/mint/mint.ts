@@ -37,7 +37,8 @@ export interface MintContext {
  * encrypted (nested, cty JWT) or, without a signing key, the claims encrypted alone. Key
  * material never appears in the result.
  */
-export async function mintToken(request: MintRequest, ctx: MintContext): Promise<MintResult> {
+export async function mintToken(asked: MintRequest, ctx: MintContext): Promise<MintResult> {
+  const request = withProfile(asked, ctx.now())
   const { encrypt, ...signing } = request
   if (encrypt === undefined) return mintSigned(signing, ctx)
   if (request.key === undefined && !request.unsecured) {
@@ -54,6 +55,31 @@ export async function mintToken(request: MintRequest, ctx: MintContext): Promise
   const plaintext = new TextEncoder().encode(signed.token)
   const { token, encrypted } = await encryptTo(plaintext, encrypt, ctx, { cty: 'JWT' })
   return { ...signed, token, encrypted: { ...encrypted, inner: signed.token } }
+}
+
+/** RFC 9068 §2.2: the claims a JWT access token must carry. */
+const ACCESS_TOKEN_CLAIMS = ['iss', 'exp', 'aud', 'sub', 'client_id', 'iat', 'jti'] as const
+
+/** The request with its profile applied: for `access`, typ at+jwt, iat and a jti, then checked. */
+function withProfile(request: MintRequest, now: Date): MintRequest {
+  if (request.profile !== 'access') return request
+  const filled: MintRequest = {
+    ...request,
+    iat: true,
+    ...(request.jti === undefined || request.jti === false ? { jti: true } : {}),
+    ...(typeof request.header?.['typ'] === 'string' ? {} : { typ: 'at+jwt' }),
+  }
+  const claims = buildClaims(filled, now)
+  const missing = ACCESS_TOKEN_CLAIMS.filter(
+    (name) => claims[name] === undefined || claims[name] === null,
+  )
+  if (missing.length > 0) {
+    throw new WorkbenchError(
+      'ERR_INVALID_CLAIMS',
+      `An RFC 9068 access token carries ${ACCESS_TOKEN_CLAIMS.join(', ')}; missing: ${missing.join(', ')} (for client_id: --claim client_id=ID).`,
+    )
+  }
+  return filled
 }
 
 /** The claims of a request: the template's, then the request's, times from the clock. */
