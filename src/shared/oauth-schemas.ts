@@ -16,6 +16,17 @@ export const CLIENT_AUTH_METHODS = [
 ] as const
 export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number]
 
+/**
+ * True for the methods that authenticate with a client secret (kept in the keychain).
+ *
+ * @example
+ * usesClientSecret('client_secret_jwt') // true
+ * usesClientSecret('private_key_jwt') // false
+ */
+export function usesClientSecret(method: ClientAuthMethod): boolean {
+  return method.startsWith('client_secret_')
+}
+
 /** The grants, by their CLI names (RFC 6749, 7636, 8628, 8693, 7523 §2.1). */
 export const GRANTS = [
   'code',

@@ -2,6 +2,7 @@
 import { LIMITS } from '../../../shared/limits'
 import {
   ClientProfileSchema,
+  usesClientSecret,
   type ClientAuthMethod,
   type ClientProfile,
 } from '../../../shared/oauth-schemas'
@@ -14,12 +15,6 @@ import { colorsFor, printJson, table } from '../../output'
 import { readSecret } from '../../secret-input'
 import type { jsonOption } from '../../options'
 import type { clientsAddOptions } from './spec'
-
-const SECRET_METHODS: readonly ClientAuthMethod[] = [
-  'client_secret_basic',
-  'client_secret_post',
-  'client_secret_jwt',
-]
 
 export const add: Runner<typeof clientsAddOptions> = async ({ values, positionals, path }, io) => {
   const name = positionals[0]!
@@ -55,10 +50,7 @@ export const add: Runner<typeof clientsAddOptions> = async ({ values, positional
     ...(values.introspect ? { introspect: true } : {}),
   })
   let clientSecret: string | undefined
-  if (
-    SECRET_METHODS.includes(authMethod) &&
-    (values['secret-file'] !== undefined || !values.replace)
-  ) {
+  if (usesClientSecret(authMethod) && (values['secret-file'] !== undefined || !values.replace)) {
     clientSecret = await readSecret(values['secret-file'] ?? '-', io, {
       cap: LIMITS.secret,
       what: 'client secret',

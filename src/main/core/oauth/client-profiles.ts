@@ -8,8 +8,8 @@ import * as z from 'zod'
 import { WorkbenchError } from '../../../shared/errors'
 import {
   ClientProfileSchema,
+  usesClientSecret,
   type ClientAdd,
-  type ClientAuthMethod,
   type ClientProfile,
 } from '../../../shared/oauth-schemas'
 import type { ClientSummary } from '../../../shared/oauth-types'
@@ -25,13 +25,6 @@ const RecordSchema = ClientProfileSchema.safeExtend({
   updatedAt: z.string(),
 })
 type ClientRecord = z.infer<typeof RecordSchema>
-
-/** The methods that authenticate with a client secret. */
-const SECRET_METHODS = new Set<ClientAuthMethod>([
-  'client_secret_basic',
-  'client_secret_post',
-  'client_secret_jwt',
-])
 
 export const clientSecretAccount = (name: string) => `client/${name}/secret`
 export const refreshTokenAccount = (name: string) => `client/${name}/refresh`
@@ -64,7 +57,7 @@ export function openClientProfiles(env: CoreEnv): ClientProfiles {
   }
   const summarize = (record: ClientRecord, accounts: Set<string>): ClientSummary => ({
     ...record,
-    secret: !SECRET_METHODS.has(record.authMethod)
+    secret: !usesClientSecret(record.authMethod)
       ? 'not-needed'
       : accounts.has(clientSecretAccount(record.name))
         ? 'present'
@@ -100,7 +93,7 @@ export function openClientProfiles(env: CoreEnv): ClientProfiles {
       const secretAccount = clientSecretAccount(profile.name)
       const hasSecret =
         clientSecret !== undefined || (await env.keychain.get(secretAccount)) !== null
-      if (SECRET_METHODS.has(profile.authMethod) && !hasSecret) {
+      if (usesClientSecret(profile.authMethod) && !hasSecret) {
         throw new WorkbenchError(
           'ERR_CLIENT_SECRET_MISSING',
           `${profile.authMethod} needs the client secret: give it (typed at a prompt, or --secret-file).`,
@@ -167,7 +160,7 @@ function checkProfile(profile: ClientProfile, clientSecret: string | undefined):
       `A signing key is only used by private_key_jwt, not ${profile.authMethod}.`,
     )
   }
-  if (clientSecret !== undefined && !SECRET_METHODS.has(profile.authMethod)) {
+  if (clientSecret !== undefined && !usesClientSecret(profile.authMethod)) {
     throw new WorkbenchError(
       'ERR_INVALID_ARGUMENT',
       `${profile.authMethod} uses no client secret; it would sit unused in the keychain.`,

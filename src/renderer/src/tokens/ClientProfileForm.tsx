@@ -8,6 +8,7 @@ import {
   CLIENT_AUTH_METHODS,
   type ClientAuthMethod,
   type ClientProfile,
+  usesClientSecret,
 } from '../../../shared/oauth-schemas'
 import type { ClientSummary } from '../../../shared/oauth-types'
 import { api } from '../api'
@@ -25,7 +26,6 @@ const METHOD_LABELS: Record<ClientAuthMethod, string> = {
   private_key_jwt: 'Private key JWT (a stored key signs)',
   none: 'None (public client, PKCE)',
 }
-const usesSecret = (m: ClientAuthMethod) => m.startsWith('client_secret')
 
 export function ClientProfileForm({ onSaved }: { onSaved: (saved: ClientSummary) => void }) {
   const [name, setName] = useState('')
@@ -61,7 +61,7 @@ export function ClientProfileForm({ onSaved }: { onSaved: (saved: ClientSummary)
     }
     const r = await saved.run({
       profile,
-      ...(usesSecret(authMethod) && secret ? { clientSecret: secret } : {}),
+      ...(usesClientSecret(authMethod) && secret ? { clientSecret: secret } : {}),
     })
     if (r.ok) {
       setSecret('')
@@ -102,7 +102,7 @@ export function ClientProfileForm({ onSaved }: { onSaved: (saved: ClientSummary)
         onChange={setAuthMethod}
         display={(m) => METHOD_LABELS[m]}
       />
-      {usesSecret(authMethod) && (
+      {usesClientSecret(authMethod) && (
         <>
           <label className="field-label" htmlFor="client-secret">
             Client secret (saved in the OS keychain)
