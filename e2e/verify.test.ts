@@ -2,6 +2,7 @@ import { createPrivateKey } from 'node:crypto'
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { selfSignedCertificate } from '../tests/helpers/keys'
+import { providerToken } from '../tests/helpers/provider-tokens'
 import { openWorkbench, screenshot, type Session } from './browser-mode'
 import { check, es256, hs256, now, openView, strongSecret, verdict } from './token-fixtures'
 
@@ -109,6 +110,40 @@ describe('Verify in real Chromium (browser mode)', () => {
       code: 'ERR_JWKS_NO_MATCHING_KEY',
     })
     expect((await check(page, 'signature')).state).toBe('skipped')
+  })
+
+  it("requirements picked from a Keycloak token's own claims: a nested role and a scope word", async () => {
+    const { page } = session
+    const keycloak = await providerToken('keycloak')
+    await page.getByLabel('Token to verify').fill(keycloak.token)
+    await page.getByRole('tab', { name: /Pasted key/ }).click()
+    await page.getByLabel(/^Key text/).fill(JSON.stringify(keycloak.jwks))
+    const picker = page.getByLabel("Add a requirement from the token's claims")
+    await picker.selectOption('realm_access.roles=admin')
+    await picker.selectOption('scope=read:orders')
+    await picker.selectOption('resource_access.orders-api.roles=orders:approve')
+    expect(await page.getByLabel('Required claims').inputValue()).toBe(
+      'realm_access.roles=admin\nscope=read:orders\nresource_access.orders-api.roles=orders:approve',
+    )
+    // A line already there is not offered twice.
+    expect(
+      await picker.locator('option[value="scope=read:orders"]').getAttribute('disabled'),
+    ).not.toBeNull()
+    await page.getByLabel(/^Roles required/).fill('admin')
+    await page.getByLabel(/^Scopes required/).fill('email, profile')
+    await page.getByRole('button', { name: 'Verify token' }).click()
+    expect(await verdict(page)).toBe('VALID')
+    const rows = page.locator('tr[data-check^="require:"]')
+    expect(await rows.count()).toBe(6)
+    expect(await rows.evaluateAll((r) => r.map((e) => e.getAttribute('data-state')))).toEqual(
+      Array(6).fill('ok'),
+    )
+    await page.getByLabel(/^Roles required/).fill('admin superuser')
+    await page.getByRole('button', { name: 'Verify token' }).click()
+    await expect.poll(() => verdict(page)).toBe('INVALID')
+    await expect
+      .poll(() => page.locator('tr[data-check="require:role"][data-state="failed"]').innerText())
+      .toMatch(/expected superuser \(looked in roles, groups, realm_access.roles/)
   })
 
   it('verifies with a pasted X.509 certificate, and names its key', async () => {

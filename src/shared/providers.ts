@@ -60,6 +60,17 @@ export const ROLE_PATHS = [
   'wids',
 ]
 
+/**
+ * A required role or scope, looked for wherever providers keep them (`--role`, `--scope` and the
+ * Verify view's Role and Scope fields).
+ *
+ * @example
+ * placeRequirement('role', 'admin') // { name: 'role', value: 'admin', paths: ROLE_PATHS }
+ */
+export function placeRequirement(kind: 'role' | 'scope', value: string) {
+  return { name: kind, value, paths: kind === 'role' ? ROLE_PATHS : SCOPE_PATHS }
+}
+
 const MS_DOCS =
   'https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference'
 const ENTRA_CLAIMS = {

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { jwtw } from '../helpers/cli'
-import { providerToken } from '../helpers/provider-tokens'
+import {
+  AUTH0_ISSUER,
+  ENTRA_TENANT,
+  KEYCLOAK_ISSUER,
+  providerToken,
+} from '../helpers/provider-tokens'
 
 const dir = mkdtempSync(join(tmpdir(), 'jwtw-cli-claims-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -107,6 +112,29 @@ describe('exp: null (SpacetimeDB identity tokens)', () => {
       input: `auth ok token=${t.token}\n`,
     })
     expect(JSON.parse(scanned.stdout).tokens[0].longLived).toBe(true)
+  })
+})
+
+describe('verify explains an issuer that differs for a known reason', () => {
+  it('an Entra v1 token checked against the v2.0 issuer names the manifest setting', async () => {
+    const v2 = `https://login.microsoftonline.com/${ENTRA_TENANT}/v2.0`
+    const run = await verify('entra-v1', '--iss', v2)
+    expect(run.code).toBe(1)
+    expect(check(run, 'iss')?.message).toMatch(
+      /^Issuer is https:\/\/sts\.windows\.net\/72f988bf-86f1-41af-91ab-2d7cd011db47\/, expected .*\/v2\.0\. This is an Entra ID v1 token .*accessTokenAcceptedVersion: 2/,
+    )
+    const reverse = await verify('entra-v2', '--iss', `https://sts.windows.net/${ENTRA_TENANT}/`)
+    expect(check(reverse, 'iss')?.message).toContain('This is an Entra ID v2.0 token')
+  })
+
+  it('an issuer without the trailing slash Auth0 puts in iss', async () => {
+    const run = await verify('auth0-access', '--iss', AUTH0_ISSUER.replace(/\/$/, ''))
+    expect(run.code).toBe(1)
+    expect(check(run, 'iss')?.message).toContain('differ only by a trailing slash')
+    const other = await verify('keycloak', '--iss', 'https://sso.example.org/realms/other')
+    expect(check(other, 'iss')?.message).toBe(
+      `Issuer is ${KEYCLOAK_ISSUER}, expected https://sso.example.org/realms/other.`,
+    )
   })
 })
 

@@ -2,7 +2,7 @@
 import { WorkbenchError } from '../../../shared/errors'
 import { jsonOrString } from '../../../shared/json-or-string'
 import { isRecord } from '../../../shared/is-record'
-import { ROLE_PATHS, SCOPE_PATHS } from '../../../shared/providers'
+import { placeRequirement } from '../../../shared/providers'
 import { LIMITS } from '../../../shared/limits'
 import { describeInstant, formatDuration } from '../../../shared/relative-time'
 import { decodeToken } from '../../../shared/token-decode'
@@ -134,8 +134,8 @@ function requestOptions(values: Values, path: string[]): VerifyOptions {
   if (values.sub !== undefined) options.subject = values.sub
   const require: NonNullable<VerifyOptions['require']> = [
     ...nameValues(values.require, 'require', path, jsonOrString, false),
-    ...values.scope.map((value) => ({ name: 'scope', value, paths: SCOPE_PATHS })),
-    ...values.role.map((value) => ({ name: 'role', value, paths: ROLE_PATHS })),
+    ...values.scope.map((value) => placeRequirement('scope', value)),
+    ...values.role.map((value) => placeRequirement('role', value)),
   ]
   if (require.length > 0) options.require = require
   const tolerance = values['clock-tolerance']

@@ -3,6 +3,7 @@
  * clock tolerance; iss, aud, sub, typ and required claims against what the caller expects.
  */
 import { claimAt } from '../../../shared/providers'
+import { issuerMismatchHint } from '../../../shared/issuer-mismatch'
 import { formatDuration, isoUtc } from '../../../shared/relative-time'
 import type { CheckId } from '../../../shared/verify-types'
 import { show, type CheckList } from './checks'
@@ -88,9 +89,14 @@ export function checkClaims(
   if (options.issuer !== undefined) {
     const iss = claims['iss']
     if (iss === undefined) fail('iss', CLAIM, `No "iss" claim; expected ${options.issuer}.`)
-    else if (iss !== options.issuer)
-      fail('iss', CLAIM, `Issuer is ${show(iss)}, expected ${options.issuer}.`)
-    else pass('iss', `Issuer is ${options.issuer}.`)
+    else if (iss !== options.issuer) {
+      const hint = typeof iss === 'string' ? issuerMismatchHint(iss, options.issuer) : null
+      fail(
+        'iss',
+        CLAIM,
+        `Issuer is ${show(iss)}, expected ${options.issuer}.${hint ? ` ${hint}` : ''}`,
+      )
+    } else pass('iss', `Issuer is ${options.issuer}.`)
   }
   if (options.audience === undefined && options.audienceUnset !== undefined) {
     fail('aud', CLAIM, options.audienceUnset)

@@ -16,6 +16,7 @@ import { AnsweredResult } from '../components/AnsweredResult'
 import { VERIFY_PROFILES, type VerifyProfile } from '../../../shared/verify-profiles'
 import { buildVerifyRequest, type VerifyForm } from './verify-form'
 import { VerifyResultPanel } from './VerifyResultPanel'
+import { ClaimPicker } from './ClaimPicker'
 import { JWS_ALGS } from '../../../shared/algorithms'
 import '../components/forms.css'
 import './verify.css'
@@ -107,6 +108,9 @@ export function VerifyView({ form, onFormChange }: Props) {
 
 type SetForm = (patch: Partial<VerifyForm>) => void
 
+const appendLine = (text: string, line: string) =>
+  text.trim() === '' ? line : `${text.replace(/\s+$/, '')}\n${line}`
+
 const PROFILE_LABELS: Record<VerifyProfile, string> = {
   auto: 'Auto (from the token: typ, nonce)',
   access: 'Access token (RFC 9068)',
@@ -197,6 +201,18 @@ function VerifyOptionsFields(props: {
           />
         </div>
         <TextField
+          id="verify-role"
+          label="Roles required (roles, groups, realm_access.roles, cognito:groups…)"
+          value={form.role}
+          onChange={(role) => set({ role })}
+        />
+        <TextField
+          id="verify-scope"
+          label="Scopes required (scope or scp)"
+          value={form.scope}
+          onChange={(scope) => set({ scope })}
+        />
+        <TextField
           id="verify-nonce"
           label="Nonce sent (ID tokens)"
           value={form.nonce}
@@ -216,6 +232,12 @@ function VerifyOptionsFields(props: {
         onChange={(e) => set({ require: e.target.value })}
       />
       {props.requireError && <ErrorBanner error={props.requireError} />}
+      <ClaimPicker
+        id="verify-require-pick"
+        token={form.token}
+        lines={form.require}
+        onAdd={(line) => set({ require: appendLine(form.require, line) })}
+      />
     </fieldset>
   )
 }

@@ -6,6 +6,7 @@ import { EMPTY_KEY_SOURCE, toKeySource, type KeySourceForm } from '../forms/key-
 import type { JwsAlg } from '../../../shared/algorithms'
 import type { RequiredClaim, VerifyOptions, VerifyRequest } from '../../../shared/request-schemas'
 import type { VerifyProfile } from '../../../shared/verify-profiles'
+import { placeRequirement } from '../../../shared/providers'
 
 export interface VerifyForm {
   token: string
@@ -19,6 +20,9 @@ export interface VerifyForm {
   typ: string
   /** One claim a line: `name` (present) or `name=value` (value as JSON when it parses). */
   require: string
+  /** Roles and scopes (space or comma separated, each required), wherever providers keep them. */
+  role: string
+  scope: string
   clockTolerance: string
   at: string
   maxAge: string
@@ -39,6 +43,8 @@ export const EMPTY_VERIFY_FORM: VerifyForm = {
   subject: '',
   typ: '',
   require: '',
+  role: '',
+  scope: '',
   clockTolerance: '',
   at: '',
   maxAge: '',
@@ -76,7 +82,12 @@ export function buildVerifyRequest(form: VerifyForm): FormResult<VerifyRequest, 
   if (subject !== undefined) options.subject = subject
   const typ = optionalText(form.typ)
   if (typ !== undefined) options.typ = typ
-  if (require.value.length > 0) options.require = require.value
+  const required = [
+    ...require.value,
+    ...words(form.role).map((r) => placeRequirement('role', r)),
+    ...words(form.scope).map((s) => placeRequirement('scope', s)),
+  ]
+  if (required.length > 0) options.require = required
   const tolerance = optionalText(form.clockTolerance)
   if (tolerance !== undefined)
     options.clockTolerance = /^\d+$/.test(tolerance) ? Number(tolerance) : tolerance
@@ -89,6 +100,8 @@ export function buildVerifyRequest(form: VerifyForm): FormResult<VerifyRequest, 
   if (nonce !== undefined) options.nonce = nonce
   return { ok: true, value: { token, key: key.value, options } }
 }
+
+const words = (text: string) => text.split(/[\s,]+/).filter(Boolean)
 
 /** `name` or `name=value` lines, like `jwtw verify --require`. */
 function parseRequired(text: string): FormResult<RequiredClaim[], 'require'> {
