@@ -405,11 +405,13 @@ describe('Scan and JWKS views', () => {
     const { sign } = await key
     const often = await sign({ sub: 'often', exp: now() + 600 })
     const once = await sign({ sub: 'once', exp: now() - 60 })
+    const forged = await (await es256('k-scan')).sign({ sub: 'forged', exp: now() + 600 })
     const log = [
       `GET /a Bearer ${often}`,
       `GET /b Bearer ${once}`,
       `GET /c Bearer ${often}`,
       `x ${often}`,
+      `GET /d Bearer ${forged}`,
     ].join('\n')
     await openView(page, 'Scan')
     await page.getByLabel('Log text').fill(log)
@@ -417,18 +419,31 @@ describe('Scan and JWKS views', () => {
     await page.getByRole('tab', { name: 'JWKS URL' }).click()
     await page.getByRole('textbox', { name: 'JWKS URL' }).fill(jwksUrl)
     await page.getByRole('button', { name: 'Scan', exact: true }).click()
-    await page.getByText('4 occurrences, 2 unique tokens').waitFor()
+    await page.getByText('5 occurrences, 3 unique tokens').waitFor()
     const rows = page.getByRole('table', { name: 'Unique tokens' }).getByRole('row')
-    await expect.poll(() => rows.count()).toBe(3)
+    await expect.poll(() => rows.count()).toBe(4)
+    // The result scrolls into view once the scan has ended.
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'Scan result' })
+          .evaluate(
+            (e) => e.getBoundingClientRect().top < e.ownerDocument.documentElement.clientHeight / 2,
+          ),
+      )
+      .toBe(true)
     expect(await rows.nth(1).innerText()).toMatch(/^3\s+–\s+often/)
     expect(await rows.nth(1).innerText()).toContain('valid')
-    expect(await rows.nth(2).innerText()).toContain('expired')
-    await page.getByRole('button', { name: 'Count' }).click()
+    // Why a token failed is in its row, not only in a tooltip.
+    const forgedRow = rows.filter({ hasText: 'forged' })
+    expect(await forgedRow.innerText()).toContain('invalid · ERR_JWS_SIGNATURE_VERIFICATION_FAILED')
+    expect(await forgedRow.innerText()).toContain('line 5')
+    await page.getByRole('button', { name: /^Seen/ }).click()
     expect(await rows.nth(1).innerText()).toMatch(/^1\s/)
     await screenshot(page, 'scan')
-    await rows.nth(2).getByRole('button').click()
-    await page.locator('tr[data-claim="sub"] td.claim-value', { hasText: 'often' }).waitFor()
-    expect(await page.getByLabel(/Token, header, cookie/).inputValue()).toBe(often)
+    await rows.filter({ hasText: 'expired' }).getByRole('button', { name: 'Open' }).click()
+    await page.locator('tr[data-claim="sub"] td.claim-value', { hasText: 'once' }).waitFor()
+    expect(await page.getByLabel(/Token, header, cookie/).inputValue()).toBe(once)
   })
 
   it('JWKS: fetches a JWK Set, lists its keys with the cache state, trusts an issuer, and Inspect verifies its tokens', async () => {

@@ -16,6 +16,7 @@ import { useMainAction } from '../shell/command-bus'
 import { useToast } from '../shell/Toasts'
 import '../components/forms.css'
 import './jwks.css'
+import { LongValue } from '../components/LongValue'
 
 type Source = 'jwksUri' | 'issuer'
 
@@ -133,16 +134,12 @@ function JwksReportPanel({ report }: { report: JwksReport }) {
           <tbody>
             {report.keys.map((k, i) => (
               <tr key={k.kid ?? k.thumbprint ?? i} className={k.usable ? undefined : 'unusable'}>
-                <td>
-                  <code>{k.kid ?? '(no kid)'}</code>
-                </td>
+                <td>{k.kid ? <LongValue value={k.kid} what="kid" /> : '(no kid)'}</td>
                 <td>{k.kty}</td>
                 <td>{k.alg ?? '–'}</td>
                 <td>{k.use ?? '–'}</td>
                 <td>{k.usable ? k.detail : <span className="bad">{k.detail}</span>}</td>
-                <td>
-                  <code className="wrap-anywhere">{k.thumbprint ?? '–'}</code>
-                </td>
+                <td>{k.thumbprint ? <LongValue value={k.thumbprint} what="Thumbprint" /> : '–'}</td>
                 <td>
                   {k.certificate
                     ? `${k.certificate.subject}, until ${k.certificate.notAfter.slice(0, 10)}${k.certificate.expired ? ' (EXPIRED)' : ''}`
@@ -220,7 +217,7 @@ function TrustedIssuers({ suggestion }: { suggestion?: string | undefined }) {
         <ul className="issuer-list">
           {listed.value.map((t) => (
             <li key={t.issuer}>
-              <code>{t.issuer}</code>
+              <LongValue value={t.issuer} tail={16} what="Issuer" />
               <span className="muted">
                 {' · '}
                 {t.audience

@@ -10,6 +10,7 @@ import { ConfirmButton } from '../components/ConfirmButton'
 import { displayTime } from '../components/display-time'
 import { parseList } from './key-choices'
 import { PrivateExport, PublicExport } from './KeyExports'
+import { LongValue } from '../components/LongValue'
 
 export function KeyDetails({
   summary,
@@ -70,7 +71,7 @@ function VersionsTable({ summary }: { summary: KeySummary }) {
         {summary.versions.map((v) => (
           <tr key={v.kid} data-kid={v.kid} data-status={v.status}>
             <td>
-              <code className="kid">{v.kid}</code>
+              <LongValue value={v.kid} what="kid" />
             </td>
             <td>
               <span className={v.status === 'active' ? 'badge status-active' : 'badge sev-warning'}>

@@ -1,6 +1,7 @@
 /** The stored keys, one row each: metadata only, never material. */
 import type { KeySummary } from '../../../shared/stored-key-types'
 import { displayTime } from '../components/display-time'
+import { LongValue } from '../components/LongValue'
 
 export function KeyTable({
   keys,
@@ -66,9 +67,7 @@ function KeyRow({
         )}
       </td>
       <td>
-        <code className="kid" title={summary.kid}>
-          {summary.kid}
-        </code>
+        <LongValue value={summary.kid} what="kid" />
       </td>
       <td>
         <KeyStatusBadges summary={summary} retiring={retiring} />

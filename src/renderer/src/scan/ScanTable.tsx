@@ -9,14 +9,14 @@ import type { ScanRow } from '../../../shared/scan-types'
 
 type SortKey = 'count' | 'iss' | 'sub' | 'kid' | 'alg' | 'state' | 'verification' | 'firstLine'
 const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'count', label: 'Count' },
+  { key: 'count', label: 'Seen' },
   { key: 'iss', label: 'Issuer' },
   { key: 'sub', label: 'Subject' },
   { key: 'kid', label: 'kid' },
   { key: 'alg', label: 'alg' },
   { key: 'state', label: 'Expiry' },
-  { key: 'verification', label: 'Verification' },
-  { key: 'firstLine', label: 'First line' },
+  { key: 'verification', label: 'Signature' },
+  { key: 'firstLine', label: 'First seen' },
 ]
 export const FILTERS = {
   all: () => true,
@@ -127,6 +127,9 @@ export function ScanTable({ rows, onOpen }: Props) {
               </button>
             </div>
           ))}
+          <div role="columnheader">
+            <span className="visually-hidden">Open in Inspect</span>
+          </div>
         </div>
         <div className="scan-body" ref={scroller} role="rowgroup">
           <div role="presentation" style={{ height: virtual.getTotalSize(), position: 'relative' }}>
@@ -147,23 +150,14 @@ export function ScanTable({ rows, onOpen }: Props) {
                     transform: `translateY(${item.start}px)`,
                   }}
                 >
-                  <div role="cell">
-                    <button
-                      type="button"
-                      className="link"
-                      title={`Open in Inspect (sha256 ${r.sha256})`}
-                      onClick={() => onOpen(r)}
-                    >
-                      {r.count.toLocaleString('en')}
-                    </button>
-                  </div>
+                  <div role="cell">{r.count.toLocaleString('en')}</div>
                   <div role="cell" className="ellipsis" title={r.iss}>
                     {r.iss ?? '–'}
                   </div>
                   <div role="cell" className="ellipsis" title={r.sub}>
                     {r.sub ?? '–'}
                   </div>
-                  <div role="cell" className="ellipsis">
+                  <div role="cell" className="ellipsis" title={r.kid}>
                     {r.kid ?? '–'}
                   </div>
                   <div role="cell">{r.alg ?? '–'}</div>
@@ -173,12 +167,24 @@ export function ScanTable({ rows, onOpen }: Props) {
                   </div>
                   <div
                     role="cell"
-                    className={r.verification === 'invalid' ? 'bad' : undefined}
-                    title={r.verificationCode}
+                    className={`ellipsis${r.verification === 'invalid' ? ' bad' : ''}`}
+                    title={signatureText(r)}
                   >
-                    {r.verification ?? '–'}
+                    {signatureText(r)}
                   </div>
-                  <div role="cell">{r.firstLine.toLocaleString('en')}</div>
+                  <div role="cell" className="ellipsis" title={whereText(r)}>
+                    {whereText(r)}
+                  </div>
+                  <div role="cell">
+                    <button
+                      type="button"
+                      className="secondary compact"
+                      title={`Open in Inspect (sha256 ${r.sha256})`}
+                      onClick={() => onOpen(r)}
+                    >
+                      Open
+                    </button>
+                  </div>
                 </div>
               )
             })}
@@ -187,4 +193,17 @@ export function ScanTable({ rows, onOpen }: Props) {
       </div>
     </div>
   )
+}
+
+/** The signature verdict with its reason when it failed: "invalid · ERR_JWS_SIGNATURE_…". */
+function signatureText(r: ScanRow): string {
+  if (r.verification === undefined) return '–'
+  return r.verificationCode ? `${r.verification} · ${r.verificationCode}` : r.verification
+}
+
+/** "line 12", or "gateway-2.log:12" when several files were scanned. */
+function whereText(r: ScanRow): string {
+  if (r.firstFile === undefined) return `line ${r.firstLine.toLocaleString('en')}`
+  const name = r.firstFile.split(/[\\/]/).pop() ?? r.firstFile
+  return `${name}:${r.firstLine}`
 }

@@ -4,7 +4,7 @@
  * unique token in a sortable, filterable table, verified when a key source is chosen; a row
  * opens its token in Inspect; the table exports as JSON or CSV (redacted).
  */
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { formatSize, LIMITS } from '../../../shared/limits'
 import type { ScanRequest } from '../../../shared/scan-schemas'
 import type { ScanRow } from '../../../shared/scan-types'
@@ -50,10 +50,16 @@ export function ScanView({ paths, upload, onInspect }: Props) {
   const [verify, setVerify] = useState(false)
   const [key, setKey] = useState({ ...EMPTY_KEY_SOURCE, mode: 'trusted' as const })
   const [decrypt, setDecrypt] = useState(false)
+  const resultRef = useRef<HTMLElement>(null)
   const scan = useJob(SCAN_JOB)
   const { status, error, setError } = scan
 
   const running = status?.state === 'running'
+  // The result is below the form: bring it into view once, when the scan has ended.
+  const ended = status !== null && status !== undefined && status.state !== 'running'
+  useEffect(() => {
+    if (ended) resultRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+  }, [ended, status?.jobId])
   const start = async () => {
     setError(null)
     let source: ScanRequest['source']
@@ -205,7 +211,7 @@ export function ScanView({ paths, upload, onInspect }: Props) {
         {error && <ErrorBanner error={error} />}
       </form>
       {status && p && (
-        <section className="panel" aria-label="Scan result">
+        <section className="panel" aria-label="Scan result" ref={resultRef}>
           {running && (
             <>
               <progress

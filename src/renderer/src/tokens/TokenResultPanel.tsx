@@ -3,6 +3,7 @@ import type { TokenResult, TokenVerdict } from '../../../shared/oauth-types'
 import { CopyButton } from '../components/CopyButton'
 import { displayTime } from '../components/display-time'
 import { useInspectHandoff } from '../shell/inspect-handoff'
+import { LongValue } from '../components/LongValue'
 
 const REFRESH: Record<TokenResult['refreshToken'], string> = {
   saved: 'saved in the OS keychain',
@@ -61,10 +62,7 @@ export function TokenResultPanel({
           <>
             <dt>DPoP key</dt>
             <dd>
-              {result.dpop.key}{' '}
-              <code className="middle-ellipsis" title={result.dpop.jkt}>
-                {result.dpop.jkt}
-              </code>
+              {result.dpop.key} <LongValue value={result.dpop.jkt} what="Thumbprint" />
             </dd>
           </>
         )}

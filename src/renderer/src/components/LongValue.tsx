@@ -1,0 +1,40 @@
+/**
+ * A long identifier (kid, thumbprint, URL, token, hash) on one line: cut in the middle to the
+ * width it is given (its start with an ellipsis, then its last characters), the whole value in
+ * its tooltip and shown in full while focused, copied on click. Never wrapped letter by letter.
+ */
+import { copyText } from './CopyButton'
+import { useToast } from '../shell/Toasts'
+
+interface Props {
+  value: string
+  /** Characters always kept at the end (a kid's or a thumbprint's tail tells keys apart). */
+  tail?: number
+  /** What it is, for the toast ("kid copied"). */
+  what?: string
+}
+
+export function LongValue({ value, tail = 8, what = 'Value' }: Props) {
+  const toast = useToast()
+  const cut = value.length > tail * 2 ? value.length - tail : value.length
+  return (
+    <button
+      type="button"
+      className="long-value"
+      title={`${value}\n(click to copy)`}
+      onClick={() => {
+        void copyText(value).then((done) =>
+          toast(
+            done
+              ? `${what} copied to the clipboard.`
+              : 'Copy failed: the clipboard is not available here.',
+            done ? 'ok' : 'error',
+          ),
+        )
+      }}
+    >
+      <span className="long-value-head">{value.slice(0, cut)}</span>
+      {cut < value.length && <span className="long-value-tail">{value.slice(cut)}</span>}
+    </button>
+  )
+}
