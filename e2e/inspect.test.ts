@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { providerToken } from '../tests/helpers/provider-tokens'
 import { openWorkbench, screenshot, type Session } from './browser-mode'
 import { hs256, now, openView, strongSecret, verdict } from './token-fixtures'
 
@@ -36,6 +37,35 @@ describe('Inspect in real Chromium (browser mode)', () => {
     await input.fill('no token in here')
     await page.getByRole('alert').waitFor()
     expect(await page.getByRole('alert').innerText()).toContain('ERR_NO_TOKEN_FOUND')
+  })
+
+  it('a Keycloak token: raw JSON with syntax colours, the input folded away and back', async () => {
+    const { page } = session
+    const keycloak = await providerToken('keycloak')
+    await page.getByLabel(/Token, header, cookie/).fill(keycloak.token)
+    await page.locator('tr[data-claim="realm_access"]').waitFor()
+    // The header is JSON with its names and strings coloured (classes, no inline style).
+    const header = page.locator('.token-parts pre.json-view').first()
+    expect(await header.locator('.tok-propertyName', { hasText: '"kid"' }).count()).toBe(1)
+    expect(await header.locator('.tok-string', { hasText: keycloak.kid }).count()).toBe(1)
+    const raw = page.getByRole('button', { name: 'Raw JSON' })
+    await raw.click()
+    expect(await raw.getAttribute('aria-pressed')).toBe('true')
+    const claims = page.locator('.token-parts pre.json-view').nth(1)
+    expect(JSON.parse(await claims.innerText())).toEqual(keycloak.claims)
+    expect(await claims.locator('.tok-number').count()).toBeGreaterThan(2)
+    expect(await claims.locator('[style]').count()).toBe(0)
+    await raw.click()
+    await page.locator('tr[data-claim="realm_access"]').waitFor()
+
+    // Folding the input gives the decoded token the width; the text is kept.
+    const card = page.locator('article.token-card')
+    const before = (await card.boundingBox())!.width
+    await page.getByRole('button', { name: /Hide the input/ }).click()
+    expect(await page.getByLabel(/Token, header, cookie/).count()).toBe(0)
+    expect((await card.boundingBox())!.width).toBeGreaterThan(before * 1.4)
+    await page.getByRole('button', { name: /Show the input/ }).click()
+    expect(await page.getByLabel(/Token, header, cookie/).inputValue()).toBe(keycloak.token)
   })
 })
 

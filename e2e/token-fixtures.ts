@@ -74,6 +74,16 @@ export async function openView(
   await page.getByRole('tab', { name, exact: true }).click()
 }
 
+/** Picks a key source: its tab, or the select the tabs become in a narrow pane. */
+export async function keySource(
+  page: Page,
+  name: 'Secret' | 'Stored key' | 'Pasted key' | 'JWKS URL' | 'Issuer' | 'Trusted issuer',
+): Promise<void> {
+  const select = page.getByRole('combobox', { name: 'Key source' }).filter({ visible: true })
+  if ((await select.count()) > 0) await select.selectOption({ label: name })
+  else await page.getByRole('tab', { name, exact: true }).filter({ visible: true }).click()
+}
+
 /** The verdict of the Verify view once a result is shown. */
 export async function verdict(page: Page): Promise<string> {
   const status = page.getByRole('status', { name: 'Verdict' })

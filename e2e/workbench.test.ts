@@ -16,7 +16,7 @@ import { createFileSettingsStore } from '../src/main/core/settings/settings-stor
 import { providerToken } from '../tests/helpers/provider-tokens'
 import { openWorkbench, screenshot, type Session } from './browser-mode'
 import type { PageGlobals } from './page-globals'
-import { es256, hs256, now, openView, strongSecret } from './token-fixtures'
+import { es256, hs256, keySource, now, openView, strongSecret } from './token-fixtures'
 
 const VIEWS = ['Inspect', 'Mint', 'Verify', 'Keys', 'JWKS', 'Secrets', 'Scan', 'Get token'] as const
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control'
@@ -416,7 +416,7 @@ describe('Scan and JWKS views', () => {
     await openView(page, 'Scan')
     await page.getByLabel('Log text').fill(log)
     await page.getByLabel('Verify each unique token').check()
-    await page.getByRole('tab', { name: 'JWKS URL' }).click()
+    await keySource(page, 'JWKS URL')
     await page.getByRole('textbox', { name: 'JWKS URL' }).fill(jwksUrl)
     await page.getByRole('button', { name: 'Scan', exact: true }).click()
     await page.getByText('5 occurrences, 3 unique tokens').waitFor()
@@ -500,6 +500,27 @@ describe('Scan and JWKS views', () => {
     expect(await verdict.count()).toBe(0)
   })
 })
+
+/**
+ * What runs past its space on the page: sideways scrolling, a table wider than its pane, a
+ * column header that wraps or is cut. Run in the page (the e2e code has no DOM types).
+ */
+const OVERFLOWS = `(() => {
+  const found = []
+  const root = document.documentElement
+  if (root.scrollWidth > root.clientWidth + 1) found.push('the page is ' + root.scrollWidth + 'px wide')
+  for (const table of document.querySelectorAll('table, [role="table"]')) {
+    const box = table.getBoundingClientRect()
+    const pane = table.closest('.split-pane, .panel, section').getBoundingClientRect()
+    if (box.width > 0 && box.right > pane.right + 1)
+      found.push((table.getAttribute('aria-label') || table.className) + ' runs ' + Math.round(box.right - pane.right) + 'px past its pane')
+  }
+  for (const th of document.querySelectorAll('thead th, [role="columnheader"]')) {
+    if (th.getBoundingClientRect().width > 0 && (th.scrollWidth > th.clientWidth + 1 || th.getClientRects().length > 1))
+      found.push('header "' + th.textContent + '" does not fit')
+  }
+  return found
+})()`
 
 /** Keys and a saved credential of realistic shapes, stored before browser mode starts. */
 async function seededStore(): Promise<NodeJS.ProcessEnv> {
@@ -598,4 +619,25 @@ describe('accessibility and screenshots', () => {
       expect(failures).toEqual([])
     })
   }
+
+  it('at 1024×700 no view scrolls sideways and no table runs past its pane', async () => {
+    const { page } = session
+    await page.setViewportSize({ width: 1024, height: 700 })
+    try {
+      await openView(page, 'Inspect')
+      const keycloak = (await providerToken('keycloak')).token
+      await page.getByLabel(/Token, header, cookie/).fill(`Authorization: Bearer ${keycloak}`)
+      const overflows: string[] = []
+      for (const view of VIEWS) {
+        await openView(page, view)
+        await page.getByRole('tabpanel').locator('section, div').first().waitFor()
+        await page.waitForTimeout(200)
+        const found = (await page.evaluate(OVERFLOWS)) as string[]
+        overflows.push(...found.map((f) => `${view}: ${f}`))
+      }
+      expect(overflows).toEqual([])
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 860 })
+    }
+  })
 })

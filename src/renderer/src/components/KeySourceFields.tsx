@@ -48,6 +48,7 @@ export function KeySourceFields({ idPrefix, purpose, value, onChange, error, hma
         tabs={modes.map((m) => ({ id: m.mode, label: m.label }))}
         value={value.mode}
         onChange={(mode) => set({ mode })}
+        selectWhenNarrow={purpose === 'verify'}
       />
       <TabPanel idPrefix={`${idPrefix}-key`} value={value.mode}>
         {value.mode === 'secret' && (

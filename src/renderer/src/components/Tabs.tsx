@@ -13,12 +13,36 @@ interface TabsProps<T extends string> {
   tabs: ReadonlyArray<{ id: T; label: string }>
   value: T
   onChange(value: NoInfer<T>): void
+  /** Too narrow for the row (it would wrap): a select of the same choices instead. */
+  selectWhenNarrow?: boolean
 }
 
 const tabId = (idPrefix: string, id: string) => `${idPrefix}-tab-${id}`
 const panelId = (idPrefix: string) => `${idPrefix}-panel`
 
-export function Tabs<T extends string>({ label, idPrefix, tabs, value, onChange }: TabsProps<T>) {
+export function Tabs<T extends string>(props: TabsProps<T>) {
+  const { label, tabs, value, onChange } = props
+  if (!props.selectWhenNarrow) return <TabRow {...props} />
+  return (
+    <div className="tabs-or-select">
+      <TabRow {...props} />
+      <select
+        className="tabs-select"
+        aria-label={label}
+        value={value}
+        onChange={(e) => onChange(e.target.value as T)}
+      >
+        {tabs.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+function TabRow<T extends string>({ label, idPrefix, tabs, value, onChange }: TabsProps<T>) {
   return (
     <div className="key-tabs" role="tablist" aria-label={label}>
       {tabs.map((t) => (

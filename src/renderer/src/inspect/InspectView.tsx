@@ -55,6 +55,7 @@ export function InspectView({
   const [fileName, setFileName] = useState<string | null>(null)
   const [fileError, setFileError] = useState<ErrorPayload | null>(null)
   const [selected, setSelected] = useState(0)
+  const [folded, setFolded] = useState(false)
   const input = useRef<HTMLTextAreaElement>(null)
   const now = useNow()
   const issuers = useTrustedIssuers()
@@ -94,53 +95,84 @@ export function InspectView({
 
   return (
     <section className="inspect" aria-label="Inspect">
-      <SplitPane name="inspect" label="Resize the input and the decoded token">
-        <div className="pane-input">
-          <div className="inspect-input-header">
-            <label className="field-label" htmlFor="inspect-input">
-              Token, header, cookie, URL or log excerpt
-            </label>
-            <LogFileInput
-              onText={(fileText, name) => changeText(fileText, name)}
-              onError={(e) => {
-                // The refused file replaces what was shown: no stale text under its caption.
-                onTextChange('')
-                setFileName(null)
-                setFileError(e)
-              }}
-            />
-          </div>
-          <textarea
-            id="inspect-input"
-            ref={input}
-            className="token-input"
-            spellCheck={false}
-            autoComplete="off"
-            placeholder="Paste a JWT or any text that contains JWTs…"
-            value={text}
-            onChange={(e) => changeText(e.target.value, null)}
-          />
-          {fileName && (
-            <p className="muted">
-              From {fileName} ({text.length.toLocaleString('en')} characters)
-            </p>
-          )}
-          {error && <ErrorBanner error={error} />}
-          {tokens.length > 0 && (
-            <p className="summary" aria-live="polite">
-              {tokens.length === 1 ? '1 token' : `${tokens.length} tokens`} found
-              {expiredCount > 0 && `, ${expiredCount} expired`}
-            </p>
-          )}
-          {tokens.length > 1 && (
-            <TokenList tokens={tokens} selected={index} onSelect={select} now={now} />
-          )}
-          {tokens.length > 0 && !compare && (
-            <button type="button" className="secondary" onClick={() => onCompareChange(true)}>
-              Compare with another token
+      <SplitPane
+        name="inspect"
+        label="Resize the input and the decoded token"
+        collapsed={folded && token !== undefined}
+      >
+        {folded && token !== undefined ? (
+          <div className="pane-folded">
+            <button
+              type="button"
+              className="secondary"
+              aria-expanded={false}
+              title={`Show the input and the list of tokens (${tokens.length} found)`}
+              onClick={() => setFolded(false)}
+            >
+              ›<span className="visually-hidden"> Show the input</span>
             </button>
-          )}
-        </div>
+          </div>
+        ) : (
+          <div className="pane-input">
+            <div className="inspect-input-header">
+              <label className="field-label" htmlFor="inspect-input">
+                Token, header, cookie, URL or log excerpt
+              </label>
+              <LogFileInput
+                onText={(fileText, name) => changeText(fileText, name)}
+                onError={(e) => {
+                  // The refused file replaces what was shown: no stale text under its caption.
+                  onTextChange('')
+                  setFileName(null)
+                  setFileError(e)
+                }}
+              />
+            </div>
+            <textarea
+              id="inspect-input"
+              ref={input}
+              className="token-input"
+              spellCheck={false}
+              autoComplete="off"
+              placeholder="Paste a JWT or any text that contains JWTs…"
+              value={text}
+              onChange={(e) => changeText(e.target.value, null)}
+            />
+            {fileName && (
+              <p className="muted">
+                From {fileName} ({text.length.toLocaleString('en')} characters)
+              </p>
+            )}
+            {error && <ErrorBanner error={error} />}
+            {tokens.length > 0 && (
+              <p className="summary" aria-live="polite">
+                {tokens.length === 1 ? '1 token' : `${tokens.length} tokens`} found
+                {expiredCount > 0 && `, ${expiredCount} expired`}
+              </p>
+            )}
+            {tokens.length > 1 && (
+              <TokenList tokens={tokens} selected={index} onSelect={select} now={now} />
+            )}
+            {tokens.length > 0 && (
+              <div className="inline-row wrap">
+                {!compare && (
+                  <button type="button" className="secondary" onClick={() => onCompareChange(true)}>
+                    Compare with another token
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-expanded={true}
+                  title="Fold the input away: the decoded token gets the whole width"
+                  onClick={() => setFolded(true)}
+                >
+                  ‹ Hide the input
+                </button>
+              </div>
+            )}
+          </div>
+        )}
         <div className="pane-result token-list">
           {tokens.length === 0 && !error && (
             <div className="empty-state">

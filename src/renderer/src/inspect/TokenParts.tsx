@@ -1,5 +1,10 @@
-/** A token's decoded header (as JSON) and payload (as a claims table when it is an object). */
+/**
+ * A token's decoded header (as JSON with syntax colours) and payload: a claims table when it is
+ * an object, or its raw JSON when asked.
+ */
+import { useState } from 'react'
 import { isRecord } from '../../../shared/is-record'
+import { JsonView } from '../components/JsonView'
 import { ClaimsTable } from './ClaimsTable'
 
 interface Props {
@@ -12,20 +17,34 @@ interface Props {
 }
 
 export function TokenParts({ header, payload, encrypted = false, providerId }: Props) {
+  const [raw, setRaw] = useState(false)
+  const table = !encrypted && isRecord(payload)
   return (
     <div className="token-parts">
       <div>
         <h3>Header</h3>
-        <pre className="json">{JSON.stringify(header, null, 2)}</pre>
+        <JsonView value={header} />
       </div>
       <div>
-        <h3>Claims</h3>
+        <div className="parts-heading">
+          <h3>Claims</h3>
+          {table && (
+            <button
+              type="button"
+              className="secondary compact"
+              aria-pressed={raw}
+              onClick={() => setRaw(!raw)}
+            >
+              Raw JSON
+            </button>
+          )}
+        </div>
         {encrypted ? (
           <p className="muted">The payload of a JWE is encrypted: decrypt it below.</p>
-        ) : isRecord(payload) ? (
+        ) : table && !raw ? (
           <ClaimsTable claims={payload} providerId={providerId} />
         ) : (
-          <pre className="json">{JSON.stringify(payload, null, 2)}</pre>
+          <JsonView value={payload} />
         )}
       </div>
     </div>

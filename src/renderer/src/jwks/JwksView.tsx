@@ -118,7 +118,7 @@ function JwksReportPanel({ report }: { report: JwksReport }) {
       <p className={c.stale ? 'bad' : 'muted'} role="status">
         Fetched {displayTime(c.fetchedAt)}; {state}
       </p>
-      <div className="table-scroll">
+      <div className="data-table-wrap">
         <table className="data-table">
           <thead>
             <tr>
@@ -134,13 +134,19 @@ function JwksReportPanel({ report }: { report: JwksReport }) {
           <tbody>
             {report.keys.map((k, i) => (
               <tr key={k.kid ?? k.thumbprint ?? i} className={k.usable ? undefined : 'unusable'}>
-                <td>{k.kid ? <LongValue value={k.kid} what="kid" /> : '(no kid)'}</td>
-                <td>{k.kty}</td>
-                <td>{k.alg ?? '–'}</td>
-                <td>{k.use ?? '–'}</td>
-                <td>{k.usable ? k.detail : <span className="bad">{k.detail}</span>}</td>
-                <td>{k.thumbprint ? <LongValue value={k.thumbprint} what="Thumbprint" /> : '–'}</td>
-                <td>
+                <td data-label="kid">
+                  {k.kid ? <LongValue value={k.kid} what="kid" /> : '(no kid)'}
+                </td>
+                <td data-label="Type">{k.kty}</td>
+                <td data-label="alg">{k.alg ?? '–'}</td>
+                <td data-label="use">{k.use ?? '–'}</td>
+                <td data-label="Key">
+                  {k.usable ? k.detail : <span className="bad">{k.detail}</span>}
+                </td>
+                <td data-label="Thumbprint">
+                  {k.thumbprint ? <LongValue value={k.thumbprint} what="Thumbprint" /> : '–'}
+                </td>
+                <td data-label="Certificate">
                   {k.certificate
                     ? `${k.certificate.subject}, until ${k.certificate.notAfter.slice(0, 10)}${k.certificate.expired ? ' (EXPIRED)' : ''}`
                     : '–'}

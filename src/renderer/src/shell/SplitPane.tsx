@@ -1,6 +1,7 @@
 /**
  * Two panes side by side (input | result) with a separator moved by mouse or keyboard (arrow
- * keys, Home/End); the share is remembered by name. Below 900 px wide the panes stack.
+ * keys, Home/End); the share is remembered by name. Below 900 px wide the panes stack. The first
+ * pane can be folded away so the result gets the whole width.
  */
 import { useRef, type ReactNode } from 'react'
 import { useUiState } from './ui-state'
@@ -11,10 +12,13 @@ const MAX = 0.8
 export function SplitPane({
   name,
   label,
+  collapsed = false,
   children,
 }: {
   name: string
   label: string
+  /** The first pane folded to a strip (its own content says how to open it again). */
+  collapsed?: boolean
   children: [ReactNode, ReactNode]
 }) {
   const { state, update } = useUiState()
@@ -38,7 +42,11 @@ export function SplitPane({
     window.addEventListener('pointerup', stop)
   }
   return (
-    <div className="split" ref={box} style={{ ['--split' as string]: `${share * 100}%` }}>
+    <div
+      className={collapsed ? 'split collapsed' : 'split'}
+      ref={box}
+      style={{ ['--split' as string]: `${share * 100}%` }}
+    >
       <div className="split-pane split-first">{children[0]}</div>
       <div
         className="split-handle"
