@@ -4,6 +4,7 @@ import {
   check,
   es256,
   jwtw,
+  keySource,
   openView,
   partsOf,
   strongSecret,
@@ -175,7 +176,7 @@ describe('Mint in real Chromium (browser mode)', () => {
   it('mints with a pasted private JWK and Verify accepts it with the public PEM', async () => {
     const { page } = session
     const pair = await es256('pasted-1')
-    await page.getByRole('tab', { name: 'Pasted key' }).click()
+    await keySource(page, 'Pasted key')
     await page.getByLabel(/^Key text/).fill(JSON.stringify(pair.privateJwk))
     await page.getByLabel('Subject (sub)').fill('pasted')
     await page.getByRole('button', { name: 'Mint token' }).click()
@@ -194,7 +195,7 @@ describe('Mint in real Chromium (browser mode)', () => {
 
     await openView(page, 'Verify')
     await page.getByLabel('Token to verify').fill(token)
-    await page.getByRole('tab', { name: /Pasted key/ }).click()
+    await keySource(page, 'Pasted key')
     await page.getByLabel(/^Key text/).fill(pair.pem)
     await page.getByRole('button', { name: 'Verify token' }).click()
     expect(await verdict(page)).toBe('VALID')
@@ -202,13 +203,19 @@ describe('Mint in real Chromium (browser mode)', () => {
 
   it('mints with a stored key and verifies with the same stored key', async () => {
     const { page } = session
-    await page.getByRole('tab', { name: 'Stored key' }).click()
+    await keySource(page, 'Stored key')
     const select = page.getByLabel('Stored key name')
     await expect
       .poll(() => select.locator('option').allInnerTexts())
       .toContain('e2e-signing · ES256 · EC P-256')
     await select.selectOption('e2e-signing')
     await page.getByLabel('Subject (sub)').fill('svc-1')
+    // A stored key gets a live preview like a secret does.
+    const preview = page.getByRole('region', { name: 'Live preview' }).locator('code')
+    await expect
+      .poll(async () => partsOf((await preview.innerText()).replace(/\s/g, '')).payload['sub'])
+      .toBe('svc-1')
+    expect(partsOf((await preview.innerText()).replace(/\s/g, '')).header['kid']).toBe(storedKid)
     await page.getByRole('button', { name: 'Mint token' }).click()
     const token = await page.getByLabel('Minted token').inputValue()
     const { header } = partsOf(token)
@@ -219,7 +226,7 @@ describe('Mint in real Chromium (browser mode)', () => {
 
     await openView(page, 'Verify')
     await page.getByLabel('Token to verify').fill(token)
-    await page.getByRole('tab', { name: 'Stored key' }).click()
+    await keySource(page, 'Stored key')
     await page.getByLabel('Stored key name').selectOption('e2e-signing')
     await page.getByRole('button', { name: 'Verify token' }).click()
     expect(await verdict(page)).toBe('VALID')
@@ -243,7 +250,7 @@ describe('Mint without a reachable keychain (real Chromium)', () => {
 
   it('shows ERR_KEYCHAIN_UNAVAILABLE for stored keys and still signs with a secret', async () => {
     const { page } = session
-    await page.getByRole('tab', { name: 'Stored key' }).click()
+    await keySource(page, 'Stored key')
     const alert = page.getByRole('alert')
     await alert.waitFor()
     expect(await alert.innerText()).toContain('ERR_KEYCHAIN_UNAVAILABLE')
@@ -251,7 +258,7 @@ describe('Mint without a reachable keychain (real Chromium)', () => {
     expect(await select.isDisabled()).toBe(true)
     expect(await select.locator('option').allInnerTexts()).toEqual(['No stored keys'])
 
-    await page.getByRole('tab', { name: 'Secret', exact: true }).click()
+    await keySource(page, 'Secret')
     await page.getByLabel('Secret value').fill(strongSecret())
     await page.getByLabel('Subject (sub)').fill('no-keychain')
     await page.getByRole('button', { name: 'Mint token' }).click()

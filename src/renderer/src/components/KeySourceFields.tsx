@@ -195,7 +195,16 @@ interface StoredKeySelectProps {
 function StoredKeySelect({ id, purpose, value, onChange }: StoredKeySelectProps) {
   const keys = useLoadedCall(api['keys.list'])
   // Encryption keys never sign or verify: they are chosen in Mint's "Encrypt to" and Decrypt.
-  const list: KeySummary[] = (keys.value ?? []).filter((k) => k.use === 'sig')
+  const signing: KeySummary[] = (keys.value ?? []).filter((k) => k.use === 'sig')
+  // Mint lists only keys that can sign; the others are named below the list, with why.
+  const cannot = (k: KeySummary) =>
+    purpose === 'sign' && (k.verifyOnly || k.secret !== 'present')
+      ? k.verifyOnly
+        ? 'verify only'
+        : 'secret missing'
+      : null
+  const list = signing.filter((k) => cannot(k) === null)
+  const left = signing.filter((k) => cannot(k) !== null)
   return (
     <>
       <label className="field-label" htmlFor={id}>
@@ -210,15 +219,11 @@ function StoredKeySelect({ id, purpose, value, onChange }: StoredKeySelectProps)
           onChange={(e) => onChange(e.target.value)}
         >
           <option value="">{list.length === 0 ? 'No stored keys' : 'Choose a key…'}</option>
-          {list.map((k) => {
-            const unusable = purpose === 'sign' && (k.verifyOnly || k.secret !== 'present')
-            return (
-              <option key={k.name} value={k.name} disabled={unusable}>
-                {k.name} · {k.alg} · {k.detail}
-                {unusable ? (k.verifyOnly ? ' (verify only)' : ' (secret missing)') : ''}
-              </option>
-            )
-          })}
+          {list.map((k) => (
+            <option key={k.name} value={k.name}>
+              {k.name} · {k.alg} · {k.detail}
+            </option>
+          ))}
         </select>
         <button type="button" className="secondary" onClick={keys.refresh}>
           Reload keys
@@ -226,9 +231,14 @@ function StoredKeySelect({ id, purpose, value, onChange }: StoredKeySelectProps)
       </div>
       {keys.pending && <p className="muted">Loading stored keys…</p>}
       {keys.error && <ErrorBanner error={keys.error} />}
-      {keys.value && list.length === 0 && (
+      {keys.value && signing.length === 0 && (
         <p className="muted">
           No stored keys yet: create one in the Keys view or with <code>jwtw keys generate</code>.
+        </p>
+      )}
+      {left.length > 0 && (
+        <p className="muted" aria-label="Stored keys that cannot sign">
+          Cannot sign: {left.map((k) => `${k.name} (${cannot(k)})`).join(', ')}.
         </p>
       )}
     </>

@@ -212,17 +212,13 @@ export function MintView({ form, onFormChange, onVerifyToken }: Props) {
   )
 }
 
-/** The token as the form would sign it now (a secret or a pasted key), re-signed 400 ms after the last edit. */
+/**
+ * The token as the form would sign it now (a secret, a pasted key or a stored key), re-signed
+ * 400 ms after the last edit: a stored key is read from the keychain once per settled edit, not
+ * per keystroke. A token encrypted to a key is not previewed.
+ */
 function useLivePreview(form: MintForm): string | null {
-  // A stored key is never read for a preview (each read may ask the OS keychain), nor is a
-  // token encrypted to one.
-  const request = useMemo(
-    () =>
-      (form.key.mode === 'stored' && !form.unsecured) || form.encryptTo !== ''
-        ? null
-        : buildMintRequest(form),
-    [form],
-  )
+  const request = useMemo(() => (form.encryptTo !== '' ? null : buildMintRequest(form)), [form])
   const done = useSettled(request?.ok ? request.value : null, 400, (value) =>
     api.mint(value).then((result) => (result.ok ? result.value.token : null)),
   )
