@@ -456,6 +456,11 @@ describe('Scan and JWKS views', () => {
     await keys.getByText('k-scan').waitFor()
     expect(await keys.innerText()).toContain('EC P-256')
     expect(await keys.getByRole('status').innerText()).toMatch(/fresh for|revalidated/)
+    // Another URL typed after the fetch marks the keys shown as out of date.
+    await page.getByRole('textbox', { name: 'JWKS URL' }).fill(`${jwksUrl}?v=2`)
+    await page.getByText('Out of date: the URL changed after these keys were fetched.').waitFor()
+    await page.getByRole('textbox', { name: 'JWKS URL' }).fill(jwksUrl)
+    await expect.poll(() => page.getByText('Out of date:').count()).toBe(0)
     await page.getByLabel('Issuer URL').fill(issuer)
     // A trusted issuer needs the audience its tokens must carry (or "any audience", said so).
     const trust = page.getByRole('button', { name: 'Trust issuer' })

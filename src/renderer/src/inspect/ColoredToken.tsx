@@ -15,10 +15,12 @@ export function ColoredToken({ token }: { token: string }) {
   const hidden = segments.reduce((sum, s) => sum + clip(s, all).hidden, 0)
   const names = segments.length === 5 ? JWE_PARTS : JWS_PARTS
   return (
-    <figure className="colored-token">
+    // A token cut for display lays out each segment as its own block, so a keystroke in one
+    // (typing the signature) does not wrap the thousands of characters of another again.
+    <figure className={hidden > 0 ? 'colored-token cut' : 'colored-token'}>
       <code aria-label={`The token, ${segments.length} segments`}>
         {segments.map((segment, i) => (
-          <span key={i}>
+          <span key={i} className="seg-part">
             {i > 0 && <span className="seg-dot">.</span>}
             <span className={`seg seg-${i}`} title={names[i] ?? `segment ${i + 1}`}>
               {clip(segment, all).shown}

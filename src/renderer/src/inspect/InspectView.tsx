@@ -63,8 +63,8 @@ export function InspectView({
   const decoded = useMemo(() => decode(text), [text])
   const { tokens } = decoded
   const index = Math.min(selected, Math.max(0, tokens.length - 1))
-  const token = tokens[index]
-  const raw = token ? tokenText(text, token) : null
+  const raw = tokens[index] ? tokenText(text, tokens[index]) : null
+  const token = useStableParts(tokens[index], raw)
   const error = fileError ?? decoded.error
 
   useEffect(() => input.current?.focus(), [])
@@ -216,4 +216,18 @@ export function InspectView({
       </SplitPane>
     </section>
   )
+}
+
+/**
+ * The token with the same header and payload objects for as long as its signing input (header
+ * and payload text) is the same: typing in the signature, or around the token, then redraws the
+ * card's heading and token but not its header and claims (TokenParts is memoized).
+ */
+function useStableParts(token: DecodedToken | undefined, raw: string | null) {
+  const signingInput = raw !== null ? raw.slice(0, raw.lastIndexOf('.')) : null
+  const same = signingInput ?? token
+  // Recomputed only when the signing input changes, on purpose.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const parts = useMemo(() => token && { header: token.header, payload: token.payload }, [same])
+  return token && parts ? { ...token, header: parts.header, payload: parts.payload } : token
 }

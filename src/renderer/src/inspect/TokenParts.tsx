@@ -2,7 +2,7 @@
  * A token's decoded header (as JSON with syntax colours) and payload: a claims table when it is
  * an object, or its raw JSON when asked.
  */
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { isRecord } from '../../../shared/is-record'
 import { JsonView } from '../components/JsonView'
 import { ClaimsTable } from './ClaimsTable'
@@ -16,7 +16,13 @@ interface Props {
   providerId?: string | undefined
 }
 
-export function TokenParts({ header, payload, encrypted = false, providerId }: Props) {
+/** Memoized: the same header and payload objects (see InspectView) are not drawn again. */
+export const TokenParts = memo(function TokenParts({
+  header,
+  payload,
+  encrypted = false,
+  providerId,
+}: Props) {
   const [raw, setRaw] = useState(false)
   const table = !encrypted && isRecord(payload)
   return (
@@ -49,4 +55,4 @@ export function TokenParts({ header, payload, encrypted = false, providerId }: P
       </div>
     </div>
   )
-}
+})

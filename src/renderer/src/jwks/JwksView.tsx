@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react'
 import { formatDuration } from '../../../shared/relative-time'
 import type { JwksReport } from '../../../shared/jwks-types'
 import { api } from '../api'
+import { AnsweredResult } from '../components/AnsweredResult'
 import { CheckField } from '../components/CheckField'
 import { displayTime } from '../components/display-time'
 import { useApiCall } from '../hooks/useApiCall'
@@ -15,8 +16,8 @@ import { ErrorBanner } from '../ErrorBanner'
 import { useMainAction } from '../shell/command-bus'
 import { useToast } from '../shell/Toasts'
 import '../components/forms.css'
-import './jwks.css'
 import { LongValue } from '../components/LongValue'
+import './jwks.css'
 
 type Source = 'jwksUri' | 'issuer'
 
@@ -25,8 +26,12 @@ export function JwksView() {
   const [url, setUrl] = useState('')
   const [refresh, setRefresh] = useState(false)
   const fetched = useApiCall(api['jwks.fetch'])
+  // What the shown report answered: another URL or kind typed since marks it out of date.
+  const [asked, setAsked] = useState('')
+  const question = `${source} ${url.trim()}`
   const fetchKeys = () => {
     if (url.trim() === '') return
+    setAsked(question)
     void fetched.run(
       source === 'issuer' ? { issuer: url.trim() } : { jwksUri: url.trim() },
       refresh ? { refresh } : {},
@@ -95,7 +100,16 @@ export function JwksView() {
         />
         {fetched.error && <ErrorBanner error={fetched.error} />}
       </form>
-      {fetched.value && <JwksReportPanel report={fetched.value} />}
+      {fetched.value && (
+        <AnsweredResult
+          stale={asked !== question}
+          why="the URL changed after these keys were fetched."
+          againLabel="Fetch again"
+          onAgain={fetchKeys}
+        >
+          <JwksReportPanel report={fetched.value} />
+        </AnsweredResult>
+      )}
       <TrustedIssuers suggestion={fetched.value?.issuer} />
     </div>
   )
