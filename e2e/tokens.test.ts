@@ -50,6 +50,10 @@ describe('Get token in real Chromium against a real OpenID Provider', () => {
   it('signs in through the code flow in the browser and shows the verified tokens', async () => {
     const { page } = session
     await openView(page, 'Get token')
+    // With no profile yet, the grant form is not shown: it says what to do first.
+    const getToken = page.getByRole('form', { name: 'Get a token' })
+    await getToken.getByText('Create a client profile first').waitFor()
+    expect(await getToken.getByLabel('Grant').count()).toBe(0)
     const form = await newProfile(
       {
         'Profile name': 'shop-production-sso',

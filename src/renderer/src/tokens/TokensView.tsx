@@ -157,59 +157,74 @@ export function TokensView({ onVerifyToken }: { onVerifyToken: (token: string) =
           }}
         >
           <h2>{profile ? `Get a token: ${profile.name}` : 'Get a token'}</h2>
-          {profile && (
-            <p className="muted profile-summary">
-              {profile.clientId} at {profile.issuer}
-            </p>
-          )}
-          <label className="field-label" htmlFor="token-grant">
-            Grant
-          </label>
-          <ChoiceSelect
-            id="token-grant"
-            options={GRANTS}
-            value={grant}
-            onChange={setGrant}
-            display={(g) => GRANT_LABELS[g]}
-          />
-          <TextField
-            id="token-scope"
-            label={`Scopes (default: ${profile?.scope ?? 'none'})`}
-            value={scope}
-            onChange={setScope}
-          />
-          {grant === 'exchange' && (
+          {profile ? (
             <>
-              <label className="field-label" htmlFor="token-subject-token">
-                Subject token (the token to exchange)
+              <p className="muted profile-summary">
+                {profile.clientId} at {profile.issuer}
+              </p>
+              <label className="field-label" htmlFor="token-grant">
+                Grant
               </label>
-              <textarea
-                id="token-subject-token"
-                className="key-text"
-                spellCheck={false}
-                value={subjectToken}
-                onChange={(e) => setSubjectToken(e.target.value)}
+              <ChoiceSelect
+                id="token-grant"
+                options={GRANTS}
+                value={grant}
+                onChange={setGrant}
+                display={(g) => GRANT_LABELS[g]}
               />
+              <TextField
+                id="token-scope"
+                label={`Scopes (default: ${profile.scope ?? 'none'})`}
+                value={scope}
+                onChange={setScope}
+              />
+              {grant === 'exchange' && (
+                <>
+                  <label className="field-label" htmlFor="token-subject-token">
+                    Subject token (the token to exchange)
+                  </label>
+                  <textarea
+                    id="token-subject-token"
+                    className="key-text"
+                    spellCheck={false}
+                    value={subjectToken}
+                    onChange={(e) => setSubjectToken(e.target.value)}
+                  />
+                </>
+              )}
+              {grant === 'jwt-bearer' && (
+                <TextField
+                  id="token-subject"
+                  label="Subject of the assertion (signed by the profile's key)"
+                  value={subject}
+                  onChange={setSubject}
+                />
+              )}
+              <div className="form-actions">
+                <button type="submit" className="primary" disabled={running}>
+                  {running ? 'Waiting…' : 'Get token'}
+                </button>
+                {running && (
+                  <button type="button" className="secondary" onClick={() => void job.cancel()}>
+                    Cancel
+                  </button>
+                )}
+              </div>
             </>
+          ) : (
+            <div className="empty-state">
+              <p>
+                {list.length === 0
+                  ? 'Create a client profile first: your identity provider, the client, how it authenticates.'
+                  : 'Choose a client profile on the left.'}
+              </p>
+              {list.length === 0 && !creating && (
+                <button type="button" className="primary" onClick={() => setCreating(true)}>
+                  Create a client profile
+                </button>
+              )}
+            </div>
           )}
-          {grant === 'jwt-bearer' && (
-            <TextField
-              id="token-subject"
-              label="Subject of the assertion (signed by the profile's key)"
-              value={subject}
-              onChange={setSubject}
-            />
-          )}
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={!profile || running}>
-              {running ? 'Waiting…' : 'Get token'}
-            </button>
-            {running && (
-              <button type="button" className="secondary" onClick={() => void job.cancel()}>
-                Cancel
-              </button>
-            )}
-          </div>
           {job.error && <ErrorBanner error={job.error} />}
           {status?.state === 'failed' && status.error && <ErrorBanner error={status.error} />}
         </form>
