@@ -14,6 +14,7 @@ import { ErrorBanner } from '../ErrorBanner'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { KeychainError, keychainDown } from './KeychainError'
 import { displayTime } from '../components/display-time'
+import { LongValue } from '../components/LongValue'
 
 export function CredentialsSection() {
   const listed = useLoadedCall(api['creds.list'])
@@ -113,7 +114,7 @@ function CredentialRow({
     <>
       <tr data-cred={cred.name}>
         <th scope="row">{cred.name}</th>
-        <td>{cred.host ?? '—'}</td>
+        <td>{cred.host ? <LongValue value={cred.host} tail={12} what="Host" /> : '—'}</td>
         <td>{cred.kind}</td>
         <td>
           <ExpiryCell cred={cred} now={now} />

@@ -6,6 +6,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
 import type { ScanRow } from '../../../shared/scan-types'
+import { LongValue } from '../components/LongValue'
 
 type SortKey = 'count' | 'iss' | 'sub' | 'kid' | 'alg' | 'state' | 'verification' | 'firstLine'
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -151,14 +152,14 @@ export function ScanTable({ rows, onOpen }: Props) {
                   }}
                 >
                   <div role="cell">{r.count.toLocaleString('en')}</div>
-                  <div role="cell" className="ellipsis" title={r.iss}>
-                    {r.iss ?? '–'}
+                  <div role="cell" className="ellipsis">
+                    {r.iss ? <LongValue value={r.iss} tail={14} what="Issuer" /> : '–'}
                   </div>
                   <div role="cell" className="ellipsis" title={r.sub}>
                     {r.sub ?? '–'}
                   </div>
-                  <div role="cell" className="ellipsis" title={r.kid}>
-                    {r.kid ?? '–'}
+                  <div role="cell" className="ellipsis">
+                    {r.kid ? <LongValue value={r.kid} what="kid" /> : '–'}
                   </div>
                   <div role="cell">{r.alg ?? '–'}</div>
                   <div role="cell" className={r.state === 'expired' ? 'bad' : undefined}>
