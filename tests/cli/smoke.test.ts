@@ -30,6 +30,28 @@ describe('the built jwtw', () => {
     )
   })
 
+  it('loads the keychain addon only for the commands that use the keychain', async () => {
+    // A module hook that names every package the process resolves, on stderr.
+    const hooks = join(dir, 'trace-hooks.mjs')
+    writeFileSync(
+      hooks,
+      `import { writeSync } from 'node:fs'\nexport async function resolve(specifier, context, next) {\n  if (!specifier.startsWith('.') && !specifier.startsWith('node:') && !specifier.startsWith('file:')) writeSync(2, 'resolved ' + specifier + '\\n')\n  return next(specifier, context)\n}\n`,
+    )
+    const register = join(dir, 'trace-register.mjs')
+    writeFileSync(
+      register,
+      `import { register } from 'node:module'\nregister(${JSON.stringify(`file://${hooks}`)})\n`,
+    )
+    const secret = join(dir, 'lazy-secret.txt')
+    writeFileSync(secret, 'a-secret-of-thirty-two-bytes-or-more!!')
+    const env = { NODE_OPTIONS: `--import=${register}`, JWTW_HOME: join(dir, 'lazy-home') }
+    const mint = await spawnJwtw(['mint', '--alg', 'HS256', '--secret-file', secret], { env })
+    expect(mint.code).toBe(0)
+    expect(mint.stderr).not.toContain('@napi-rs/keyring')
+    const keys = await spawnJwtw(['keys', 'list', '--json'], { env })
+    expect(keys.stderr).toContain('resolved @napi-rs/keyring')
+  })
+
   it('reads a pipe, and exits quietly when the reader closes it early (jwtw decode | head)', async () => {
     const many = Array.from(
       { length: 3000 },

@@ -2,8 +2,6 @@
 import type { Handlers } from '../../shared/api'
 import type { AppContext } from './context'
 import { createKeyHandlers } from './keychain-handlers'
-import { createAuditJobs } from './audit/audit-jobs'
-import { createScanJobs } from './scan/scan-jobs'
 import { generateSecretFor, saveSecretAsKey } from './secrets/secret-service'
 import { decodeText } from '../../shared/token-decode'
 import { mintToken } from './mint/mint'
@@ -14,9 +12,15 @@ import { remotePreferences, setRemotePreferences, setUiState, uiState } from './
 import { verifyToken } from './verify/verify'
 import { decryptToken } from './jwe/decrypt'
 import { runtimeSupport } from './runtime-algorithms'
-import { createTokenJobs } from './oauth/token-jobs'
-import { dpopProof } from './oauth/dpop-proof'
-import { listRecipes, removeRecipe, runRecipe, saveRecipe } from './oauth/token-recipes'
+
+/**
+ * A part of the services loaded on its first call: the audit and scan engines and the OAuth
+ * client (openid-client) are large, and most CLI commands never use them.
+ */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined
+  return () => (loaded ??= load())
+}
 
 /**
  * Builds the table the IPC layer, the browser-mode server and tests dispatch through.
@@ -26,9 +30,12 @@ export function createHandlers(
   ctx: AppContext,
   options: { openBrowser?: (url: string) => void } = {},
 ): Handlers {
-  const audits = createAuditJobs()
-  const scans = createScanJobs(ctx)
-  const tokens = createTokenJobs(ctx, options.openBrowser)
+  const audits = onFirstUse(async () => (await import('./audit/audit-jobs')).createAuditJobs())
+  const scans = onFirstUse(async () => (await import('./scan/scan-jobs')).createScanJobs(ctx))
+  const tokens = onFirstUse(async () =>
+    (await import('./oauth/token-jobs')).createTokenJobs(ctx, options.openBrowser),
+  )
+  const recipes = onFirstUse(() => import('./oauth/token-recipes'))
   return {
     decode: (text) => decodeText(text, ctx.now()),
     mint: (request) => mintToken(request, ctx),
@@ -38,14 +45,14 @@ export function createHandlers(
     ...createKeyHandlers(ctx),
     'secret.generate': (request) => generateSecretFor(ctx, request),
     'secret.save': ({ name, secret, alg }) => saveSecretAsKey(ctx, name, secret, alg),
-    'audit.start': (request) => audits.start(request),
-    'audit.status': (jobId) => audits.status(jobId),
-    'audit.cancel': (jobId) => audits.cancel(jobId),
-    'scan.start': (request) => scans.start(request),
-    'scan.push': (jobId, chunk) => scans.push(jobId, chunk),
-    'scan.status': (jobId) => scans.status(jobId),
-    'scan.cancel': (jobId) => scans.cancel(jobId),
-    'scan.token': (jobId, sha256) => scans.token(jobId, sha256),
+    'audit.start': async (request) => (await audits()).start(request),
+    'audit.status': async (jobId) => (await audits()).status(jobId),
+    'audit.cancel': async (jobId) => (await audits()).cancel(jobId),
+    'scan.start': async (request) => (await scans()).start(request),
+    'scan.push': async (jobId, chunk) => (await scans()).push(jobId, chunk),
+    'scan.status': async (jobId) => (await scans()).status(jobId),
+    'scan.cancel': async (jobId) => (await scans()).cancel(jobId),
+    'scan.token': async (jobId, sha256) => (await scans()).token(jobId, sha256),
     'jwks.fetch': (source, options) =>
       ctx.remote.report(source, {
         ...remoteOptions(options?.remote),
@@ -76,17 +83,18 @@ export function createHandlers(
       await ctx.clients.remove(name)
       return { removed: true as const }
     },
-    'token.start': (request) => tokens.start(request),
-    'token.status': (jobId) => tokens.status(jobId),
-    'token.cancel': (jobId) => tokens.cancel(jobId),
-    'recipes.list': () => listRecipes(ctx),
-    'recipes.save': ({ recipe, replace }) => saveRecipe(ctx, recipe, replace),
+    'token.start': async (request) => (await tokens()).start(request),
+    'token.status': async (jobId) => (await tokens()).status(jobId),
+    'token.cancel': async (jobId) => (await tokens()).cancel(jobId),
+    'recipes.list': async () => (await recipes()).listRecipes(ctx),
+    'recipes.save': async ({ recipe, replace }) =>
+      (await recipes()).saveRecipe(ctx, recipe, replace),
     'recipes.remove': async (name) => {
-      await removeRecipe(ctx, name)
+      await (await recipes()).removeRecipe(ctx, name)
       return { removed: true as const }
     },
-    'recipes.run': (run) => runRecipe(run, ctx),
-    'dpop.proof': (request) => dpopProof(request, ctx),
+    'recipes.run': async (run) => (await recipes()).runRecipe(run, ctx),
+    'dpop.proof': async (request) => (await import('./oauth/dpop-proof')).dpopProof(request, ctx),
     'files.pick': () => {
       throw new WorkbenchError(
         'ERR_NOT_AVAILABLE',

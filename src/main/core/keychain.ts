@@ -3,8 +3,14 @@
  * file); when no keychain is reachable every call fails with ERR_KEYCHAIN_UNAVAILABLE and
  * there is no plaintext fallback.
  */
-import { AsyncEntry, findCredentialsAsync, type EntryOptions } from '@napi-rs/keyring'
+import type { EntryOptions } from '@napi-rs/keyring'
 import { WorkbenchError } from '../../shared/errors'
+
+// The native addon is loaded on the first keychain call, so commands that never touch the
+// keychain (mint with a secret file, verify with a key file, decode) do not load it; if it
+// cannot load, that call fails with ERR_KEYCHAIN_UNAVAILABLE like any other keychain failure.
+let keyring: Promise<typeof import('@napi-rs/keyring')> | undefined
+const loadKeyring = () => (keyring ??= import('@napi-rs/keyring'))
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'jwt-workbench'
 
@@ -60,13 +66,18 @@ export function createOsKeychain(service: string = keychainService()): Keychain 
   // (keyutils) in front, which forgets everything at reboot and answers "no entry" instead
   // of failing when no Secret Service is reachable.
   const options: EntryOptions = { linux: { store: 'secret-service' } }
-  const entry = (account: string) => new AsyncEntry(service, account, options)
+  const entry = async (account: string) =>
+    new (await loadKeyring()).AsyncEntry(service, account, options)
   return {
     service,
-    get: (account) => guarded('read', () => entry(account).getPassword()),
-    set: (account, secret) => guarded('write', () => entry(account).setPassword(secret)),
-    delete: (account) => guarded('write', () => entry(account).deleteCredential()),
+    get: (account) => guarded('read', async () => (await entry(account)).getPassword()),
+    set: (account, secret) =>
+      guarded('write', async () => (await entry(account)).setPassword(secret)),
+    delete: (account) => guarded('write', async () => (await entry(account)).deleteCredential()),
     list: () =>
-      guarded('read', async () => (await findCredentialsAsync(service)).map((c) => c.account)),
+      guarded('read', async () => {
+        const { findCredentialsAsync } = await loadKeyring()
+        return (await findCredentialsAsync(service)).map((c) => c.account)
+      }),
   }
 }
