@@ -3,13 +3,13 @@
  * file); when no keychain is reachable every call fails with ERR_KEYCHAIN_UNAVAILABLE and
  * there is no plaintext fallback.
  */
-import type { EntryOptions } from '@napi-rs/keyring'
+import type * as Keyring from '@napi-rs/keyring'
 import { WorkbenchError } from '../../shared/errors'
 
 // The native addon is loaded on the first keychain call, so commands that never touch the
 // keychain (mint with a secret file, verify with a key file, decode) do not load it; if it
 // cannot load, that call fails with ERR_KEYCHAIN_UNAVAILABLE like any other keychain failure.
-let keyring: Promise<typeof import('@napi-rs/keyring')> | undefined
+let keyring: Promise<typeof Keyring> | undefined
 const loadKeyring = () => (keyring ??= import('@napi-rs/keyring'))
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'jwt-workbench'
@@ -65,7 +65,7 @@ export function createOsKeychain(service: string = keychainService()): Keychain 
   // Pinned to the Secret Service on Linux: the default store layers the kernel keyring
   // (keyutils) in front, which forgets everything at reboot and answers "no entry" instead
   // of failing when no Secret Service is reachable.
-  const options: EntryOptions = { linux: { store: 'secret-service' } }
+  const options: Keyring.EntryOptions = { linux: { store: 'secret-service' } }
   const entry = async (account: string) =>
     new (await loadKeyring()).AsyncEntry(service, account, options)
   return {
