@@ -7,6 +7,7 @@ export default defineConfig({
     globalSetup: ['tests/helpers/build-once.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 })
