@@ -25,9 +25,18 @@ type FetchValues = OptionValues<typeof fetchOptions>
 const KEY_FLAGS = ['secret', 'secret-file', 'key', 'key-file', 'jwks', 'issuer'] as const
 type KeyFlag = (typeof KEY_FLAGS)[number]
 
-/** The one key option given, if any; two are a usage error (checked before any file is read). */
-export function keyFlag(values: KeyValues, path: string[]): KeyFlag | undefined {
-  const given = KEY_FLAGS.filter((flag) => values[flag] !== undefined)
+/**
+ * The one of `flags` given, if any; two are a usage error (checked before any file is read).
+ *
+ * @example
+ * oneFlag({ key: 'dev', 'key-file': undefined }, ['key', 'key-file'], ['verify']) // 'key'
+ */
+export function oneFlag<F extends string>(
+  values: Partial<Record<F, unknown>>,
+  flags: readonly F[],
+  path: string[],
+): F | undefined {
+  const given = flags.filter((flag) => values[flag] !== undefined)
   if (given.length > 1) {
     throw new UsageError(
       `give one key option, not ${given.map((f) => `--${f}`).join(' and ')}`,
@@ -35,6 +44,11 @@ export function keyFlag(values: KeyValues, path: string[]): KeyFlag | undefined 
     )
   }
   return given[0]
+}
+
+/** The one key option given, if any. */
+export function keyFlag(values: KeyValues, path: string[]): KeyFlag | undefined {
+  return oneFlag(values, KEY_FLAGS, path)
 }
 
 /** The key the flags give, or undefined when none does. */

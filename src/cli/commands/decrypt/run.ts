@@ -8,7 +8,7 @@ import { EXIT, type OptionValues, type Runner } from '../../framework/spec'
 import { UsageError } from '../../framework/usage-error'
 import { givenText, readAll } from '../../input'
 import type { CliIo } from '../../io'
-import { remoteOptionsOf } from '../../key-options'
+import { oneFlag, remoteOptionsOf } from '../../key-options'
 import { colorsFor, printJson, type Colors } from '../../output'
 import { readSecret } from '../../secret-input'
 import { algOf, checkLines, renderToken } from '../../token-render'
@@ -32,8 +32,8 @@ const VERIFY_FLAGS = [
 ] as const
 
 export const run: Runner<typeof decryptOptions> = async ({ values, positionals, path }, io) => {
-  const keyFlag = one(values, KEY_FLAGS, path)
-  const verifyFlag = one(values, VERIFY_FLAGS, path)
+  const keyFlag = oneFlag(values, KEY_FLAGS, path)
+  const verifyFlag = oneFlag(values, VERIFY_FLAGS, path)
   const arg = positionals[0]
   const fromStdin = (arg === undefined || arg === '-') && (values.file ?? '-') === '-'
   const stdinFlags = [...KEY_FLAGS, ...VERIFY_FLAGS].filter((f) => values[f] === '-')
@@ -66,14 +66,6 @@ export const run: Runner<typeof decryptOptions> = async ({ values, positionals, 
     return EXIT.failure
   }
   return EXIT.ok
-}
-
-function one<F extends keyof Values>(values: Values, flags: readonly F[], path: string[]) {
-  const given = flags.filter((f) => values[f] !== undefined)
-  if (given.length > 1) {
-    throw new UsageError(`give one of ${given.map((f) => `--${String(f)}`).join(' and ')}`, path)
-  }
-  return given[0]
 }
 
 async function decryptKey(

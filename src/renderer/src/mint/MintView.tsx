@@ -38,6 +38,7 @@ import { MintResultPanel } from './MintResultPanel'
 import { isHmacAlg, JWS_ALGS, type JwsAlg } from '../../../shared/algorithms'
 import '../components/forms.css'
 import './mint.css'
+import { choiceOptions } from '../components/choice-options'
 
 interface Props {
   form: MintForm
@@ -262,9 +263,11 @@ function TemplateAndAlg({ form, set }: { form: MintForm; set: SetForm }) {
             onChange={(e) => set({ alg: e.target.value as JwsAlg | '' })}
           >
             <option value="">From the key (HS256 for a secret)</option>
-            {JWS_ALGS.map((alg) => (
-              <option key={alg} value={alg} disabled={!available(alg)}>
-                {available(alg) ? alg : `${alg} (${NOT_AVAILABLE})`}
+            {choiceOptions(JWS_ALGS, undefined, (alg) =>
+              available(alg) ? undefined : NOT_AVAILABLE,
+            ).map((o) => (
+              <option key={o.value} value={o.value} disabled={o.disabled}>
+                {o.label}
               </option>
             ))}
           </select>
