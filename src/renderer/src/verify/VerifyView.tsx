@@ -17,6 +17,7 @@ import { VERIFY_PROFILES, type VerifyProfile } from '../../../shared/verify-prof
 import { buildVerifyRequest, type VerifyForm } from './verify-form'
 import { VerifyResultPanel } from './VerifyResultPanel'
 import { ClaimPicker } from './ClaimPicker'
+import { ROLE_PATHS, SCOPE_PATHS } from '../../../shared/providers'
 import { JWS_ALGS } from '../../../shared/algorithms'
 import '../components/forms.css'
 import './verify.css'
@@ -202,13 +203,13 @@ function VerifyOptionsFields(props: {
         </div>
         <TextField
           id="verify-role"
-          label="Roles required (roles, groups, realm_access.roles, cognito:groups…)"
+          label="Roles required"
           value={form.role}
           onChange={(role) => set({ role })}
         />
         <TextField
           id="verify-scope"
-          label="Scopes required (scope or scp)"
+          label="Scopes required"
           value={form.scope}
           onChange={(scope) => set({ scope })}
         />
@@ -219,6 +220,10 @@ function VerifyOptionsFields(props: {
           onChange={(nonce) => set({ nonce })}
         />
       </div>
+      <p className="muted">
+        Roles are looked for wherever providers keep them ({ROLE_PATHS.join(', ')}), scopes in{' '}
+        {SCOPE_PATHS.join(' and ')}; several, separated by spaces or commas, are all required.
+      </p>
       <label className="field-label" htmlFor="verify-require">
         Required claims (one a line: name or name=value)
       </label>
