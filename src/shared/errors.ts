@@ -128,6 +128,7 @@ export const OAUTH_CODES = [
   'ERR_OAUTH_GRANT_UNSUPPORTED',
   'ERR_OAUTH_NO_REFRESH_TOKEN',
   'ERR_OAUTH_DEVICE_EXPIRED',
+  'ERR_OAUTH_SIGN_IN_REQUIRED',
 ] as const
 
 export type JoseErrorCode = (typeof JOSE_CODES)[number]

@@ -174,6 +174,19 @@ describe('jwtw token', () => {
     expect(done.stderr).toMatch(/ERR_CANCELLED/)
     await expect(fetch(redirect)).rejects.toThrow()
   })
+
+  it('with nobody at a terminal, a profile that needs a browser sign-in says so at once', async () => {
+    const add = ['clients', 'add', 'kiosk', '--issuer', op.issuer, '--client-id', 'orders-cli']
+    expect((await jwtw(add, { env })).code).toBe(0)
+    const started = Date.now()
+    const run = await jwtw(['token', 'kiosk', '--no-browser'], { env })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(
+      /^ERR_OAUTH_SIGN_IN_REQUIRED: No saved token is fresh and no refresh token is saved, and "kiosk" gets a new one through a browser sign-in, which needs a person: run `jwtw token kiosk --grant code` in a terminal\./,
+    )
+    expect(run.stderr).not.toMatch(/Waiting for the answer/)
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
 })
 
 describe('jwtw dpop', () => {

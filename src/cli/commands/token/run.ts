@@ -57,7 +57,7 @@ export const run: Runner<typeof tokenOptions> = async ({ values, positionals, pa
   try {
     result =
       values.grant === undefined
-        ? await tokenOnUse(request, ctx, hooks)
+        ? await tokenOnUse(request, ctx, hooks, isInteractive(io))
         : await obtainToken({ ...request, grant: values.grant }, ctx, hooks)
   } finally {
     stop()
@@ -208,4 +208,9 @@ function verdictText(verdict: TokenVerdict, c: Colors): string {
         ? ', introspection: active'
         : ', introspection: NOT active'
   return `${verdict.kind === 'opaque' ? 'opaque' : 'JWT'}${introspected}${verdict.note ? ` (${verdict.note})` : ''}`
+}
+
+/** Somebody is at a terminal to sign in (not a script reading a pipe). */
+function isInteractive(io: CliIo): boolean {
+  return io.stdin.isTTY === true || io.stderr.isTTY === true
 }

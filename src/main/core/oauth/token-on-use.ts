@@ -1,7 +1,9 @@
 /**
  * A profile's token when it is needed: the saved access token while it has more than a minute
  * left, else a refresh when a refresh token is saved, else the profile's own grant (the code
- * flow for a public client, client credentials for a confidential one).
+ * flow for a public client, client credentials for a confidential one). With nobody there to
+ * sign in (`interactive: false`: a script, a pipe), the code flow is not started: it would wait
+ * minutes for a browser; ERR_OAUTH_SIGN_IN_REQUIRED says what to run instead.
  */
 import { WorkbenchError } from '../../../shared/errors'
 import type { ClientProfile, Grant, TokenRequest } from '../../../shared/oauth-schemas'
@@ -24,7 +26,18 @@ export async function tokenOnUse(
   request: Omit<TokenRequest, 'grant'>,
   ctx: AppContext,
   hooks: FlowHooks = {},
+  interactive = true,
 ): Promise<TokenResult> {
+  const ownGrant = (profile: ClientProfile, why: string) => {
+    const grant = defaultGrant(profile)
+    if (grant === 'code' && !interactive) {
+      throw new WorkbenchError(
+        'ERR_OAUTH_SIGN_IN_REQUIRED',
+        `${why}, and "${profile.name}" gets a new one through a browser sign-in, which needs a person: run \`jwtw token ${profile.name} --grant code\` in a terminal.`,
+      )
+    }
+    return grant
+  }
   const profile = ctx.clients.get(request.profile)
   const name = accessTokenCredential(profile.name)
   const saved = (await ctx.credentials.list()).find((c) => c.name === name)
@@ -45,7 +58,9 @@ export async function tokenOnUse(
     }
   }
   const grant: Grant =
-    (await ctx.clients.refreshToken(profile.name)) !== null ? 'refresh' : defaultGrant(profile)
+    (await ctx.clients.refreshToken(profile.name)) !== null
+      ? 'refresh'
+      : ownGrant(profile, 'No saved token is fresh and no refresh token is saved')
   try {
     return await obtainToken({ ...request, grant }, ctx, hooks)
   } catch (error) {
@@ -53,7 +68,8 @@ export async function tokenOnUse(
     if (grant === 'refresh' && isInvalidGrant(error)) {
       await ctx.clients.setRefreshToken(profile.name, null)
       ctx.warn(`The saved refresh token of "${profile.name}" was refused; it is forgotten.`)
-      return obtainToken({ ...request, grant: defaultGrant(profile) }, ctx, hooks)
+      const fallback = ownGrant(profile, 'The saved refresh token was refused')
+      return obtainToken({ ...request, grant: fallback }, ctx, hooks)
     }
     throw error
   }
