@@ -59,7 +59,7 @@ function addValues(
       if (isScalar(member)) add(claim, `${path}=${valueText(member)}`)
     }
   } else if (typeof value === 'string' && isScopeString(steps, value)) {
-    for (const word of value.split(/\s+/).filter(Boolean).slice(0, MAX_MEMBERS)) {
+    for (const word of value.split(/\s+/).filter(isScalar).slice(0, MAX_MEMBERS)) {
       add(claim, `${path}=${valueText(word)}`)
     }
   } else if (isScalar(value)) {

@@ -43,7 +43,17 @@ describe('requirement suggestions', () => {
   })
 
   it('strings that would read back as JSON are quoted; values a line cannot hold are left out', () => {
-    const got = lines({ tenant: '42', flag: 'true', sub: 'auth0|64f1a2b3', n: 7, x: '' })
+    const got = lines({
+      tenant: '42',
+      flag: 'true',
+      sub: 'auth0|64f1a2b3',
+      n: 7,
+      x: '',
+      scope: 'openid a|b 2024',
+    })
+    expect(got).toContain('scope=openid')
+    expect(got).toContain('scope="2024"')
+    expect(got).not.toContain('scope=a|b')
     expect(got).toContain('tenant="42"')
     expect(got).toContain('flag="true"')
     expect(got).toContain('n=7')
