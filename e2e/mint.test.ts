@@ -224,10 +224,10 @@ describe('Mint in real Chromium (browser mode)', () => {
       'EC P-256 private key · stored key "e2e-signing"',
     )
 
-    await openView(page, 'Verify')
-    await page.getByLabel('Token to verify').fill(token)
-    await keySource(page, 'Stored key')
-    await page.getByLabel('Stored key name').selectOption('e2e-signing')
+    // Verify this: the stored key whose kid the token names is picked for it.
+    await page.getByRole('button', { name: 'Verify this' }).click()
+    await expect.poll(() => page.getByLabel('Token to verify').inputValue()).toBe(token)
+    await expect.poll(() => page.getByLabel('Stored key name').inputValue()).toBe('e2e-signing')
     await page.getByRole('button', { name: 'Verify token' }).click()
     expect(await verdict(page)).toBe('VALID')
     expect((await check(page, 'alg')).state).toBe('ok')

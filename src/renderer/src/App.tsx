@@ -9,7 +9,12 @@ import type { ViewId } from '../../shared/ui-state'
 import { api, transport } from './api'
 import { InspectView } from './inspect/InspectView'
 import { EMPTY_MINT_FORM, formFromToken } from './mint/mint-form'
-import { EMPTY_VERIFY_FORM, keySourceForToken } from './verify/verify-form'
+import {
+  EMPTY_VERIFY_FORM,
+  keySourceForToken,
+  type KnownKeys,
+  type VerifyForm,
+} from './verify/verify-form'
 import { decodeToken } from '../../shared/token-decode'
 import { useLoadedCall } from './hooks/useLoadedCall'
 import { CommandPalette } from './shell/CommandPalette'
@@ -55,12 +60,23 @@ export function App() {
   const [mintForm, setMintForm] = useState(EMPTY_MINT_FORM)
   const [verifyForm, setVerifyForm] = useState(EMPTY_VERIFY_FORM)
   const trusted = useLoadedCall(api['issuers.list']).value
-  /** Verify opens on the token with the key source that fits it (never fetching anything). */
+  /**
+   * Verify opens on the token with the key source that fits it (never fetching anything from
+   * the network). A stored key whose kid matches is found in the keys' list (local metadata)
+   * a moment later, and applied while the form still holds this token.
+   */
   const verifyToken = (token: string) => {
     const { header, payload } = decodeToken(token, new Date(), { display: false })
-    const issuers = (trusted ?? []).map((i) => i.issuer)
-    setVerifyForm((f) => ({ ...f, token, key: keySourceForToken(f.key, header, payload, issuers) }))
+    const trustedIssuers = (trusted ?? []).map((i) => i.issuer)
+    const fit = (f: VerifyForm, storedKeys: KnownKeys['storedKeys']) =>
+      keySourceForToken(f.key, header, payload, { trustedIssuers, storedKeys })
+    setVerifyForm((f) => ({ ...f, token, key: fit(f, []) }))
     open('verify')
+    void api['keys.list']().then((listed) => {
+      if (!listed.ok) return
+      const storedKeys = listed.value.filter((k) => k.use === 'sig')
+      setVerifyForm((f) => (f.token === token ? { ...f, key: fit(f, storedKeys) } : f))
+    })
   }
   const [dropped, setDropped] = useState<Dropped | null>(null)
   const [scanPaths, setScanPaths] = useState<string[] | null>(null)

@@ -126,25 +126,37 @@ function parseRequired(text: string): FormResult<RequiredClaim[], 'require'> {
   return { ok: true, value: claims }
 }
 
+/** What the workbench already knows that can verify a token. */
+export interface KnownKeys {
+  trustedIssuers: readonly string[]
+  /** Stored signing keys by name and active kid. */
+  storedKeys: ReadonlyArray<{ name: string; kid: string }>
+}
+
 /**
  * The key source that fits a token handed to Verify: its trusted issuer when it has one, else
- * its issuer's discovery prefilled from iss (nothing is fetched until Verify is asked), the
- * secret field only for HS* tokens, a pasted key otherwise. The user's typed values stay.
+ * its issuer's discovery prefilled from iss (nothing is fetched until Verify is asked), else a
+ * stored key whose kid matches; for HS* tokens a stored key whose kid matches, else the secret
+ * field; a pasted key otherwise. The user's typed values stay.
  *
  * @example
- * keySourceForToken(EMPTY_KEY_SOURCE, { alg: 'RS256' }, { iss: 'https://sso.example.com/realms/shop' }, []).mode // 'issuer'
+ * keySourceForToken(EMPTY_KEY_SOURCE, { alg: 'RS256' }, { iss: 'https://sso.example.com/realms/shop' }, { trustedIssuers: [], storedKeys: [] }).mode // 'issuer'
  */
 export function keySourceForToken(
   current: KeySourceForm,
   header: unknown,
   payload: unknown,
-  trustedIssuers: readonly string[],
+  known: KnownKeys,
 ): KeySourceForm {
   const alg = isRecord(header) && typeof header['alg'] === 'string' ? header['alg'] : ''
+  const kid = isRecord(header) && typeof header['kid'] === 'string' ? header['kid'] : undefined
   const iss = isRecord(payload) && typeof payload['iss'] === 'string' ? payload['iss'] : undefined
-  if (alg.startsWith('HS')) return { ...current, mode: 'secret' }
-  if (iss !== undefined && trustedIssuers.includes(iss)) return { ...current, mode: 'trusted' }
+  const stored = kid === undefined ? undefined : known.storedKeys.find((k) => k.kid === kid)
+  const storedSource = stored && { ...current, mode: 'stored' as const, storedKey: stored.name }
+  if (alg.startsWith('HS')) return storedSource ?? { ...current, mode: 'secret' }
+  if (iss !== undefined && known.trustedIssuers.includes(iss))
+    return { ...current, mode: 'trusted' }
   if (iss !== undefined && /^https:\/\//.test(iss))
     return { ...current, mode: 'issuer', issuer: iss }
-  return { ...current, mode: current.mode === 'secret' ? 'keyText' : current.mode }
+  return storedSource ?? { ...current, mode: current.mode === 'secret' ? 'keyText' : current.mode }
 }
