@@ -4,6 +4,7 @@ import { verdictLine } from './verdict-line'
 import { KeyDescriptionLine } from '../components/KeyDescriptionLine'
 import { LintList } from '../inspect/LintList'
 import { TokenParts } from '../inspect/TokenParts'
+import { Fragment } from 'react'
 
 export function VerifyResultPanel({ result }: { result: VerifyResult }) {
   const failed = result.checks.filter((c) => !c.ok && !c.skipped).length
@@ -56,7 +57,7 @@ function CheckTable({ checks }: { checks: VerifyCheck[] }) {
                 <span aria-hidden="true">{ICONS[state]} </span>
                 {state}
               </td>
-              <td>{c.code && <code>{c.code}</code>}</td>
+              <td>{c.code && <code className="error-code">{breakable(c.code)}</code>}</td>
               <td>{c.message}</td>
             </tr>
           )
@@ -64,4 +65,18 @@ function CheckTable({ checks }: { checks: VerifyCheck[] }) {
       </tbody>
     </table>
   )
+}
+
+/** An error code that may wrap only after its underscores, never inside a word. */
+function breakable(code: string) {
+  return code.split('_').map((part, i, all) => (
+    <Fragment key={i}>
+      {part}
+      {i < all.length - 1 && (
+        <>
+          _<wbr />
+        </>
+      )}
+    </Fragment>
+  ))
 }
