@@ -441,6 +441,13 @@ describe('Scan and JWKS views', () => {
     await page.getByRole('button', { name: /^Seen/ }).click()
     expect(await rows.nth(1).innerText()).toMatch(/^1\s/)
     await screenshot(page, 'scan')
+    // Narrower than its columns, each row becomes a card: every cell kept, nothing sideways.
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await page.locator('.scan-grid.cards').waitFor()
+    expect(await forgedRow.locator('[data-label="kid"]').isVisible()).toBe(true)
+    expect(await page.evaluate(OVERFLOWS)).toEqual([])
+    await page.setViewportSize({ width: 1280, height: 860 })
+    await expect.poll(() => page.locator('.scan-grid.cards').count()).toBe(0)
     await rows.filter({ hasText: 'expired' }).getByRole('button', { name: 'Open' }).click()
     await page.locator('tr[data-claim="sub"] td.claim-value', { hasText: 'once' }).waitFor()
     expect(await page.getByLabel(/Token, header, cookie/).inputValue()).toBe(once)

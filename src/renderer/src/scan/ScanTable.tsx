@@ -4,7 +4,7 @@
  * Inspect.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import type { ScanRow } from '../../../shared/scan-types'
 import { LongValue } from '../components/LongValue'
 
@@ -30,6 +30,9 @@ export const FILTERS = {
 } as const
 type Filter = keyof typeof FILTERS
 const ROW_HEIGHT = 34
+/** Narrower than this, each row is a three-line card (no column is dropped, nothing scrolls sideways). */
+const CARD_BELOW_PX = 860
+const CARD_HEIGHT = 76
 
 interface Props {
   rows: ScanRow[]
@@ -62,15 +65,19 @@ export function ScanTable({ rows, onOpen }: Props) {
     return list
   }, [rows, sort, query, filter])
   const scroller = useRef<HTMLDivElement>(null)
+  const grid = useRef<HTMLDivElement>(null)
+  const narrow = useNarrow(grid)
+  const rowHeight = narrow ? CARD_HEIGHT : ROW_HEIGHT
   // The React Compiler leaves this component unmemoized (TanStack Virtual returns fresh
   // functions each render); that is what a virtual list needs.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
   })
+  useEffect(() => virtual.measure(), [virtual, rowHeight])
   const sortBy = (key: SortKey) =>
     setSort((s) =>
       s.key === key ? { key, descending: !s.descending } : { key, descending: key === 'count' },
@@ -108,7 +115,8 @@ export function ScanTable({ rows, onOpen }: Props) {
         </span>
       </div>
       <div
-        className="scan-grid"
+        ref={grid}
+        className={narrow ? 'scan-grid cards' : 'scan-grid'}
         role="table"
         aria-label="Unique tokens"
         aria-rowcount={shown.length + 1}
@@ -147,22 +155,28 @@ export function ScanTable({ rows, onOpen }: Props) {
                     top: 0,
                     left: 0,
                     right: 0,
-                    height: ROW_HEIGHT,
+                    height: rowHeight,
                     transform: `translateY(${item.start}px)`,
                   }}
                 >
                   <div role="cell">{r.count.toLocaleString('en')}</div>
-                  <div role="cell" className="ellipsis">
+                  <div role="cell" className="ellipsis" data-label="Issuer">
                     {r.iss ? <LongValue value={r.iss} tail={14} what="Issuer" /> : '–'}
                   </div>
-                  <div role="cell" className="ellipsis" title={r.sub}>
+                  <div role="cell" className="ellipsis" title={r.sub} data-label="Subject">
                     {r.sub ?? '–'}
                   </div>
-                  <div role="cell" className="ellipsis">
+                  <div role="cell" className="ellipsis" data-label="kid">
                     {r.kid ? <LongValue value={r.kid} what="kid" /> : '–'}
                   </div>
-                  <div role="cell">{r.alg ?? '–'}</div>
-                  <div role="cell" className={r.state === 'expired' ? 'bad' : undefined}>
+                  <div role="cell" data-label="alg">
+                    {r.alg ?? '–'}
+                  </div>
+                  <div
+                    role="cell"
+                    className={r.state === 'expired' ? 'bad' : undefined}
+                    data-label="Expiry"
+                  >
                     {r.state}
                     {r.longLived ? ' · long-lived' : ''}
                   </div>
@@ -170,10 +184,16 @@ export function ScanTable({ rows, onOpen }: Props) {
                     role="cell"
                     className={`ellipsis${r.verification === 'invalid' ? ' bad' : ''}`}
                     title={signatureText(r)}
+                    data-label="Signature"
                   >
                     {signatureText(r)}
                   </div>
-                  <div role="cell" className="ellipsis" title={whereText(r)}>
+                  <div
+                    role="cell"
+                    className="ellipsis"
+                    title={whereText(r)}
+                    data-label="First seen"
+                  >
                     {whereText(r)}
                   </div>
                   <div role="cell">
@@ -207,4 +227,19 @@ function whereText(r: ScanRow): string {
   if (r.firstFile === undefined) return `line ${r.firstLine.toLocaleString('en')}`
   const name = r.firstFile.split(/[\\/]/).pop() ?? r.firstFile
   return `${name}:${r.firstLine}`
+}
+
+/** Whether the grid is narrower than its columns need (then rows become cards). */
+function useNarrow(grid: RefObject<HTMLDivElement | null>): boolean {
+  const [narrow, setNarrow] = useState(false)
+  useEffect(() => {
+    const element = grid.current
+    if (!element) return
+    const observer = new ResizeObserver(([entry]) =>
+      setNarrow((entry?.contentRect.width ?? Infinity) < CARD_BELOW_PX),
+    )
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [grid])
+  return narrow
 }
