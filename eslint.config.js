@@ -211,4 +211,25 @@ export default tseslint.config(
       ],
     },
   },
+  // What every `jwtw` start loads (the command table and each command's declarations): no zod,
+  // no schema module and no service, so `--version`, `--help` and decode start fast. Values
+  // come from zod-free modules (algorithms, oauth-names, templates, ...).
+  {
+    files: ['src/cli/command-table.ts', 'src/cli/options.ts', 'src/cli/commands/*/spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, { name: 'zod', message: 'CLI declarations load no zod.' }],
+          patterns: [
+            {
+              group: ['**/*-schemas', '**/main/**'],
+              allowTypeImports: true,
+              message: 'CLI declarations load at every start: no schemas, no services.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 )

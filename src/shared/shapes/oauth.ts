@@ -1,6 +1,7 @@
 /** Output shapes of the token flows (zod): the contract's token result and `jwtw token --json`. */
 import * as z from 'zod'
-import { CLIENT_AUTH_METHODS, ClientProfileSchema, GRANTS } from '../oauth-schemas'
+import { ClientProfileSchema } from '../oauth-schemas'
+import { CLIENT_AUTH_METHODS, GRANTS } from '../oauth-names'
 import { VerifyResultSchema } from './verify'
 import { JsonObjectSchema } from './token'
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeJwt } from 'jose'
 import type { Browser } from 'playwright-core'
-import type { ClientAuthMethod } from '../../../src/shared/oauth-schemas'
+import type { ClientAuthMethod } from '../../../src/shared/oauth-names'
 import { obtainToken } from '../../../src/main/core/oauth/obtain-token'
 import { tokenOnUse } from '../../../src/main/core/oauth/token-on-use'
 import { createContext } from '../../../src/main/core/context'

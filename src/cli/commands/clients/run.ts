@@ -1,11 +1,7 @@
 /** `jwtw clients ...`: OAuth client profiles; the client secret goes to the keychain only. */
 import { LIMITS } from '../../../shared/limits'
-import {
-  ClientProfileSchema,
-  usesClientSecret,
-  type ClientAuthMethod,
-  type ClientProfile,
-} from '../../../shared/oauth-schemas'
+import { ClientProfileSchema, type ClientProfile } from '../../../shared/oauth-schemas'
+import { usesClientSecret, type ClientAuthMethod } from '../../../shared/oauth-names'
 import type { ClientSummary } from '../../../shared/oauth-types'
 import { call } from '../../call-service'
 import { cliContext } from '../../context'

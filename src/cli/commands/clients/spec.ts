@@ -1,5 +1,5 @@
 /** `jwtw clients ...` declared: OAuth client profiles (their secrets in the OS keychain). */
-import { CLIENT_AUTH_METHODS } from '../../../shared/oauth-schemas'
+import { CLIENT_AUTH_METHODS } from '../../../shared/oauth-names'
 import { command, exitCodes, flag, list, text } from '../../framework/spec'
 import { jsonOption } from '../../options'
 

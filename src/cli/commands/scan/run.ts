@@ -8,7 +8,6 @@ import { describeInstant } from '../../../shared/relative-time'
 import type { ScanProgress, ScanResult, ScanToken } from '../../../shared/scan-types'
 import type { ScanInput } from '../../../main/core/scan/run-scan'
 import { runScan } from '../../../main/core/scan/run-scan'
-import { cliContext } from '../../context'
 import { EXIT, type Runner } from '../../framework/spec'
 import type { JweKeySourceInput } from '../../../shared/request-schemas'
 import { UsageError } from '../../framework/usage-error'
@@ -59,21 +58,23 @@ export const run: Runner<typeof scanOptions> = async ({ values, positionals, pat
   if (paths.includes('-') && io.stdin.isTTY) {
     io.stderr.write('Paste log lines, then press Ctrl+D (Ctrl+C ends with the summary).\n')
   }
+  // The services (settings, keychain, remote keys) load only when a token is verified or
+  // decrypted: a plain scan starts without them.
+  const verifyWith =
+    key || decrypt
+      ? {
+          ...(key ? { key } : {}),
+          ...(decrypt ? { decrypt } : {}),
+          ctx: (await import('../../context')).cliContext(io),
+        }
+      : undefined
   const controller = new AbortController()
   const stopListening = io.onInterrupt(() => controller.abort())
   const progress = progressLine(io)
   let result: ScanResult
   try {
     result = await runScan(inputs, {
-      ...(key || decrypt
-        ? {
-            verifyWith: {
-              ...(key ? { key } : {}),
-              ...(decrypt ? { decrypt } : {}),
-              ctx: cliContext(io),
-            },
-          }
-        : {}),
+      ...(verifyWith ? { verifyWith } : {}),
       ...workersOf(io),
       now: io.now(),
       showTokens: values['show-tokens'],

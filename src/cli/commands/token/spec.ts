@@ -1,5 +1,5 @@
 /** `jwtw token` declared: get a token from an identity provider through a client profile. */
-import { GRANTS, TOKEN_TYPE_IDS } from '../../../shared/oauth-schemas'
+import { GRANTS, TOKEN_TYPE_IDS } from '../../../shared/oauth-names'
 import { command, exitCodes, flag, text } from '../../framework/spec'
 import { jsonOption } from '../../options'
 

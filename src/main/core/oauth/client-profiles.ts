@@ -8,10 +8,10 @@ import * as z from 'zod'
 import { WorkbenchError } from '../../../shared/errors'
 import {
   ClientProfileSchema,
-  usesClientSecret,
   type ClientAdd,
   type ClientProfile,
 } from '../../../shared/oauth-schemas'
+import { usesClientSecret } from '../../../shared/oauth-names'
 import type { ClientSummary } from '../../../shared/oauth-types'
 import { clip } from '../../../shared/redact'
 import type { CoreEnv } from '../env'

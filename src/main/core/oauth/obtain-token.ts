@@ -9,13 +9,8 @@
 import { randomUUID } from 'node:crypto'
 import * as client from 'openid-client'
 import { WorkbenchError } from '../../../shared/errors'
-import {
-  GRANT_TYPES,
-  TOKEN_TYPE_IDS,
-  type ClientProfile,
-  type Grant,
-  type TokenRequest,
-} from '../../../shared/oauth-schemas'
+import type { ClientProfile, TokenRequest } from '../../../shared/oauth-schemas'
+import { GRANT_TYPES, TOKEN_TYPE_IDS, type Grant } from '../../../shared/oauth-names'
 import type { TokenFlowProgress, TokenResult } from '../../../shared/oauth-types'
 import type { AppContext } from '../context'
 import { checkRemoteUrl } from '../jwks/remote-url'

@@ -6,7 +6,8 @@
  * minutes for a browser; ERR_OAUTH_SIGN_IN_REQUIRED says what to run instead.
  */
 import { WorkbenchError } from '../../../shared/errors'
-import type { ClientProfile, Grant, TokenRequest } from '../../../shared/oauth-schemas'
+import type { ClientProfile, TokenRequest } from '../../../shared/oauth-schemas'
+import type { Grant } from '../../../shared/oauth-names'
 import type { TokenResult } from '../../../shared/oauth-types'
 import type { AppContext } from '../context'
 import { obtainToken, type FlowHooks } from './obtain-token'

@@ -5,7 +5,8 @@
  * when the profile asks (RFC 7662); then saved as credentials of the profile with their expiry.
  */
 import * as client from 'openid-client'
-import type { ClientProfile, Grant } from '../../../shared/oauth-schemas'
+import type { ClientProfile } from '../../../shared/oauth-schemas'
+import type { Grant } from '../../../shared/oauth-names'
 import type { TokenResult, TokenVerdict } from '../../../shared/oauth-types'
 import { decodeToken } from '../../../shared/token-decode'
 import { isRecord } from '../../../shared/is-record'

@@ -4,12 +4,12 @@
  * private_key_jwt and DPoP. The redirect is always a loopback listener main starts.
  */
 import { useState, type FormEvent } from 'react'
+import type { ClientProfile } from '../../../shared/oauth-schemas'
 import {
   CLIENT_AUTH_METHODS,
   type ClientAuthMethod,
-  type ClientProfile,
   usesClientSecret,
-} from '../../../shared/oauth-schemas'
+} from '../../../shared/oauth-names'
 import type { ClientSummary } from '../../../shared/oauth-types'
 import { api } from '../api'
 import { CheckField } from '../components/CheckField'

@@ -5,7 +5,7 @@
  * verdicts; they can be inspected, verified, copied, and are saved as the profile's credential.
  */
 import { useEffect, useState } from 'react'
-import { GRANTS, type Grant } from '../../../shared/oauth-schemas'
+import { GRANTS, type Grant } from '../../../shared/oauth-names'
 import type { ClientSummary, TokenStatus } from '../../../shared/oauth-types'
 import { api } from '../api'
 import { ChoiceSelect } from '../components/ChoiceSelect'
