@@ -22,6 +22,19 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
+/** Copies text and says so in a toast (or that the clipboard is not available); resolves to whether it worked. */
+export function useCopyWithToast(): (text: string, copied: string) => Promise<boolean> {
+  const toast = useToast()
+  return async (text, copied) => {
+    const done = await copyText(text)
+    toast(
+      done ? copied : 'Copy failed: the clipboard is not available here.',
+      done ? 'ok' : 'error',
+    )
+    return done
+  }
+}
+
 export function CopyButton({
   text,
   label = 'Copy',
@@ -33,18 +46,14 @@ export function CopyButton({
   copied?: string
 }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
-  const toast = useToast()
+  const copy = useCopyWithToast()
   return (
     <button
       type="button"
       className="secondary"
       onClick={() => {
-        void copyText(text).then((done) => {
+        void copy(text, copied).then((done) => {
           setState(done ? 'copied' : 'failed')
-          toast(
-            done ? copied : 'Copy failed: the clipboard is not available here.',
-            done ? 'ok' : 'error',
-          )
           setTimeout(() => setState('idle'), 1500)
         })
       }}

@@ -3,8 +3,7 @@
  * width it is given (its start with an ellipsis, then its last characters), the whole value in
  * its tooltip and shown in full while focused, copied on click. Never wrapped letter by letter.
  */
-import { copyText } from './CopyButton'
-import { useToast } from '../shell/Toasts'
+import { useCopyWithToast } from './CopyButton'
 
 interface Props {
   value: string
@@ -15,23 +14,14 @@ interface Props {
 }
 
 export function LongValue({ value, tail = 8, what = 'Value' }: Props) {
-  const toast = useToast()
+  const copy = useCopyWithToast()
   const cut = value.length > tail * 2 ? value.length - tail : value.length
   return (
     <button
       type="button"
       className="long-value"
       title={`${value}\n(click to copy)`}
-      onClick={() => {
-        void copyText(value).then((done) =>
-          toast(
-            done
-              ? `${what} copied to the clipboard.`
-              : 'Copy failed: the clipboard is not available here.',
-            done ? 'ok' : 'error',
-          ),
-        )
-      }}
+      onClick={() => void copy(value, `${what} copied to the clipboard.`)}
     >
       <span className="long-value-head">{value.slice(0, cut)}</span>
       {cut < value.length && <span className="long-value-tail">{value.slice(cut)}</span>}
