@@ -10,6 +10,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/helpers/build-once.ts'],
+    reporters: ['default', './tests/helpers/slow-files-reporter.ts'],
     // Processed by vitest so a test's stand-in for 'electron' reaches it (the app's store).
     server: { deps: { inline: ['electron-store'] } },
     testTimeout: 20_000,

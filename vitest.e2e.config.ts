@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['e2e/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/helpers/build-once.ts'],
+    reporters: ['default', './tests/helpers/slow-files-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: true,

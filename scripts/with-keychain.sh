@@ -31,9 +31,12 @@ dbus-run-session -- bash -c '
   start
   node "$0/keychain-ready.mjs" || exit 1
   (
+    # Only a bus that answers "no owner" means the daemon is gone: a slow or failed dbus-send
+    # under load says nothing, and replacing a live daemon would drop the calls in flight.
     while sleep 1; do
-      if ! dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"; then
+      owner="$(dbus-send --session --print-reply --reply-timeout=5000 --dest=org.freedesktop.DBus \
+        /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null)" || continue
+      if printf "%s" "$owner" | grep -q "boolean false"; then
         echo "with-keychain: gnome-keyring-daemon exited; started again" >&2
         start --replace
       fi

@@ -1,4 +1,5 @@
 /** Entry point of the built `jwtw` binary. */
+import { endIfKeychainCallsHang } from '../main/core/keychain'
 import { cliArgv } from '../shared/app-launch'
 import { processIo } from './io'
 import { runCli } from './main'
@@ -12,3 +13,4 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 process.exitCode = await runCli(cliArgv(process.argv), processIo())
+endIfKeychainCallsHang()

@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   createOsKeychain,
@@ -7,6 +11,7 @@ import {
 import { settingsDir } from '../../src/main/core/settings/settings-dir'
 import { probeKeychain } from '../helpers/keychain-available'
 import { runTs } from '../helpers/run-ts'
+import { tempFiles } from '../helpers/temp-files'
 
 const { available } = await probeKeychain()
 const service = `jwtw-test-keychain-${process.pid}`
@@ -67,5 +72,32 @@ describe('unreachable keychain', () => {
     const out = JSON.parse(stdout.trim()) as { code: string; message: string }
     expect(out.code).toBe('ERR_KEYCHAIN_UNAVAILABLE')
     expect(out.message).toMatch(/gnome-keyring|Secret Service/)
+  })
+
+  it('a keychain that never answers fails the call within its time limit (it used to wait forever)', async () => {
+    // A session bus that accepts the connection and then says nothing: its daemon is stopped.
+    const bus = join(tempFiles('hung-bus').dir, 'bus')
+    const daemon = spawn('dbus-daemon', ['--session', '--nofork', `--address=unix:path=${bus}`], {
+      stdio: 'ignore',
+    })
+    try {
+      for (let i = 0; i < 100 && !existsSync(bus); i++) await sleep(50)
+      daemon.kill('SIGSTOP')
+      const { stdout, signal } = await runTs(
+        `import { createOsKeychain, endIfKeychainCallsHang } from './src/main/core/keychain'
+         const started = Date.now()
+         try { await createOsKeychain('jwtw-hung', { timeoutMs: 2000 }).list(); console.log('"REACHED"') }
+         catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message, ms: Date.now() - started })) }
+         endIfKeychainCallsHang() // what the CLI does last: the call still waiting would hold exit`,
+        { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${bus}` },
+      )
+      const out = JSON.parse(stdout.trim()) as { code: string; message: string; ms: number }
+      expect(out.code).toBe('ERR_KEYCHAIN_UNAVAILABLE')
+      expect(out.message).toMatch(/^The OS keychain did not answer within 2 s, so stored keys/)
+      expect(out.ms).toBeGreaterThanOrEqual(1900)
+      expect(signal).toBe('SIGKILL')
+    } finally {
+      daemon.kill('SIGKILL')
+    }
   })
 })

@@ -6,7 +6,9 @@ import { createOsKeychain } from '../../src/main/core/keychain'
 
 export async function probeKeychain(): Promise<{ available: boolean; reason: string }> {
   try {
-    await createOsKeychain(`jwtw-probe-${process.pid}`).list()
+    // Bounded: a keyring daemon that hangs fails the file at once instead of holding its import
+    // (a top-level await no test timeout covers) and with it the whole run.
+    await createOsKeychain(`jwtw-probe-${process.pid}`, { timeoutMs: 15_000 }).list()
     return { available: true, reason: '' }
   } catch (error) {
     const reason = `OS keychain unreachable (${(error as Error).message.slice(0, 200)})`

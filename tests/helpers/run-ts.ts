@@ -12,7 +12,7 @@ const root = resolve(import.meta.dirname, '..', '..')
 export async function runTs(
   source: string,
   env: NodeJS.ProcessEnv,
-): Promise<{ stdout: string; stderr: string; code: number }> {
+): Promise<{ stdout: string; stderr: string; code: number; signal?: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
@@ -21,7 +21,7 @@ export async function runTs(
     )
     return { stdout, stderr, code: 0 }
   } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number }
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code }
+    const e = error as { stdout: string; stderr: string; code: number; signal?: string }
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code, signal: e.signal ?? undefined }
   }
 }

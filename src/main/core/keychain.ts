@@ -14,6 +14,13 @@ const loadKeyring = () => (keyring ??= import('@napi-rs/keyring'))
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'jwt-workbench'
 
+/**
+ * How long one keychain call may take. Long enough for an unlock prompt answered by hand;
+ * bounded so that a keyring daemon that hangs (stopped, wedged on its bus) fails the call
+ * with ERR_KEYCHAIN_UNAVAILABLE instead of holding the command, the window or a job forever.
+ */
+export const KEYCHAIN_CALL_TIMEOUT_MS = 120_000
+
 export interface Keychain {
   /** The keychain service every entry is stored under. */
   readonly service: string
@@ -44,24 +51,77 @@ export function keychainHelp(platform: NodeJS.Platform = process.platform): stri
   return 'Make sure Windows Credential Manager is available for your user account.'
 }
 
-function unavailable(cause: unknown, operation: 'read' | 'write'): WorkbenchError {
+type Operation = 'read' | 'write'
+
+class KeychainTimeout extends Error {}
+
+function unavailable(cause: unknown, operation: Operation): WorkbenchError {
+  const state =
+    cause instanceof KeychainTimeout
+      ? `did not answer within ${cause.message}`
+      : 'is not reachable or is locked'
   const what =
     operation === 'write'
-      ? 'The OS keychain is not reachable or is locked; nothing was stored.'
-      : 'The OS keychain is not reachable or is locked, so stored keys and credentials cannot be read (they are not lost).'
+      ? `The OS keychain ${state}; nothing was stored.`
+      : `The OS keychain ${state}, so stored keys and credentials cannot be read (they are not lost).`
   return new WorkbenchError('ERR_KEYCHAIN_UNAVAILABLE', `${what} ${keychainHelp()}`, { cause })
 }
 
-async function guarded<T>(operation: 'read' | 'write', run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    throw unavailable(error, operation)
+/**
+ * Runs one keychain call within `timeoutMs`. The signal cancels the native call when it has
+ * not started; one already waiting on the daemon cannot be interrupted, so the promise given
+ * back settles on the timer whatever the call does later.
+ */
+function guarded<T>(
+  operation: Operation,
+  timeoutMs: number,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController()
+  let timedOut = false
+  const settled = () => {
+    if (timedOut) callsLeftWaiting--
+    clearTimeout(timer)
   }
+  const timer = setTimeout(() => {
+    timedOut = true
+    callsLeftWaiting++
+    controller.abort()
+  }, timeoutMs)
+  return new Promise<T>((resolve, reject) => {
+    controller.signal.addEventListener('abort', () =>
+      reject(unavailable(new KeychainTimeout(`${Math.round(timeoutMs / 1000)} s`), operation)),
+    )
+    run(controller.signal).then(
+      (value) => {
+        settled()
+        resolve(value)
+      },
+      (error: unknown) => {
+        settled()
+        reject(unavailable(error, operation))
+      },
+    )
+  })
+}
+
+/** Keychain calls that timed out and are still waiting on the daemon. */
+let callsLeftWaiting = 0
+
+/**
+ * Ends the process at once when a keychain call that timed out is still waiting on its
+ * daemon. That call holds one of Node's worker threads, and Node joins them on exit, so the
+ * process would otherwise never end (its error has already been reported).
+ */
+export function endIfKeychainCallsHang(): void {
+  if (callsLeftWaiting > 0) process.kill(process.pid, 'SIGKILL')
 }
 
 /** The keychain implemented with @napi-rs/keyring (Secret Service, Keychain, Credential Manager). */
-export function createOsKeychain(service: string = keychainService()): Keychain {
+export function createOsKeychain(
+  service: string = keychainService(),
+  { timeoutMs = KEYCHAIN_CALL_TIMEOUT_MS }: { timeoutMs?: number } = {},
+): Keychain {
   // Pinned to the Secret Service on Linux: the default store layers the kernel keyring
   // (keyutils) in front, which forgets everything at reboot and answers "no entry" instead
   // of failing when no Secret Service is reachable.
@@ -70,14 +130,20 @@ export function createOsKeychain(service: string = keychainService()): Keychain 
     new (await loadKeyring()).AsyncEntry(service, account, options)
   return {
     service,
-    get: (account) => guarded('read', async () => (await entry(account)).getPassword()),
+    get: (account) =>
+      guarded('read', timeoutMs, async (signal) => (await entry(account)).getPassword(signal)),
     set: (account, secret) =>
-      guarded('write', async () => (await entry(account)).setPassword(secret)),
-    delete: (account) => guarded('write', async () => (await entry(account)).deleteCredential()),
+      guarded('write', timeoutMs, async (signal) =>
+        (await entry(account)).setPassword(secret, signal),
+      ),
+    delete: (account) =>
+      guarded('write', timeoutMs, async (signal) =>
+        (await entry(account)).deleteCredential(signal),
+      ),
     list: () =>
-      guarded('read', async () => {
+      guarded('read', timeoutMs, async (signal) => {
         const { findCredentialsAsync } = await loadKeyring()
-        return (await findCredentialsAsync(service)).map((c) => c.account)
+        return (await findCredentialsAsync(service, null, signal)).map((c) => c.account)
       }),
   }
 }
