@@ -89,6 +89,8 @@ const TARGETS = {
         // lock-file helper and the audit's dictionaries.
         external: ['@napi-rs/keyring', 'undici', 'proper-lockfile', '@zxcvbn-ts/*'],
         sourcemap: true,
+        minifyWhitespace: true,
+        minifySyntax: true,
         define: { __JWTW_VERSION__: JSON.stringify(version) },
         logLevel: 'warning',
         absWorkingDir: root,

@@ -2,25 +2,12 @@
 import type { Handlers } from '../../shared/api'
 import type { AppContext } from './context'
 import { createKeyHandlers } from './keychain-handlers'
-import { generateSecretFor, saveSecretAsKey } from './secrets/secret-service'
 import { decodeText } from '../../shared/token-decode'
-import { mintToken } from './mint/mint'
 import { remoteOptions } from './jwks/remote-key-source'
 import { WorkbenchError } from '../../shared/errors'
 import { historyAdd, historyClear, historyList } from './history'
+import { onFirstUse } from '../../shared/on-first-use'
 import { remotePreferences, setRemotePreferences, setUiState, uiState } from './preferences'
-import { verifyToken } from './verify/verify'
-import { decryptToken } from './jwe/decrypt'
-import { runtimeSupport } from './runtime-algorithms'
-
-/**
- * A part of the services loaded on its first call: the audit and scan engines and the OAuth
- * client (openid-client) are large, and most CLI commands never use them.
- */
-function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
-  let loaded: Promise<T> | undefined
-  return () => (loaded ??= load())
-}
 
 /**
  * Builds the table the IPC layer, the browser-mode server and tests dispatch through.
@@ -30,6 +17,13 @@ export function createHandlers(
   ctx: AppContext,
   options: { openBrowser?: (url: string) => void } = {},
 ): Handlers {
+  // Each service is loaded on its first call: a CLI command runs one of them, so it parses
+  // only that one (mint never parses verify, decrypt, the audit or the OAuth client).
+  const mint = onFirstUse(() => import('./mint/mint'))
+  const verify = onFirstUse(() => import('./verify/verify'))
+  const decrypt = onFirstUse(() => import('./jwe/decrypt'))
+  const runtime = onFirstUse(() => import('./runtime-algorithms'))
+  const secrets = onFirstUse(() => import('./secrets/secret-service'))
   const audits = onFirstUse(async () => (await import('./audit/audit-jobs')).createAuditJobs())
   const scans = onFirstUse(async () => (await import('./scan/scan-jobs')).createScanJobs(ctx))
   const tokens = onFirstUse(async () =>
@@ -38,13 +32,14 @@ export function createHandlers(
   const recipes = onFirstUse(() => import('./oauth/token-recipes'))
   return {
     decode: (text) => decodeText(text, ctx.now()),
-    mint: (request) => mintToken(request, ctx),
-    verify: (request) => verifyToken(request, ctx),
-    decrypt: (request) => decryptToken(request, ctx),
-    'runtime.algorithms': () => runtimeSupport.algorithms(),
+    mint: async (request) => (await mint()).mintToken(request, ctx),
+    verify: async (request) => (await verify()).verifyToken(request, ctx),
+    decrypt: async (request) => (await decrypt()).decryptToken(request, ctx),
+    'runtime.algorithms': async () => (await runtime()).runtimeSupport.algorithms(),
     ...createKeyHandlers(ctx),
-    'secret.generate': (request) => generateSecretFor(ctx, request),
-    'secret.save': ({ name, secret, alg }) => saveSecretAsKey(ctx, name, secret, alg),
+    'secret.generate': async (request) => (await secrets()).generateSecretFor(ctx, request),
+    'secret.save': async ({ name, secret, alg }) =>
+      (await secrets()).saveSecretAsKey(ctx, name, secret, alg),
     'audit.start': async (request) => (await audits()).start(request),
     'audit.status': async (jobId) => (await audits()).status(jobId),
     'audit.cancel': async (jobId) => (await audits()).cancel(jobId),

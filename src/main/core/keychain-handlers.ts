@@ -1,8 +1,7 @@
 /** Contract handlers for stored keys, saved credentials and the local issuer toggle. */
 import type { Handlers } from '../../shared/api'
 import type { AppContext } from './context'
-import { createIssuerToggle } from './issuer/issuer-server'
-import { findOrphans, recoverOrphans } from './recovery/keychain-recovery'
+import { onFirstUse } from '../../shared/on-first-use'
 
 type KeyMethods =
   | 'keys.list'
@@ -29,7 +28,11 @@ type KeyMethods =
 export function createKeyHandlers(ctx: AppContext): Pick<Handlers, KeyMethods> {
   const keys = () => ctx.keys
   const creds = () => ctx.credentials
-  const issuer = createIssuerToggle(ctx)
+  // Loaded on first use, like the services (see handlers.ts).
+  const issuer = onFirstUse(async () =>
+    (await import('./issuer/issuer-server')).createIssuerToggle(ctx),
+  )
+  const recovery = onFirstUse(() => import('./recovery/keychain-recovery'))
   return {
     'keys.list': () => keys().list(),
     'keys.generate': ({ name, ...options }) => keys().generate(name, options),
@@ -43,8 +46,9 @@ export function createKeyHandlers(ctx: AppContext): Pick<Handlers, KeyMethods> {
     },
     'keys.setKid': (name, kid) => keys().setKid(name, kid),
     'keys.setTags': (name, tags) => keys().setTags(name, tags),
-    'keys.orphans': () => findOrphans(ctx),
-    'keys.recover': ({ action, accounts }) => recoverOrphans(ctx, ctx.keys, action, accounts),
+    'keys.orphans': async () => (await recovery()).findOrphans(ctx),
+    'keys.recover': async ({ action, accounts }) =>
+      (await recovery()).recoverOrphans(ctx, ctx.keys, action, accounts),
     'creds.list': () => creds().list(),
     'creds.set': (input) => creds().set(input),
     'creds.get': (name) => creds().get(name),
@@ -53,8 +57,8 @@ export function createKeyHandlers(ctx: AppContext): Pick<Handlers, KeyMethods> {
       await creds().remove(name)
       return { deleted: true as const }
     },
-    'issuer.start': (options) => issuer.start(options),
-    'issuer.stop': () => issuer.stop(),
-    'issuer.status': () => issuer.status(),
+    'issuer.start': async (options) => (await issuer()).start(options),
+    'issuer.stop': async () => (await issuer()).stop(),
+    'issuer.status': async () => (await issuer()).status(),
   }
 }

@@ -5,12 +5,12 @@
  */
 import type * as Keyring from '@napi-rs/keyring'
 import { WorkbenchError } from '../../shared/errors'
+import { onFirstUse } from '../../shared/on-first-use'
 
 // The native addon is loaded on the first keychain call, so commands that never touch the
 // keychain (mint with a secret file, verify with a key file, decode) do not load it; if it
 // cannot load, that call fails with ERR_KEYCHAIN_UNAVAILABLE like any other keychain failure.
-let keyring: Promise<typeof Keyring> | undefined
-const loadKeyring = () => (keyring ??= import('@napi-rs/keyring'))
+const loadKeyring = onFirstUse((): Promise<typeof Keyring> => import('@napi-rs/keyring'))
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'jwt-workbench'
 
