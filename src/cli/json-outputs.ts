@@ -3,7 +3,7 @@
  * shapes are the zod schemas the services' types come from; the JSON Schema files are generated
  * from them (`npm run schemas`), and a test fails when a committed file differs.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { RemotePreferencesSchema } from '../shared/jwks-schemas'
 import { DecryptResultSchema } from '../shared/shapes/decrypt'
 import {

@@ -3,7 +3,7 @@
  * Method name -> zod schema of the arguments -> result type. IPC, the preload bridge, the
  * browser-mode HTTP API and the renderer's `api` object are all derived from this table.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { LIMITS } from './limits'
 import type { Result } from './result'
 import type { DecodedToken } from './token-types'
@@ -55,13 +55,13 @@ import {
   type RemotePreferences,
 } from './jwks-schemas'
 
-interface MethodSpec<A extends z.ZodTuple, R> {
+interface MethodSpec<A extends z.ZodMiniTuple, R> {
   args: A
   /** Phantom field carrying the result type; never set at run time. */
   result?: R
 }
 
-function method<A extends z.ZodTuple>(args: A) {
+function method<A extends z.ZodMiniTuple>(args: A) {
   return { returns: <R>(): MethodSpec<A, R> => ({ args }) }
 }
 
@@ -69,11 +69,11 @@ function method<A extends z.ZodTuple>(args: A) {
  * A job's three methods (see shared/jobs.ts): NAME.start(request) -> { jobId },
  * NAME.status(jobId) and NAME.cancel(jobId) -> its status.
  */
-const jobStart = <R extends z.ZodType>(request: R) =>
+const jobStart = <R extends z.ZodMiniType>(request: R) =>
   method(z.tuple([request])).returns<{ jobId: string }>()
 const jobStatus = <S>() => method(z.tuple([JobIdSchema])).returns<S>()
 
-function jobMethods<N extends string, R extends z.ZodType>(name: N, request: R) {
+function jobMethods<N extends string, R extends z.ZodMiniType>(name: N, request: R) {
   return {
     returns: <S>() =>
       ({
@@ -93,9 +93,9 @@ function jobMethods<N extends string, R extends z.ZodType>(name: N, request: R) 
  * if (r.ok) console.log(r.value[0].payload)
  */
 export const contract = {
-  decode: method(z.tuple([z.string().max(LIMITS.text, 'text is over 1 MiB')])).returns<
-    DecodedToken[]
-  >(),
+  decode: method(
+    z.tuple([z.string().check(z.maxLength(LIMITS.text, 'text is over 1 MiB'))]),
+  ).returns<DecodedToken[]>(),
   mint: method(z.tuple([MintRequestSchema])).returns<MintResult>(),
   verify: method(z.tuple([VerifyRequestSchema])).returns<VerifyResult>(),
   decrypt: method(z.tuple([DecryptRequestSchema])).returns<DecryptResult>(),
@@ -162,7 +162,7 @@ export const contract = {
   // Custom token endpoints (a session cookie from the keychain, a token in a header).
   'recipes.list': method(z.tuple([])).returns<TokenRecipe[]>(),
   'recipes.save': method(
-    z.tuple([z.strictObject({ recipe: TokenRecipeSchema, replace: z.boolean().optional() })]),
+    z.tuple([z.strictObject({ recipe: TokenRecipeSchema, replace: z.optional(z.boolean()) })]),
   ).returns<TokenRecipe>(),
   'recipes.remove': method(z.tuple([ClientNameSchema])).returns<{ removed: true }>(),
   'recipes.run': method(z.tuple([RecipeRunSchema])).returns<RecipeResult>(),

@@ -1,9 +1,9 @@
 /** zod schemas of the remote-keys contract methods: JWKS reports, the cache, trusted issuers. */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { LIMITS } from './limits'
 import { RemoteOptionsSchema } from './request-schemas'
 
-const url = z.string().min(1).max(LIMITS.url)
+const url = z.string().check(z.minLength(1), z.maxLength(LIMITS.url))
 
 /**
  * What `jwks.fetch` reports on: a JWKS URL, or an issuer (discovery).
@@ -16,9 +16,9 @@ export const JwksSourceSchema = z.union([
   z.strictObject({ issuer: url }),
 ])
 
-export const JwksFetchOptionsSchema = z
-  .strictObject({ refresh: z.boolean().optional(), remote: RemoteOptionsSchema.optional() })
-  .optional()
+export const JwksFetchOptionsSchema = z.optional(
+  z.strictObject({ refresh: z.optional(z.boolean()), remote: z.optional(RemoteOptionsSchema) }),
+)
 
 export const CacheUrlSchema = url
 
@@ -30,23 +30,18 @@ export const CacheUrlSchema = url
  */
 export const TrustIssuerSchema = z.strictObject({
   issuer: url,
-  name: z.string().max(LIMITS.value).optional(),
-  audience: z.string().min(1).max(LIMITS.value).optional(),
+  name: z.optional(z.string().check(z.maxLength(LIMITS.value))),
+  audience: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.value))),
   /** Accept tokens for any of the issuer's clients: no audience check. */
-  anyAudience: z.boolean().optional(),
-  insecureHttp: z.boolean().optional(),
+  anyAudience: z.optional(z.boolean()),
+  insecureHttp: z.optional(z.boolean()),
 })
 
 /** How remote keys are fetched, kept in the settings file. */
 export const RemotePreferencesSchema = z.strictObject({
-  caFile: z.string().min(1).max(LIMITS.path).optional(),
-  timeoutMs: z.number().int().min(100).max(120_000).optional(),
-  maxStaleSeconds: z
-    .number()
-    .int()
-    .min(0)
-    .max(365 * 24 * 3600)
-    .optional(),
-  allowRedirects: z.boolean().optional(),
+  caFile: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.path))),
+  timeoutMs: z.optional(z.int().check(z.gte(100), z.lte(120_000))),
+  maxStaleSeconds: z.optional(z.int().check(z.gte(0), z.lte(365 * 24 * 3600))),
+  allowRedirects: z.optional(z.boolean()),
 })
 export type RemotePreferences = z.infer<typeof RemotePreferencesSchema>

@@ -2,7 +2,7 @@
  * Remote keys as they cross the contract: a fetched JWK Set described (never a private
  * member), its cache state and rotation, findings on the set, and trusted issuers.
  */
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import type {
   CachedDocumentSchema,
   JwkSummarySchema,

@@ -3,23 +3,23 @@
  * (metadata only: its client secret, refresh token and keys live in the keychain), the grants
  * and client authentication methods the workbench speaks, and what a token request asks for.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { LIMITS } from './limits'
 import { CLIENT_AUTH_METHODS, GRANTS, TOKEN_TYPE_IDS, type TokenTypeName } from './oauth-names'
 
-const short = z.string().max(LIMITS.value)
-const url = z.string().min(1).max(LIMITS.url)
-const keyName = z.string().min(1).max(LIMITS.keyName)
+const short = z.string().check(z.maxLength(LIMITS.value))
+const url = z.string().check(z.minLength(1), z.maxLength(LIMITS.url))
+const keyName = z.string().check(z.minLength(1), z.maxLength(LIMITS.keyName))
 
 /** A profile name: printable, 1-64 characters, no spaces at either end. */
-export const ClientNameSchema = z
-  .string()
-  .min(1)
-  .max(LIMITS.keyName)
-  .refine(
+export const ClientNameSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(LIMITS.keyName),
+  z.refine(
     (name) => name.trim() === name && ![...name].some((c) => c < ' ' || c === '\u007f'),
     'a name is printable characters without spaces at either end',
-  )
+  ),
+)
 
 /**
  * A client profile: which issuer, which client, how it authenticates, what it asks for.
@@ -32,35 +32,37 @@ export const ClientProfileSchema = z.strictObject({
   name: ClientNameSchema,
   /** The issuer identifier; its metadata comes from discovery and must name it exactly. */
   issuer: url,
-  clientId: z.string().min(1).max(LIMITS.value),
+  clientId: z.string().check(z.minLength(1), z.maxLength(LIMITS.value)),
   authMethod: z.enum(CLIENT_AUTH_METHODS),
   /** private_key_jwt: the stored key that signs the client assertion. */
-  signingKey: keyName.optional(),
+  signingKey: z.optional(keyName),
   /** A loopback redirect URI (http://127.0.0.1/callback); no port means an ephemeral one. */
-  redirectUri: url.optional(),
+  redirectUri: z.optional(url),
   /** Default scopes, space-separated. */
-  scope: short.optional(),
+  scope: z.optional(short),
   /** Sent as `audience` (Auth0, token exchange). */
-  audience: short.optional(),
+  audience: z.optional(short),
   /** RFC 8707 resource indicator. */
-  resource: url.optional(),
+  resource: z.optional(url),
   /** More parameters for the authorization and token requests (prompt, acr_values, ...). */
-  extraParams: z.record(z.string().min(1).max(LIMITS.memberName), short).optional(),
+  extraParams: z.optional(
+    z.record(z.string().check(z.minLength(1), z.maxLength(LIMITS.memberName)), short),
+  ),
   /** DPoP (RFC 9449): the stored key tokens are bound to. */
-  dpopKey: keyName.optional(),
+  dpopKey: z.optional(keyName),
   /** Always push the authorization request (RFC 9126), even when the server does not require it. */
-  par: z.boolean().optional(),
+  par: z.optional(z.boolean()),
   /** Ask the introspection endpoint (RFC 7662) about opaque access tokens. */
-  introspect: z.boolean().optional(),
+  introspect: z.optional(z.boolean()),
 })
 export type ClientProfile = z.infer<typeof ClientProfileSchema>
 
 /** `clients.add`: a profile and, for the secret-based methods, the client secret (to the keychain). */
 export const ClientAddSchema = z.strictObject({
   profile: ClientProfileSchema,
-  clientSecret: z.string().min(1).max(LIMITS.secret).optional(),
+  clientSecret: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.secret))),
   /** Save over a profile of the same name. */
-  replace: z.boolean().optional(),
+  replace: z.optional(z.boolean()),
 })
 export type ClientAdd = z.infer<typeof ClientAddSchema>
 
@@ -73,21 +75,21 @@ export type ClientAdd = z.infer<typeof ClientAddSchema>
 export const TokenRequestSchema = z.strictObject({
   profile: ClientNameSchema,
   grant: z.enum(GRANTS),
-  scope: short.optional(),
-  audience: short.optional(),
-  resource: url.optional(),
+  scope: z.optional(short),
+  audience: z.optional(short),
+  resource: z.optional(url),
   /** exchange: the token to exchange, and its type. */
-  subjectToken: z.string().min(1).max(LIMITS.token).optional(),
-  subjectTokenType: z
-    .enum(Object.keys(TOKEN_TYPE_IDS) as [TokenTypeName, ...TokenTypeName[]])
-    .optional(),
+  subjectToken: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.token))),
+  subjectTokenType: z.optional(
+    z.enum(Object.keys(TOKEN_TYPE_IDS) as [TokenTypeName, ...TokenTypeName[]]),
+  ),
   /** jwt-bearer: a ready assertion, or the subject of one the profile's key signs. */
-  assertion: z.string().min(1).max(LIMITS.token).optional(),
-  subject: short.optional(),
+  assertion: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.token))),
+  subject: z.optional(short),
   /** Seconds the code flow's listener and the device flow wait for the user (default 300). */
-  timeoutSeconds: z.number().int().min(5).max(3600).optional(),
+  timeoutSeconds: z.optional(z.int().check(z.gte(5), z.lte(3600))),
   /** Save the tokens as credentials of the profile (default true). */
-  save: z.boolean().optional(),
+  save: z.optional(z.boolean()),
 })
 export type TokenRequest = z.infer<typeof TokenRequestSchema>
 
@@ -99,18 +101,18 @@ export type TokenRequest = z.infer<typeof TokenRequestSchema>
  */
 export const DpopProofSchema = z.strictObject({
   key: keyName,
-  method: z.string().regex(/^[A-Za-z]{1,16}$/, 'an HTTP method'),
+  method: z.string().check(z.regex(/^[A-Za-z]{1,16}$/, 'an HTTP method')),
   url,
-  accessToken: z.string().min(1).max(LIMITS.token).optional(),
-  nonce: short.optional(),
+  accessToken: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.token))),
+  nonce: z.optional(short),
 })
 export type DpopProofRequest = z.infer<typeof DpopProofSchema>
 
 /** Where a custom endpoint's answer holds the token. */
 export const TokenLocationSchema = z.union([
-  z.strictObject({ json: z.string().min(1).max(LIMITS.memberName) }),
+  z.strictObject({ json: z.string().check(z.minLength(1), z.maxLength(LIMITS.memberName)) }),
   z.strictObject({
-    header: z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}$/, 'a header name'),
+    header: z.string().check(z.regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}$/, 'a header name')),
   }),
   z.strictObject({ text: z.literal(true) }),
 ])
@@ -131,20 +133,24 @@ export const TokenRecipeSchema = z.strictObject({
   method: z.enum(['GET', 'POST', 'PUT']),
   url,
   /** Headers sent as given (never a Cookie or Authorization: those come from the keychain). */
-  headers: z.record(z.string().min(1).max(LIMITS.memberName), short).optional(),
+  headers: z.optional(
+    z.record(z.string().check(z.minLength(1), z.maxLength(LIMITS.memberName)), short),
+  ),
   /** The saved credential sent as the Cookie header. */
-  cookieCredential: z.string().min(1).max(LIMITS.credentialName).optional(),
-  body: z.string().max(LIMITS.json).optional(),
+  cookieCredential: z.optional(
+    z.string().check(z.minLength(1), z.maxLength(LIMITS.credentialName)),
+  ),
+  body: z.optional(z.string().check(z.maxLength(LIMITS.json))),
   tokenFrom: TokenLocationSchema,
   /** Statuses besides 2xx whose answer is read (SpacetimeDB answers 400 with the token). */
-  acceptStatus: z.array(z.number().int().min(100).max(599)).max(8).optional(),
+  acceptStatus: z.optional(z.array(z.int().check(z.gte(100), z.lte(599))).check(z.maxLength(8))),
 })
 export type TokenRecipe = z.infer<typeof TokenRecipeSchema>
 
 /** Running a recipe: its name, and a cookie for this run only (read from a file by the CLI). */
 export const RecipeRunSchema = z.strictObject({
   recipe: ClientNameSchema,
-  cookie: z.string().min(1).max(LIMITS.secret).optional(),
-  save: z.boolean().optional(),
+  cookie: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.secret))),
+  save: z.optional(z.boolean()),
 })
 export type RecipeRun = z.infer<typeof RecipeRunSchema>

@@ -1,5 +1,5 @@
 /** What the token flows give back, shared by the contract, the renderer and the CLI. */
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import type { JobStatus } from './jobs'
 import type {
   ClientSummarySchema,

@@ -2,22 +2,22 @@
  * zod schemas of the mint and verify requests as they cross the contract (every string and
  * collection capped, key material only as input), and the request types inferred from them.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { JWS_ALGS } from './algorithms'
 import { JWE_ENC_NAMES, JWE_KEY_ALG_NAMES } from './jwe-algorithms'
 import { LIMITS } from './limits'
 import { VERIFY_PROFILES } from './verify-profiles'
 import { TEMPLATE_NAMES } from './templates'
 
-const name = z.string().min(1).max(LIMITS.memberName)
-const value = z.string().max(LIMITS.value)
-const timeText = z.string().max(LIMITS.timeText)
-const audience = z.union([value, z.array(value).max(LIMITS.listItems)])
+const name = z.string().check(z.minLength(1), z.maxLength(LIMITS.memberName))
+const value = z.string().check(z.maxLength(LIMITS.value))
+const timeText = z.string().check(z.maxLength(LIMITS.timeText))
+const audience = z.union([value, z.array(value).check(z.maxLength(LIMITS.listItems))])
 
 /** A JSON object, capped by its serialized size. */
 const jsonObject = z
-  .record(z.string().max(LIMITS.memberName), z.unknown())
-  .refine((o) => JSON.stringify(o).length <= LIMITS.json, 'JSON is over 64 KiB')
+  .record(z.string().check(z.maxLength(LIMITS.memberName)), z.unknown())
+  .check(z.refine((o) => JSON.stringify(o).length <= LIMITS.json, 'JSON is over 64 KiB'))
 
 /**
  * How remote keys are fetched for one call, over the stored preferences.
@@ -27,17 +27,17 @@ const jsonObject = z
  */
 export const RemoteOptionsSchema = z.strictObject({
   /** Allow plain http to a host that is not this machine. */
-  insecureHttp: z.boolean().optional(),
-  allowRedirects: z.boolean().optional(),
-  timeout: timeText.optional(),
+  insecureHttp: z.optional(z.boolean()),
+  allowRedirects: z.optional(z.boolean()),
+  timeout: z.optional(timeText),
   /** How old a copy may be used when the server cannot be reached. */
-  maxStale: timeText.optional(),
+  maxStale: z.optional(timeText),
   /** A PEM file of CA certificates to trust besides the system's (an internal identity provider). */
-  caFile: z.string().min(1).max(LIMITS.path).optional(),
+  caFile: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.path))),
 })
 export type RemoteOptionsInput = z.infer<typeof RemoteOptionsSchema>
 
-const url = z.string().min(1).max(LIMITS.url)
+const url = z.string().check(z.minLength(1), z.maxLength(LIMITS.url))
 
 /**
  * A key source: secret text, pasted key text (PEM, JWK, JWKS), a stored key's name, a JWKS
@@ -49,12 +49,15 @@ const url = z.string().min(1).max(LIMITS.url)
  * KeySourceSchema.parse({ issuer: 'https://auth.example.com' })
  */
 export const KeySourceSchema = z.union([
-  z.strictObject({ secret: z.string().min(1).max(LIMITS.secret) }),
-  z.strictObject({ keyText: z.string().min(1).max(LIMITS.keyText), kid: value.optional() }),
-  z.strictObject({ storedKey: z.string().min(1).max(LIMITS.keyName) }),
-  z.strictObject({ jwksUrl: url, remote: RemoteOptionsSchema.optional() }),
-  z.strictObject({ issuer: url, remote: RemoteOptionsSchema.optional() }),
-  z.strictObject({ trusted: z.literal(true), remote: RemoteOptionsSchema.optional() }),
+  z.strictObject({ secret: z.string().check(z.minLength(1), z.maxLength(LIMITS.secret)) }),
+  z.strictObject({
+    keyText: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyText)),
+    kid: z.optional(value),
+  }),
+  z.strictObject({ storedKey: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyName)) }),
+  z.strictObject({ jwksUrl: url, remote: z.optional(RemoteOptionsSchema) }),
+  z.strictObject({ issuer: url, remote: z.optional(RemoteOptionsSchema) }),
+  z.strictObject({ trusted: z.literal(true), remote: z.optional(RemoteOptionsSchema) }),
 ])
 export type KeySourceInput = z.infer<typeof KeySourceSchema>
 
@@ -67,11 +70,16 @@ export type KeySourceInput = z.infer<typeof KeySourceSchema>
  * JweKeySourceSchema.parse({ storedKey: 'api-enc' })
  */
 export const JweKeySourceSchema = z.union([
-  z.strictObject({ storedKey: z.string().min(1).max(LIMITS.keyName) }),
-  z.strictObject({ keyText: z.string().min(1).max(LIMITS.keyText), kid: value.optional() }),
-  z.strictObject({ secret: z.string().min(1).max(LIMITS.secret) }),
-  z.strictObject({ password: z.string().min(1).max(LIMITS.password) }),
-  z.strictObject({ passwordCredential: z.string().min(1).max(LIMITS.credentialName) }),
+  z.strictObject({ storedKey: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyName)) }),
+  z.strictObject({
+    keyText: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyText)),
+    kid: z.optional(value),
+  }),
+  z.strictObject({ secret: z.string().check(z.minLength(1), z.maxLength(LIMITS.secret)) }),
+  z.strictObject({ password: z.string().check(z.minLength(1), z.maxLength(LIMITS.password)) }),
+  z.strictObject({
+    passwordCredential: z.string().check(z.minLength(1), z.maxLength(LIMITS.credentialName)),
+  }),
   z.strictObject({ anyStored: z.literal(true) }),
 ])
 export type JweKeySourceInput = z.infer<typeof JweKeySourceSchema>
@@ -83,11 +91,19 @@ export type JweKeySourceInput = z.infer<typeof JweKeySourceSchema>
 export const EncryptOptionsSchema = z.strictObject({
   to: z.union([
     JweKeySourceSchema,
-    z.strictObject({ jwksUrl: url, kid: value.optional(), remote: RemoteOptionsSchema.optional() }),
-    z.strictObject({ issuer: url, kid: value.optional(), remote: RemoteOptionsSchema.optional() }),
+    z.strictObject({
+      jwksUrl: url,
+      kid: z.optional(value),
+      remote: z.optional(RemoteOptionsSchema),
+    }),
+    z.strictObject({
+      issuer: url,
+      kid: z.optional(value),
+      remote: z.optional(RemoteOptionsSchema),
+    }),
   ]),
-  alg: z.enum(JWE_KEY_ALG_NAMES).optional(),
-  enc: z.enum(JWE_ENC_NAMES).optional(),
+  alg: z.optional(z.enum(JWE_KEY_ALG_NAMES)),
+  enc: z.optional(z.enum(JWE_ENC_NAMES)),
 })
 export type EncryptOptions = z.infer<typeof EncryptOptionsSchema>
 
@@ -99,41 +115,41 @@ export type EncryptOptions = z.infer<typeof EncryptOptionsSchema>
  * MintRequestSchema.parse({ key: { secret: 's' }, sub: 'alice', expiresIn: '15m' })
  */
 export const MintRequestSchema = z.strictObject({
-  key: KeySourceSchema.optional(),
-  alg: z.enum(JWS_ALGS).optional(),
+  key: z.optional(KeySourceSchema),
+  alg: z.optional(z.enum(JWS_ALGS)),
   /** An unsecured token (`alg: none`) for negative testing; no key is used. */
-  unsecured: z.boolean().optional(),
-  template: z.enum(TEMPLATE_NAMES).optional(),
-  sub: value.optional(),
-  iss: value.optional(),
-  aud: audience.optional(),
+  unsecured: z.optional(z.boolean()),
+  template: z.optional(z.enum(TEMPLATE_NAMES)),
+  sub: z.optional(value),
+  iss: z.optional(value),
+  aud: z.optional(audience),
   /** A duration ('15m'), an absolute time (ISO 8601 or epoch seconds), or null for no exp. */
-  expiresIn: timeText.nullable().optional(),
+  expiresIn: z.optional(z.nullable(timeText)),
   /** A duration from now or an absolute time. */
-  notBefore: timeText.optional(),
+  notBefore: z.optional(timeText),
   /** Include iat (default true). */
-  iat: z.boolean().optional(),
+  iat: z.optional(z.boolean()),
   /** true: a random jti; a string: that jti. */
-  jti: z.union([z.boolean(), value]).optional(),
-  claims: jsonObject.optional(),
+  jti: z.optional(z.union([z.boolean(), value])),
+  claims: z.optional(jsonObject),
   /** Extra protected header fields. */
-  header: jsonObject.optional(),
+  header: z.optional(jsonObject),
   /** Header typ (default 'JWT'); null leaves it out. */
-  typ: value.nullable().optional(),
+  typ: z.optional(z.nullable(value)),
   /** Header kid; default: the key's own kid or its RFC 7638 thumbprint; null leaves it out. */
-  kid: value.nullable().optional(),
-  cty: value.optional(),
+  kid: z.optional(z.nullable(value)),
+  cty: z.optional(value),
   /** Refuse weak secrets (ERR_WEAK_SECRET) instead of warning. */
-  strict: z.boolean().optional(),
+  strict: z.optional(z.boolean()),
   /** Allow an expiry before iat (a token born expired, for negative tests). */
-  allowExpired: z.boolean().optional(),
+  allowExpired: z.optional(z.boolean()),
   /**
    * access: an RFC 9068 JWT access token: typ at+jwt, iat and a jti filled in, and iss, exp,
    * aud, sub and client_id required.
    */
-  profile: z.enum(['access']).optional(),
+  profile: z.optional(z.enum(['access'])),
   /** Encrypt the result: the signed token nested (cty JWT), or the claims alone without a key. */
-  encrypt: EncryptOptionsSchema.optional(),
+  encrypt: z.optional(EncryptOptionsSchema),
 })
 export type MintRequest = z.infer<typeof MintRequestSchema>
 
@@ -144,8 +160,8 @@ export type MintRequest = z.infer<typeof MintRequestSchema>
  */
 const RequiredClaimSchema = z.strictObject({
   name,
-  value: z.unknown().optional(),
-  paths: z.array(name).min(1).max(16).optional(),
+  value: z.optional(z.unknown()),
+  paths: z.optional(z.array(name).check(z.minLength(1), z.maxLength(16))),
 })
 export type RequiredClaim = z.infer<typeof RequiredClaimSchema>
 
@@ -157,35 +173,35 @@ export type RequiredClaim = z.infer<typeof RequiredClaimSchema>
  */
 export const VerifyOptionsSchema = z.strictObject({
   /** 'jwt' (default): the payload must be a JSON claims set. 'jws': any payload; claims are checked when it is one. */
-  kind: z.enum(['jwt', 'jws']).optional(),
+  kind: z.optional(z.enum(['jwt', 'jws'])),
   /** Allowlist; the token's alg must be in it (and always fit the key). */
-  algorithms: z.array(z.enum(JWS_ALGS)).max(JWS_ALGS.length).optional(),
-  issuer: value.optional(),
-  audience: audience.optional(),
-  subject: value.optional(),
-  typ: value.optional(),
-  require: z.array(RequiredClaimSchema).max(LIMITS.listItems).optional(),
+  algorithms: z.optional(z.array(z.enum(JWS_ALGS)).check(z.maxLength(JWS_ALGS.length))),
+  issuer: z.optional(value),
+  audience: z.optional(audience),
+  subject: z.optional(value),
+  typ: z.optional(value),
+  require: z.optional(z.array(RequiredClaimSchema).check(z.maxLength(LIMITS.listItems))),
   /** Leeway for exp, nbf and iat: a duration ('30s') or seconds. */
-  clockTolerance: z.union([timeText, z.number().min(0).max(1e9)]).optional(),
+  clockTolerance: z.optional(z.union([timeText, z.number().check(z.gte(0), z.lte(1e9))])),
   /** Verify as of this time (ISO 8601 or epoch seconds) instead of now. */
-  at: timeText.optional(),
+  at: z.optional(timeText),
   /** Maximum age since iat, as a duration ('1h'). */
-  maxAge: timeText.optional(),
+  maxAge: z.optional(timeText),
   /** Select this kid from a JWKS (default: the token's kid). */
-  kid: value.optional(),
+  kid: z.optional(value),
   /** Accept `exp: null` (SpacetimeDB identity tokens) as "never expires" instead of failing. */
-  allowNullExp: z.boolean().optional(),
+  allowNullExp: z.optional(z.boolean()),
   /** Check the token as a whole against a profile (RFC 9068, OIDC ID token, logout, DPoP). */
-  profile: z.enum(VERIFY_PROFILES).optional(),
+  profile: z.optional(z.enum(VERIFY_PROFILES)),
   /** ID token: the nonce sent with the authorization request. */
-  nonce: value.optional(),
+  nonce: z.optional(value),
   /** The access token issued with it: at_hash (ID token) or ath (DPoP proof). */
-  accessToken: z.string().max(LIMITS.token).optional(),
+  accessToken: z.optional(z.string().check(z.maxLength(LIMITS.token))),
   /** ID token: the authorization code, for c_hash. */
-  code: value.optional(),
+  code: z.optional(value),
   /** DPoP proof: the request's method and URL. */
-  htm: z.string().max(16).optional(),
-  htu: value.optional(),
+  htm: z.optional(z.string().check(z.maxLength(16))),
+  htu: z.optional(value),
 })
 export type VerifyOptions = z.infer<typeof VerifyOptionsSchema>
 
@@ -196,9 +212,9 @@ export type VerifyOptions = z.infer<typeof VerifyOptionsSchema>
  * VerifyRequestSchema.parse({ token: 'eyJ...', key: { secret: 's' }, options: { audience: 'api' } })
  */
 export const VerifyRequestSchema = z.strictObject({
-  token: z.string().max(LIMITS.token, 'token is over 256 KiB'),
+  token: z.string().check(z.maxLength(LIMITS.token, 'token is over 256 KiB')),
   key: KeySourceSchema,
-  options: VerifyOptionsSchema.optional(),
+  options: z.optional(VerifyOptionsSchema),
 })
 export type VerifyRequest = z.infer<typeof VerifyRequestSchema>
 
@@ -210,9 +226,9 @@ export type VerifyRequest = z.infer<typeof VerifyRequestSchema>
  * DecryptRequestSchema.parse({ token: 'eyJ...', key: { storedKey: 'api-enc' } })
  */
 export const DecryptRequestSchema = z.strictObject({
-  token: z.string().max(LIMITS.token, 'token is over 256 KiB'),
+  token: z.string().check(z.maxLength(LIMITS.token, 'token is over 256 KiB')),
   key: JweKeySourceSchema,
-  verify: KeySourceSchema.optional(),
-  verifyOptions: VerifyOptionsSchema.optional(),
+  verify: z.optional(KeySourceSchema),
+  verifyOptions: z.optional(VerifyOptionsSchema),
 })
 export type DecryptRequest = z.infer<typeof DecryptRequestSchema>

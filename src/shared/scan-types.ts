@@ -1,5 +1,5 @@
 /** What a log scan reports: the CLI's --json and --ndjson, the contract's scan jobs, the Scan view. */
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import type {
   ScanClaimsSchema,
   ScanFileSchema,

@@ -1,6 +1,6 @@
 /** Result types of the secret methods: strength check, generator, weak-secret audit. */
 
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import type { JobStatus } from './jobs'
 import type {
   AuditProgressSchema,

@@ -1,5 +1,5 @@
 /** zod schemas of the keys, creds and issuer contract methods; every string is size-capped. */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { KEY_USES, STORED_KEY_ALGS } from './algorithms'
 import { ECDH_CURVES } from './jwe-algorithms'
 import { LIMITS } from './limits'
@@ -9,23 +9,23 @@ import { cleanTags, keyNameProblem } from './stored-key-types'
 const withCode = (code: string) => ({ params: { code } })
 
 /** A stored key's name: capped, then held to the key name rule (ERR_INVALID_KEY_NAME). */
-export const KeyNameSchema = z
-  .string()
-  .min(1)
-  .max(LIMITS.keyName)
-  .superRefine((name, ctx) => {
+export const KeyNameSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(LIMITS.keyName),
+  z.superRefine((name, ctx) => {
     const problem = keyNameProblem(name)
     if (problem !== null)
       ctx.addIssue({ code: 'custom', message: problem, ...withCode('ERR_INVALID_KEY_NAME') })
-  })
-export const KidSchema = z.string().min(1).max(LIMITS.kid)
-export const TagsSchema = z
-  .array(z.string().max(LIMITS.tag))
-  .max(LIMITS.tags)
-  .refine(
+  }),
+)
+export const KidSchema = z.string().check(z.minLength(1), z.maxLength(LIMITS.kid))
+export const TagsSchema = z.array(z.string().check(z.maxLength(LIMITS.tag))).check(
+  z.maxLength(LIMITS.tags),
+  z.refine(
     (tags) => cleanTags(tags) !== null,
     `Up to ${LIMITS.tags} tags of ${LIMITS.tag} characters each.`,
-  )
+  ),
+)
 
 /**
  * Arguments of `keys.generate`.
@@ -37,11 +37,11 @@ export const GenerateKeySchema = z.strictObject({
   name: KeyNameSchema,
   /** A JWS alg makes a signing key; a JWE key management alg an encryption key. */
   alg: z.enum(STORED_KEY_ALGS),
-  bits: z.number().int().min(128).max(8192).optional(),
+  bits: z.optional(z.int().check(z.gte(128), z.lte(8192))),
   /** The curve of an ECDH-ES key (default P-256). */
-  curve: z.enum(ECDH_CURVES).optional(),
-  kid: KidSchema.optional(),
-  tags: TagsSchema.optional(),
+  curve: z.optional(z.enum(ECDH_CURVES)),
+  kid: z.optional(KidSchema),
+  tags: z.optional(TagsSchema),
 })
 export type GenerateKeyOptions = Omit<z.infer<typeof GenerateKeySchema>, 'name'>
 
@@ -55,18 +55,18 @@ export const SECRET_TEXT_ENCODINGS = ['text', 'base64', 'hex'] as const
  */
 export const ImportKeySchema = z.strictObject({
   name: KeyNameSchema,
-  text: z.string().min(1).max(LIMITS.keyText),
+  text: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyText)),
   /** A JWS alg imports a signing key, a JWE key management alg an encryption key. */
-  alg: z.enum(STORED_KEY_ALGS).optional(),
+  alg: z.optional(z.enum(STORED_KEY_ALGS)),
   /** enc: an encryption key (also implied by a JWE alg, or a JWK's "use": "enc"). */
-  use: z.enum(KEY_USES).optional(),
+  use: z.optional(z.enum(KEY_USES)),
   /** kid to give the key, or to pick from a JWKS. */
-  kid: KidSchema.optional(),
+  kid: z.optional(KidSchema),
   /** Import every key of a JWKS, as NAME-1, NAME-2, ... */
-  all: z.boolean().optional(),
+  all: z.optional(z.boolean()),
   /** How a plain HMAC secret is written; `b64:` and `hex:` prefixes also work. */
-  secretEncoding: z.enum(SECRET_TEXT_ENCODINGS).optional(),
-  tags: TagsSchema.optional(),
+  secretEncoding: z.optional(z.enum(SECRET_TEXT_ENCODINGS)),
+  tags: z.optional(TagsSchema),
 })
 export type ImportKeyOptions = Omit<z.infer<typeof ImportKeySchema>, 'name' | 'text'>
 
@@ -74,18 +74,24 @@ export const PublicFormatSchema = z.enum(['pem', 'jwk', 'jwks'])
 export const PrivateFormatSchema = z.enum(['pem', 'jwk', 'jwks', 'base64', 'hex'])
 export type PublicExportFormat = z.infer<typeof PublicFormatSchema>
 export type PrivateExportFormat = z.infer<typeof PrivateFormatSchema>
-export const DeleteKeyOptionsSchema = z
-  .strictObject({ retiringOnly: z.boolean().optional() })
-  .optional()
+export const DeleteKeyOptionsSchema = z.optional(
+  z.strictObject({ retiringOnly: z.optional(z.boolean()) }),
+)
 
 /** Arguments of `keys.recover`: what to do with which orphaned keychain entries. */
 export const RecoverSchema = z.strictObject({
   action: z.enum(['restore', 'delete']),
-  accounts: z.array(z.string().min(1).max(LIMITS.path)).min(1).max(1000),
+  accounts: z
+    .array(z.string().check(z.minLength(1), z.maxLength(LIMITS.path)))
+    .check(z.minLength(1), z.maxLength(1000)),
 })
 
-export const CredentialNameSchema = z.string().min(1).max(LIMITS.credentialName)
-export const CredentialHostSchema = z.string().min(1).max(LIMITS.credentialHost)
+export const CredentialNameSchema = z
+  .string()
+  .check(z.minLength(1), z.maxLength(LIMITS.credentialName))
+export const CredentialHostSchema = z
+  .string()
+  .check(z.minLength(1), z.maxLength(LIMITS.credentialHost))
 
 /**
  * Arguments of `creds.set`.
@@ -95,13 +101,13 @@ export const CredentialHostSchema = z.string().min(1).max(LIMITS.credentialHost)
  */
 export const CredentialSchema = z.strictObject({
   name: CredentialNameSchema,
-  value: z.string().min(1).max(LIMITS.credential),
-  host: CredentialHostSchema.optional(),
-  note: z.string().max(LIMITS.credentialNote).optional(),
+  value: z.string().check(z.minLength(1), z.maxLength(LIMITS.credential)),
+  host: z.optional(CredentialHostSchema),
+  note: z.optional(z.string().check(z.maxLength(LIMITS.credentialNote))),
   /** Save over a credential of another kind (a token over a secret, or the reverse). */
-  replace: z.boolean().optional(),
+  replace: z.optional(z.boolean()),
   /** When an opaque token expires (its expires_in); a JWT's own exp wins. */
-  expiresAt: z.iso.datetime().optional(),
+  expiresAt: z.optional(z.iso.datetime()),
 })
 export type CredentialInput = z.infer<typeof CredentialSchema>
 
@@ -112,9 +118,9 @@ export type CredentialInput = z.infer<typeof CredentialSchema>
  * IssuerOptionsSchema.parse({ port: 8787, keys: ['dev'] })
  */
 export const IssuerOptionsSchema = z.strictObject({
-  port: z.number().int().min(0).max(65535).optional(),
-  host: z.string().max(255).optional(),
-  issuer: z.url().max(LIMITS.url).optional(),
-  keys: z.array(KeyNameSchema).max(LIMITS.listItems).optional(),
+  port: z.optional(z.int().check(z.gte(0), z.lte(65535))),
+  host: z.optional(z.string().check(z.maxLength(255))),
+  issuer: z.optional(z.url().check(z.maxLength(LIMITS.url))),
+  keys: z.optional(z.array(KeyNameSchema).check(z.maxLength(LIMITS.listItems))),
 })
 export type IssuerOptions = z.infer<typeof IssuerOptionsSchema>

@@ -2,7 +2,7 @@
  * Stored keys, saved credentials and the local issuer as they cross the contract: metadata
  * only. Key material crosses only through the explicit private export.
  */
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { LIMITS } from './limits'
 import type {
   CredentialSummarySchema,

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import type { MintTemplateSchema } from './shapes/templates'
 /** Mint templates: plain data for the common token shapes, used by the renderer and the CLI. */
 

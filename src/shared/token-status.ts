@@ -1,5 +1,5 @@
 /** Where a token stands in time, for machines: expired, not yet valid, or valid until when. */
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { isRecord } from './is-record'
 import type { TokenStatusSchema } from './shapes/token'
 import { isoUtc } from './relative-time'

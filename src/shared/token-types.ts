@@ -1,5 +1,5 @@
 /** Shapes of decoded tokens, shared by the decoder, the renderer and the CLI (from shapes/token). */
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import type {
   DecodedTokenSchema,
   JsonObjectSchema,

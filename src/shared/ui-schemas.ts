@@ -1,5 +1,5 @@
 /** The schemas of the UI's working state and of history entries (main checks every change). */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { JWS_ALGS } from './algorithms'
 import { LIMITS } from './limits'
 import type { UiState } from './ui-state'
@@ -10,21 +10,21 @@ export const UiStateSchema = z.strictObject({
   sidebarCollapsed: z.boolean(),
   view: z.enum(VIEW_IDS),
   panes: z
-    .record(z.string().max(32), z.number().min(0.2).max(0.8))
-    .refine((r) => Object.keys(r).length <= 16, 'at most 16 panes'),
+    .record(z.string().check(z.maxLength(32)), z.number().check(z.gte(0.2), z.lte(0.8)))
+    .check(z.refine((r) => Object.keys(r).length <= 16, 'at most 16 panes')),
   mint: z.strictObject({
-    template: z.string().max(64).optional(),
-    alg: z.enum(JWS_ALGS).optional(),
-    keyName: z.string().max(LIMITS.keyName).optional(),
+    template: z.optional(z.string().check(z.maxLength(64))),
+    alg: z.optional(z.enum(JWS_ALGS)),
+    keyName: z.optional(z.string().check(z.maxLength(LIMITS.keyName))),
   }),
   history: z.boolean(),
-}) satisfies z.ZodType<UiState>
+}) satisfies z.ZodMiniType<UiState>
 
 /** A change to some fields. */
-export const UiStatePatchSchema = UiStateSchema.partial()
+export const UiStatePatchSchema = z.partial(UiStateSchema)
 
 export const HistoryAddSchema = z.strictObject({
   view: z.enum(['inspect', 'mint', 'verify']),
-  token: z.string().min(1).max(LIMITS.token),
-  verdict: z.string().max(200).optional(),
+  token: z.string().check(z.minLength(1), z.maxLength(LIMITS.token)),
+  verdict: z.optional(z.string().check(z.maxLength(200))),
 })

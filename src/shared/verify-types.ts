@@ -1,5 +1,5 @@
 /** The result of a verify, shared by the contract, the renderer and the CLI (from shapes/verify). */
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import type { CheckIdSchema, VerifyCheckSchema, VerifyResultSchema } from './shapes/verify'
 
 /** A check's id: one of CHECK_IDS, or require:NAME. */

@@ -2,7 +2,7 @@
  * One way into the services for every transport (IPC and browser-mode HTTP): look the method
  * up, validate the raw arguments with its zod schema, run the handler, map errors to codes.
  */
-import type { ZodError } from 'zod'
+import type { core } from 'zod/mini'
 import { contract, isMethodName, type Handlers } from '../../shared/api'
 import { isErrorCode, toErrorPayload, type ErrorCode } from '../../shared/errors'
 import { jsonDepth } from '../../shared/json-depth'
@@ -50,7 +50,7 @@ export function createDispatcher(handlers: Handlers): Dispatch {
 }
 
 /** A schema issue may name its own code (a key name that breaks the name rule); else ERR_INVALID_ARGUMENT. */
-function issueCode(error: ZodError): ErrorCode {
+function issueCode(error: core.$ZodError): ErrorCode {
   const first = error.issues[0] as { params?: { code?: unknown } } | undefined
   const code = first?.params?.code
   return isErrorCode(code) ? code : 'ERR_INVALID_ARGUMENT'
@@ -60,7 +60,7 @@ function issueCode(error: ZodError): ErrorCode {
  * A validation error on one line, each issue named by its field: `key.secret: Too small: ...`
  * (the argument's position is left out; it says nothing to a person).
  */
-function oneLine(error: ZodError): string {
+function oneLine(error: core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => {

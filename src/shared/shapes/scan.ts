@@ -1,48 +1,54 @@
 /** Output shapes of a log scan (zod): `jwtw scan --json` and --ndjson, the Scan view's jobs. */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { JsonObjectSchema, LintFindingSchema, TokenStatusSchema } from './token'
 
 export const ScanVerificationSchema = z.object({
   state: z
     .enum(['valid', 'invalid', 'unverifiable'])
-    .describe(
-      'unverifiable: the keys given cannot judge it (another issuer, no key with its kid, a JWE).',
+    .check(
+      z.describe(
+        'unverifiable: the keys given cannot judge it (another issuer, no key with its kid, a JWE).',
+      ),
     ),
-  code: z.string().optional(),
-  message: z.string().optional(),
-  key: z.string().optional().describe('The key that decided, in words (never the key).'),
+  code: z.optional(z.string()),
+  message: z.optional(z.string()),
+  key: z.optional(z.string()).check(z.describe('The key that decided, in words (never the key).')),
 })
 
 export const ScanClaimsSchema = z.object({
-  alg: z.string().optional(),
-  enc: z.string().optional().describe('A JWE: its content encryption.'),
-  provider: z.string().optional().describe('The identity provider and tenant, when known.'),
-  kid: z.string().optional(),
-  typ: z.string().optional(),
-  iss: z.string().optional(),
-  sub: z.string().optional(),
-  aud: z.union([z.string(), z.array(z.string())]).optional(),
-  clientId: z.string().optional(),
-  scope: z.string().optional(),
+  alg: z.optional(z.string()),
+  enc: z.optional(z.string()).check(z.describe('A JWE: its content encryption.')),
+  provider: z
+    .optional(z.string())
+    .check(z.describe('The identity provider and tenant, when known.')),
+  kid: z.optional(z.string()),
+  typ: z.optional(z.string()),
+  iss: z.optional(z.string()),
+  sub: z.optional(z.string()),
+  aud: z.optional(z.union([z.string(), z.array(z.string())])),
+  clientId: z.optional(z.string()),
+  scope: z.optional(z.string()),
 })
 
 export const ScanTokenSchema = z.object({
-  sha256: z.string().describe('sha256 of the token (hex): names it without showing it.'),
-  preview: z.string().describe('Redacted: a prefix and the length.'),
-  token: z.string().optional().describe('The token itself, only when asked for (--show-tokens).'),
+  sha256: z.string().check(z.describe('sha256 of the token (hex): names it without showing it.')),
+  preview: z.string().check(z.describe('Redacted: a prefix and the length.')),
+  token: z
+    .optional(z.string())
+    .check(z.describe('The token itself, only when asked for (--show-tokens).')),
   kind: z.enum(['JWS', 'JWE']),
   count: z.number(),
   firstLine: z.number(),
   lastLine: z.number(),
-  firstFile: z.string().optional(),
-  lastFile: z.string().optional(),
-  header: JsonObjectSchema.nullable(),
+  firstFile: z.optional(z.string()),
+  lastFile: z.optional(z.string()),
+  header: z.nullable(JsonObjectSchema),
   payload: z.unknown(),
   claims: ScanClaimsSchema,
   status: TokenStatusSchema,
-  longLived: z.boolean().describe('Lifetime over 24 hours, no exp, or exp null.'),
+  longLived: z.boolean().check(z.describe('Lifetime over 24 hours, no exp, or exp null.')),
   lint: z.array(LintFindingSchema),
-  verification: ScanVerificationSchema.optional(),
+  verification: z.optional(ScanVerificationSchema),
 })
 
 export const ScanFileSchema = z.object({
@@ -51,34 +57,40 @@ export const ScanFileSchema = z.object({
   lines: z.number(),
   gzip: z.boolean(),
   occurrences: z.number(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  error: z.optional(z.object({ code: z.string(), message: z.string() })),
 })
 
 export const ScanGroupSchema = z.object({
-  iss: z.string().nullable(),
-  kid: z.string().nullable(),
+  iss: z.nullable(z.string()),
+  kid: z.nullable(z.string()),
   unique: z.number(),
   occurrences: z.number(),
   expired: z.number(),
   longLived: z.number(),
   algNone: z.number(),
-  failing: z.number().optional(),
-  unverifiable: z.number().optional(),
+  failing: z.optional(z.number()),
+  unverifiable: z.optional(z.number()),
 })
 
 export const ScanOversizedSchema = z.object({
-  file: z.string().optional(),
+  file: z.optional(z.string()),
   line: z.number(),
-  bytes: z.number().describe('Its length; for a run too long to hold, how much was seen ("over").'),
+  bytes: z
+    .number()
+    .check(z.describe('Its length; for a run too long to hold, how much was seen ("over").')),
   code: z.literal('ERR_INPUT_TOO_LARGE'),
 })
 
 const summary = {
   occurrences: z.number(),
   unique: z.number(),
-  unlisted: z.number().describe('Occurrences of tokens past the listing caps.'),
-  truncated: z.number().describe('Truncated tokens (a header and dots only): counted, not listed.'),
-  oversized: z.array(ScanOversizedSchema).describe('Runs over the one-token cap (the first 100).'),
+  unlisted: z.number().check(z.describe('Occurrences of tokens past the listing caps.')),
+  truncated: z
+    .number()
+    .check(z.describe('Truncated tokens (a header and dots only): counted, not listed.')),
+  oversized: z
+    .array(ScanOversizedSchema)
+    .check(z.describe('Runs over the one-token cap (the first 100).')),
   oversizedCount: z.number(),
   files: z.array(ScanFileSchema),
   groups: z.array(ScanGroupSchema),
@@ -86,10 +98,14 @@ const summary = {
     .array(
       z.object({ alg: z.string(), enc: z.string(), unique: z.number(), occurrences: z.number() }),
     )
-    .describe('Encrypted tokens (JWE) by key management alg and enc; read by header only.'),
+    .check(
+      z.describe('Encrypted tokens (JWE) by key management alg and enc; read by header only.'),
+    ),
   scannedAt: z.string(),
   elapsedMs: z.number(),
-  partial: z.boolean().optional().describe('Cancelled or interrupted: what was found until then.'),
+  partial: z
+    .optional(z.boolean())
+    .check(z.describe('Cancelled or interrupted: what was found until then.')),
 }
 
 export const ScanResultSchema = z.object({ ...summary, tokens: z.array(ScanTokenSchema) })
@@ -97,6 +113,6 @@ export const ScanSummarySchema = z.object(summary)
 
 /** `jwtw scan --ndjson`: a line per new unique token, then a summary line. */
 export const ScanLineSchema = z.discriminatedUnion('type', [
-  ScanTokenSchema.extend({ type: z.literal('token') }),
-  ScanSummarySchema.extend({ type: z.literal('summary') }),
+  z.extend(ScanTokenSchema, { type: z.literal('token') }),
+  z.extend(ScanSummarySchema, { type: z.literal('summary') }),
 ])

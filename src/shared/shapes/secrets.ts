@@ -1,11 +1,11 @@
 /** Output shapes of the secret methods (zod): strength check, generator, weak-secret audit. */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { HMAC_ALGS } from '../algorithms'
 import { SECRET_ENCODINGS } from '../secret-types'
 
 export const SecretReadingSchema = z.object({
   kind: z.enum(['text', ...SECRET_ENCODINGS]),
-  bytes: z.number().describe('Key bytes under this reading.'),
+  bytes: z.number().check(z.describe('Key bytes under this reading.')),
 })
 
 export const SecretRuleSchema = z.object({
@@ -29,7 +29,7 @@ export const SecretCheckSchema = z.object({
   length: z.number(),
   textBytes: z.number(),
   readings: z.array(SecretReadingSchema),
-  minBytes: z.number().describe('RFC 7518 §3.2 minimum key size for the alg.'),
+  minBytes: z.number().check(z.describe('RFC 7518 §3.2 minimum key size for the alg.')),
   uniqueChars: z.number(),
   classes: z.object({
     lower: z.boolean(),
@@ -40,7 +40,7 @@ export const SecretCheckSchema = z.object({
   }),
   entropyBits: z.number(),
   rules: z.array(SecretRuleSchema),
-  fix: z.object({ bytes: z.number(), message: z.string() }).optional(),
+  fix: z.optional(z.object({ bytes: z.number(), message: z.string() })),
 })
 
 export const GeneratedSecretSchema = z.object({
@@ -48,7 +48,7 @@ export const GeneratedSecretSchema = z.object({
   encoding: z.enum(SECRET_ENCODINGS),
   bytes: z.number(),
   envLine: z.string(),
-  savedAs: z.string().optional(),
+  savedAs: z.optional(z.string()),
 })
 
 export const AuditProgressSchema = z.object({
@@ -56,16 +56,16 @@ export const AuditProgressSchema = z.object({
   bytesDone: z.number(),
   bytesTotal: z.number(),
   elapsedMs: z.number(),
-  rate: z.number().describe('Candidates per second so far.'),
+  rate: z.number().check(z.describe('Candidates per second so far.')),
 })
 
 export const AuditResultSchema = z.object({
   alg: z.enum(HMAC_ALGS),
   found: z.boolean(),
-  secret: z.string().optional().describe("The token's secret, when a candidate matched."),
+  secret: z.optional(z.string()).check(z.describe("The token's secret, when a candidate matched.")),
   tried: z.number(),
   elapsedMs: z.number(),
   rate: z.number(),
-  engine: z.string().describe('native-sha-ni, native or js.'),
+  engine: z.string().check(z.describe('native-sha-ni, native or js.')),
   workers: z.number(),
 })

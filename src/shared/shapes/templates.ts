@@ -1,5 +1,5 @@
 /** The output shape of `jwtw templates --json` (zod). */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { JWS_ALGS } from '../algorithms'
 import { TEMPLATE_NAMES } from '../templates'
 
@@ -8,7 +8,9 @@ export const MintTemplateSchema = z.object({
   title: z.string(),
   description: z.string(),
   alg: z.enum(JWS_ALGS),
-  expiresIn: z.string().nullable().describe('Lifetime as a duration, or null for no exp.'),
+  expiresIn: z
+    .nullable(z.string())
+    .check(z.describe('Lifetime as a duration, or null for no exp.')),
   claims: z.record(z.string(), z.unknown()),
 })
 

@@ -4,6 +4,7 @@
  * It runs the service directly: the flow streams progress, which the contract's one-answer
  * shape does not fit; its request is checked by the contract's schema all the same.
  */
+import * as z from 'zod/mini'
 import { WorkbenchError } from '../../../shared/errors'
 import { LIMITS } from '../../../shared/limits'
 import { TokenRequestSchema, type TokenRequest } from '../../../shared/oauth-schemas'
@@ -31,7 +32,7 @@ export const run: Runner<typeof tokenOptions> = async ({ values, positionals, pa
     name === undefined ? undefined : (await readAll(name, io, LIMITS.token, what)).trim()
   const subjectToken = await file(values['subject-token-file'], 'subject token')
   const assertion = await file(values['assertion-file'], 'assertion')
-  const request = TokenRequestSchema.omit({ grant: true }).parse({
+  const request = z.omit(TokenRequestSchema, { grant: true }).parse({
     profile,
     ...(values.scope ? { scope: values.scope } : {}),
     ...(values.audience ? { audience: values.audience } : {}),

@@ -3,7 +3,7 @@
  * keychain; host, kind, expiry (read from the token's exp) and note live in the settings file,
  * read through a schema (a malformed record is skipped with a warning and kept untouched).
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { WorkbenchError } from '../../../shared/errors'
 import { LIMITS } from '../../../shared/limits'
 import { clip } from '../../../shared/redact'
@@ -16,11 +16,11 @@ import { credentialAccount } from '../keys/key-material'
 import { readRecords, recordNames, removeRecord, writeRecord } from '../settings/record-section'
 
 const CredentialRecordSchema = z.looseObject({
-  name: z.string().min(1).max(LIMITS.credentialName),
-  host: z.string().max(LIMITS.credentialHost).optional(),
+  name: z.string().check(z.minLength(1), z.maxLength(LIMITS.credentialName)),
+  host: z.optional(z.string().check(z.maxLength(LIMITS.credentialHost))),
   kind: z.enum(['token', 'secret']),
-  note: z.string().max(LIMITS.credentialNote).optional(),
-  expiresAt: z.string().optional(),
+  note: z.optional(z.string().check(z.maxLength(LIMITS.credentialNote))),
+  expiresAt: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

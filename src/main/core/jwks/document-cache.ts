@@ -5,7 +5,7 @@
  * one in-flight fetch; an unknown kid makes one refetch, then waits out a cooldown; when the
  * server cannot be reached, the last good copy is used up to a bound, and reported as stale.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { WorkbenchError, type RemoteDocument } from '../../../shared/errors'
 import type { CachedDocument } from '../../../shared/jwks-types'
 import type { CoreEnv } from '../env'
@@ -17,23 +17,24 @@ const CacheEntrySchema = z.looseObject({
   kind: z.enum(['jwks', 'discovery']),
   body: z.unknown(),
   /** Findings made when the document came in (what was cut out is gone). */
-  notes: z.array(z.unknown()).optional(),
+  notes: z.optional(z.array(z.unknown())),
   fetchedAt: z.iso.datetime(),
   checkedAt: z.iso.datetime(),
   // The settings file is checked when read: a freshness outside the bounds any fetch can set
   // (an edited file) is brought back inside them.
-  maxAgeSeconds: z
-    .number()
-    .transform((n) =>
+  maxAgeSeconds: z.pipe(
+    z.number(),
+    z.transform((n) =>
       Number.isFinite(n)
         ? Math.min(CACHE_RULES.maxSeconds, Math.max(CACHE_RULES.minSeconds, n))
         : CACHE_RULES.minSeconds,
     ),
-  etag: z.string().optional(),
-  lastModified: z.string().optional(),
-  rotation: z
-    .object({ added: z.array(z.string()), removed: z.array(z.string()), since: z.string() })
-    .optional(),
+  ),
+  etag: z.optional(z.string()),
+  lastModified: z.optional(z.string()),
+  rotation: z.optional(
+    z.object({ added: z.array(z.string()), removed: z.array(z.string()), since: z.string() }),
+  ),
 })
 export type CacheEntry = z.infer<typeof CacheEntrySchema>
 

@@ -2,7 +2,7 @@
  * Trusted issuers: a token whose iss is one of these verifies with no key given, its keys
  * found by discovery. Nothing else is ever fetched from a token's own claims.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { WorkbenchError } from '../../../shared/errors'
 import type { TrustedIssuer } from '../../../shared/jwks-types'
 import { clip } from '../../../shared/redact'
@@ -11,10 +11,10 @@ import { checkRemoteUrl } from './remote-url'
 
 const SECTION = 'trustedIssuers'
 const TrustedSchema = z.looseObject({
-  issuer: z.string().min(1),
-  name: z.string().optional(),
-  audience: z.string().optional(),
-  anyAudience: z.boolean().optional(),
+  issuer: z.string().check(z.minLength(1)),
+  name: z.optional(z.string()),
+  audience: z.optional(z.string()),
+  anyAudience: z.optional(z.boolean()),
   addedAt: z.string(),
 })
 

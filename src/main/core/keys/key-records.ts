@@ -5,7 +5,7 @@
  */
 import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto'
 import { calculateJwkThumbprint, type JWK } from 'jose'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import {
   isJwsAlg,
   kindOfAlg,
@@ -24,33 +24,35 @@ import { materialOf, type Material } from './key-material'
 import { keyDetail } from './usable-key'
 
 const VersionRecordSchema = z.looseObject({
-  kid: z.string().min(1).max(LIMITS.kid),
+  kid: z.string().check(z.minLength(1), z.maxLength(LIMITS.kid)),
   status: z.enum(['active', 'retiring']),
   createdAt: z.string(),
   /** Keychain account holding the private material; absent for verify-only keys. */
-  account: z.string().optional(),
-  publicJwk: z.record(z.string(), z.string()).optional(),
+  account: z.optional(z.string()),
+  publicJwk: z.optional(z.record(z.string(), z.string())),
 })
 
 const KeyRecordSchema = z
   .looseObject({
-    name: z.string().min(1).max(LIMITS.keyName),
+    name: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyName)),
     kind: z.enum(STORED_KEY_KINDS),
     alg: z.enum(STORED_KEY_ALGS),
     /** Absent in records made before encryption keys: those sign. */
-    use: z.enum(['sig', 'enc']).optional(),
+    use: z.optional(z.enum(['sig', 'enc'])),
     detail: z.string(),
     /** RSA modulus bits or HMAC secret bytes: what rotation reproduces. */
-    size: z.number().int().positive().optional(),
+    size: z.optional(z.int().check(z.positive())),
     createdAt: z.string(),
-    rotatedAt: z.string().optional(),
+    rotatedAt: z.optional(z.string()),
     tags: z.array(z.string()),
     verifyOnly: z.boolean(),
-    versions: z.array(VersionRecordSchema).min(1),
+    versions: z.array(VersionRecordSchema).check(z.minLength(1)),
   })
-  .refine((r) => r.versions.filter((v) => v.status === 'active').length === 1, {
-    message: 'exactly one version must be active',
-  })
+  .check(
+    z.refine((r) => r.versions.filter((v) => v.status === 'active').length === 1, {
+      message: 'exactly one version must be active',
+    }),
+  )
 
 export type VersionRecord = z.infer<typeof VersionRecordSchema>
 export type KeyRecord = z.infer<typeof KeyRecordSchema>

@@ -4,7 +4,7 @@
  * `client/NAME/refresh`. A profile is checked when saved: an issuer the fetch rules allow, a
  * loopback redirect URI, a signing key for private_key_jwt, a secret for the secret methods.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { WorkbenchError } from '../../../shared/errors'
 import {
   ClientProfileSchema,
@@ -20,7 +20,7 @@ import { readRecords, removeRecord, writeRecord } from '../settings/record-secti
 import { loopbackRedirect } from './loopback-redirect'
 
 const SECTION = 'clients'
-const RecordSchema = ClientProfileSchema.safeExtend({
+const RecordSchema = z.safeExtend(ClientProfileSchema, {
   createdAt: z.string(),
   updatedAt: z.string(),
 })

@@ -5,7 +5,7 @@
  * status) or the body, and saved as a credential for the endpoint's host with its expiry. The
  * cookie comes from the keychain or the caller, is never stored in the recipe, never echoed.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { WorkbenchError } from '../../../shared/errors'
 import { isRecord } from '../../../shared/is-record'
 import { LIMITS } from '../../../shared/limits'
@@ -24,7 +24,10 @@ import { readRecords, removeRecord, writeRecord } from '../settings/record-secti
 import { oauthFetch } from './oauth-fetch'
 
 const SECTION = 'recipes'
-const RecordSchema = TokenRecipeSchema.safeExtend({ createdAt: z.string(), updatedAt: z.string() })
+const RecordSchema = z.safeExtend(TokenRecipeSchema, {
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
 /** Headers that carry credentials: they come from the keychain, never from a recipe. */
 const SECRET_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization'])
 

@@ -4,7 +4,7 @@
  * its key skipped with a warning and left in the file untouched; one record written or removed
  * at a time, under the settings file's lock.
  */
-import type * as z from 'zod'
+import type * as z from 'zod/mini'
 import { clip } from '../../../shared/redact'
 import type { CoreEnv } from '../env'
 import type { JsonValue, Section } from './settings-store'
@@ -22,7 +22,7 @@ export function recordNames(env: CoreEnv, section: Section): string[] {
 }
 
 /** The section's well-formed records, by name; `what` names one in the warning. */
-export function readRecords<S extends z.ZodType<{ name: string }>>(
+export function readRecords<S extends z.ZodMiniType<{ name: string }>>(
   env: CoreEnv,
   section: Section,
   schema: S,

@@ -22,7 +22,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { WorkbenchError } from '../../../shared/errors'
 import { clip } from '../../../shared/redact'
 
@@ -31,14 +31,14 @@ export type JsonValue =
 
 /** The sections of the settings document and the JSON type each must have. */
 const SettingsFileSchema = z.looseObject({
-  keys: z.record(z.string(), z.unknown()).optional(),
-  credentials: z.record(z.string(), z.unknown()).optional(),
-  jwksCache: z.record(z.string(), z.unknown()).optional(),
-  trustedIssuers: z.array(z.unknown()).optional(),
-  clients: z.record(z.string(), z.unknown()).optional(),
-  recipes: z.record(z.string(), z.unknown()).optional(),
-  preferences: z.record(z.string(), z.unknown()).optional(),
-  history: z.array(z.unknown()).optional(),
+  keys: z.optional(z.record(z.string(), z.unknown())),
+  credentials: z.optional(z.record(z.string(), z.unknown())),
+  jwksCache: z.optional(z.record(z.string(), z.unknown())),
+  trustedIssuers: z.optional(z.array(z.unknown())),
+  clients: z.optional(z.record(z.string(), z.unknown())),
+  recipes: z.optional(z.record(z.string(), z.unknown())),
+  preferences: z.optional(z.record(z.string(), z.unknown())),
+  history: z.optional(z.array(z.unknown())),
 })
 
 /** A top-level section of the settings document. */
@@ -216,7 +216,7 @@ function refuseSymlink(path: string): void {
   }
 }
 
-function describeIssue(error: z.ZodError): string {
+function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0]
   if (!issue) return 'unexpected content'
   return issue.path.length > 0 ? `"${issue.path.join('.')}": ${issue.message}` : issue.message
