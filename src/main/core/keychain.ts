@@ -56,14 +56,15 @@ type Operation = 'read' | 'write'
 class KeychainTimeout extends Error {}
 
 function unavailable(cause: unknown, operation: Operation): WorkbenchError {
-  const state =
-    cause instanceof KeychainTimeout
-      ? `did not answer within ${cause.message}`
-      : 'is not reachable or is locked'
+  const late = cause instanceof KeychainTimeout
+  const state = late ? `did not answer within ${cause.message}` : 'is not reachable or is locked'
   const what =
-    operation === 'write'
-      ? `The OS keychain ${state}; nothing was stored.`
-      : `The OS keychain ${state}, so stored keys and credentials cannot be read (they are not lost).`
+    operation === 'read'
+      ? `The OS keychain ${state}, so stored keys and credentials cannot be read (they are not lost).`
+      : late
+        ? // The call may still land when the daemon answers: `jwtw keys recover` finds it then.
+          `The OS keychain ${state}; the change was not recorded (should the keychain apply it later, \`jwtw keys recover\` lists it).`
+        : `The OS keychain ${state}; nothing was stored.`
   return new WorkbenchError('ERR_KEYCHAIN_UNAVAILABLE', `${what} ${keychainHelp()}`, { cause })
 }
 
