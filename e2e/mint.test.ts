@@ -135,8 +135,10 @@ describe('Mint in real Chromium (browser mode)', () => {
     page.on('request', (r) => {
       if (r.url().includes('/api/mint')) calls.push(r.url())
     })
-    await page.getByLabel('Secret value').fill(strongSecret())
+    // Claims first: a secret typed while the claims are still valid would rightly start a live
+    // preview (a mint call) before the claims break.
     await page.getByLabel('Claims as JSON').fill('{role: admin}')
+    await page.getByLabel('Secret value').fill(strongSecret())
     // Where the JSON breaks, as you type.
     await page.getByText(/^line 1, column 2: /).waitFor()
     await page.getByRole('button', { name: 'Mint token' }).click()
