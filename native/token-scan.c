@@ -18,11 +18,22 @@ static void init_table(void) {
   for (const char *c = chars; *c; c++) RUN[(uint8_t)*c] = 1;
 }
 
+// Slots per run in the output: start, end, newlines before it, hash of its bytes.
+#define RUN_SLOTS 4
+
 typedef struct {
   uint32_t *out;
   size_t cap;
   size_t count;
 } Runs;
+
+// FNV-1a over a run's bytes: lets the caller find a run it has judged before without copying
+// the bytes into a string (a token repeats through a log). Only a hint: the caller compares.
+static uint32_t run_hash(const uint8_t *p, size_t start, size_t end) {
+  uint32_t hash = 2166136261u;
+  for (size_t i = start; i < end; i++) hash = (hash ^ p[i]) * 16777619u;
+  return hash;
+}
 
 // Walks the run around the candidate at `at` (bounded by [from, to)); records it when it has two
 // dots or more. Returns where the search goes on: the run's end.
@@ -38,10 +49,11 @@ static size_t take_run(const uint8_t *p, size_t from, size_t to, size_t at, uint
     end++;
   }
   if (dots >= 2 && runs->count < runs->cap) {
-    uint32_t *slot = runs->out + 1 + runs->count * 3;
+    uint32_t *slot = runs->out + 1 + runs->count * RUN_SLOTS;
     slot[0] = (uint32_t)start;
     slot[1] = (uint32_t)end;
     slot[2] = newlines;
+    slot[3] = run_hash(p, start, end);
     runs->count++;
   }
   return end;
@@ -52,8 +64,8 @@ static int is_candidate(const uint8_t *p, size_t i, size_t to) {
 }
 
 // scanRuns(bytes: Uint8Array, from, to, out: Uint32Array): runs found. out[0] = newlines in
-// [from, to); then per run: start, end, newlines in [from, start). Stops early when out is full
-// (the caller sizes it for the worst case: a run takes at least 5 bytes).
+// [from, to); then per run: start, end, newlines in [from, start), hash of its bytes. Stops early
+// when out is full (the caller sizes it for the worst case: a run takes at least 5 bytes).
 static napi_value scan_runs(napi_env env, napi_callback_info info) {
   size_t argc = 4;
   napi_value argv[4];
@@ -85,7 +97,7 @@ static napi_value scan_runs(napi_env env, napi_callback_info info) {
   }
   const uint8_t *p = data;
   size_t from = (size_t)from64, to = (size_t)to64;
-  Runs runs = {(uint32_t *)out_data, (out_length - 1) / 3, 0};
+  Runs runs = {(uint32_t *)out_data, (out_length - 1) / RUN_SLOTS, 0};
   uint32_t newlines = 0;
   size_t i = from;
 #if defined(__SSE2__)

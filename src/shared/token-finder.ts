@@ -218,6 +218,11 @@ function gluedJunk(text: string, start: number, end: number, runEnd: number): st
 }
 
 /** The length of an escape glued to the token: `\n`, `\t`, `\u0022` in JSON, `%20` in URLs. */
+/** True for a byte before a run that can start an escape taking the run's first characters. */
+export function startsEscape(before: number): boolean {
+  return before === BACKSLASH || before === PERCENT
+}
+
 function escapeLength(before: number, run: string): number {
   if (before === BACKSLASH) {
     const c = run[0]

@@ -122,6 +122,61 @@ describe('the byte scanner', () => {
     })
   }
 
+  // The native engine keeps the token runs it has judged (a token repeats through a log): a
+  // repeat must get the answer its own bytes and context get, past the bound on what is kept.
+  for (const [name, engine] of engines) {
+    it(`${name}: repeated tokens, more than are kept, each in every context`, () => {
+      const distinct = Array.from(
+        { length: 5000 },
+        (_, i) =>
+          `${b64({ alg: 'RS256', kid: `k${i}` })}.${b64({ sub: `user-${i}`, exp: 1 })}.c2ln${i}`,
+      )
+      const contexts = ['Bearer ', 'token=', '"', '\\n', '%20', '\\u0022', ' x', '.']
+      const parts: string[] = []
+      for (let round = 0; round < 3; round++) {
+        distinct.forEach((token, i) =>
+          parts.push(`${contexts[(i + round) % contexts.length]}${token}\n`),
+        )
+      }
+      const value = parts.join('')
+      const bytes = Buffer.from(value)
+      const hits: TokenHit[] = []
+      engine(bytes, 0, bytes.length, (token, offset, before) =>
+        hits.push({ token, offset, line: before + 1 }),
+      )
+      expect(hits).toEqual(reference(value))
+      expect(hits.length).toBeGreaterThan(12000)
+    })
+  }
+
+  it('native: two tokens whose bytes hash alike are still told apart', () => {
+    if (!scanBytesNative) return
+    // FNV-1a (32 bits), as the addon hashes a run: search for two tokens of one length that
+    // collide (a birthday search: tens of thousands of tries).
+    const fnv = (text: string) => {
+      let hash = 2166136261
+      for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619)
+      return hash >>> 0
+    }
+    const head = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'orders-api', exp: 1 })}.`
+    const seen = new Map<number, string>()
+    let pair: [string, string] | undefined
+    for (let i = 0; !pair && i < 1_000_000; i++) {
+      const token = `${head}${i.toString(36).padStart(8, 'A')}`
+      const other = seen.get(fnv(token))
+      if (other !== undefined) pair = [other, token]
+      else seen.set(fnv(token), token)
+    }
+    expect(pair).toBeDefined()
+    const [a, b] = pair!
+    expect(a).not.toBe(b)
+    const value = `Bearer ${a}\nBearer ${b}\nBearer ${a}\n`
+    const bytes = Buffer.from(value)
+    const found: string[] = []
+    scanBytesNative(bytes, 0, bytes.length, (token) => found.push(token))
+    expect(found).toEqual([a, b, a])
+  })
+
   it('a stream cut anywhere finds the same, with the same lines', () => {
     fc.assert(
       fc.property(text, fc.array(fc.nat({ max: 2000 }), { maxLength: 8 }), (value, cuts) => {

@@ -6,7 +6,8 @@
  * the bytes) when it is built, else JavaScript over Buffer.indexOf. A property test holds them
  * (and the text finder) to the same tokens, offsets and lines.
  */
-import { tokenInRun } from '../../../shared/token-finder'
+import { startsEscape, tokenInRun } from '../../../shared/token-finder'
+import { LIMITS } from '../../../shared/limits'
 import { loadAddon } from '../built-files'
 
 const RUN = new Uint8Array(256)
@@ -88,22 +89,71 @@ interface TokenScanAddon {
 }
 
 const addon = loadAddon<TokenScanAddon>('token-scan')
-let runs = new Uint32Array(1 + 3 * 4096)
+/** Slots per run in the addon's output: start, end, newlines before it, hash of its bytes. */
+const RUN_SLOTS = 4
+let runs = new Uint32Array(1 + RUN_SLOTS * 4096)
 
 /** The native engine, or undefined when the addon is not built here. */
 export const scanBytesNative: ScanBytes | undefined = addon
   ? (buf, from, to, visit) => {
       // A run takes 5 bytes at least: this many slots hold every run of the range.
-      const worst = 1 + 3 * Math.ceil((to - from) / 5)
+      const worst = 1 + RUN_SLOTS * Math.ceil((to - from) / 5)
       if (runs.length < worst) runs = new Uint32Array(worst)
       const found = addon.scanRuns(buf, from, to, runs)
       for (let i = 0; i < found; i++) {
-        const slot = 1 + i * 3
-        judge(buf, runs[slot]!, runs[slot + 1]!, runs[slot + 2]!, visit)
+        const slot = 1 + i * RUN_SLOTS
+        judgeRepeated(buf, runs[slot]!, runs[slot + 1]!, runs[slot + 2]!, runs[slot + 3]!, visit)
       }
       return runs[0]!
     }
   : undefined
+
+/** A token's run judged before: its bytes, and what the rule made of them. */
+interface JudgedRun {
+  bytes: Buffer
+  found: NonNullable<ReturnType<typeof tokenInRun>>
+}
+
+/**
+ * Token runs judged before, by the hash of their bytes. A token repeats through a log (every
+ * request of a session carries it): a run met again is compared byte for byte with the one kept
+ * and given the same answer, without a string made and judged per occurrence. Only runs that
+ * held a token are kept (the rest, version strings and dotted ids, seldom repeat); bounded. A
+ * run after an escape's first byte is judged afresh.
+ */
+const judged = new Map<number, JudgedRun>()
+const JUDGED_MAX_RUNS = 4096
+const JUDGED_MAX_BYTES = 16 << 20
+let judgedBytes = 0
+
+function judgeRepeated(
+  buf: Buffer,
+  start: number,
+  end: number,
+  newlines: number,
+  hash: number,
+  visit: VisitToken,
+): void {
+  const before = start > 0 ? buf[start - 1]! : -1
+  const length = end - start
+  const known = startsEscape(before) ? undefined : judged.get(hash)
+  if (known?.bytes.length === length && buf.compare(known.bytes, 0, length, start, end) === 0) {
+    const found = known.found
+    visit(found.token, start + found.skip, newlines, found.truncated === true)
+    return
+  }
+  const found = tokenInRun(before, buf.toString('latin1', start, end))
+  if (found === null) return
+  if (!startsEscape(before) && length <= LIMITS.token) {
+    if (judged.size >= JUDGED_MAX_RUNS || judgedBytes + length > JUDGED_MAX_BYTES) {
+      judged.clear()
+      judgedBytes = 0
+    }
+    judged.set(hash, { bytes: Buffer.from(buf.subarray(start, end)), found })
+    judgedBytes += length
+  }
+  visit(found.token, start + found.skip, newlines, found.truncated === true)
+}
 
 /** The engine in use: native when built, unless JWTW_SCAN_ENGINE=js. */
 export const scanBytes: ScanBytes =
