@@ -17,7 +17,7 @@ import { clip } from '../../../shared/redact'
 import type { CoreEnv } from '../env'
 import { checkRemoteUrl } from '../jwks/remote-url'
 import { readRecords, removeRecord, writeRecord } from '../settings/record-section'
-import { loopbackRedirect } from './loopback-redirect'
+import { loopbackRedirect } from './redirect-uri'
 
 const SECTION = 'clients'
 const RecordSchema = z.safeExtend(ClientProfileSchema, {
