@@ -9,15 +9,17 @@ import { promisify } from 'node:util'
 
 const root = resolve(import.meta.dirname, '..', '..')
 
+/** `timeoutMs`: the process is killed (SIGKILL) when it runs longer (default: no limit). */
 export async function runTs(
   source: string,
   env: NodeJS.ProcessEnv,
+  { timeoutMs = 0 }: { timeoutMs?: number } = {},
 ): Promise<{ stdout: string; stderr: string; code: number; signal?: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', '--input-type=module', '-e', source],
-      { env, cwd: root },
+      { env, cwd: root, timeout: timeoutMs, killSignal: 'SIGKILL' },
     )
     return { stdout, stderr, code: 0 }
   } catch (error) {

@@ -118,6 +118,21 @@ export function endIfKeychainCallsHang(): void {
   if (callsLeftWaiting > 0) process.kill(process.pid, 'SIGKILL')
 }
 
+/** A service name no entry is stored under: searched only to see that the bus answers. */
+const BUS_CHECK_SERVICE = 'jwt-workbench-bus-check'
+
+/**
+ * On Linux, building an entry (AsyncEntry's constructor) talks to the session bus on the
+ * calling thread: a bus daemon that has stopped answering would hold the main thread, where
+ * no timer can fire. So each entry is built only after a search over the same bus has
+ * answered; the search runs on Node's thread pool, bounded by the call's timer like the
+ * call itself. (Other platforms build entries without a round trip.)
+ */
+async function busAnswers(keyring: typeof Keyring, signal: AbortSignal): Promise<void> {
+  if (process.platform !== 'linux') return
+  await keyring.findCredentialsAsync(BUS_CHECK_SERVICE, null, signal)
+}
+
 /** The keychain implemented with @napi-rs/keyring (Secret Service, Keychain, Credential Manager). */
 export function createOsKeychain(
   service: string = keychainService(),
@@ -127,19 +142,25 @@ export function createOsKeychain(
   // (keyutils) in front, which forgets everything at reboot and answers "no entry" instead
   // of failing when no Secret Service is reachable.
   const options: Keyring.EntryOptions = { linux: { store: 'secret-service' } }
-  const entry = async (account: string) =>
-    new (await loadKeyring()).AsyncEntry(service, account, options)
+  const entry = async (account: string, signal: AbortSignal) => {
+    const keyring = await loadKeyring()
+    await busAnswers(keyring, signal)
+    signal.throwIfAborted()
+    return new keyring.AsyncEntry(service, account, options)
+  }
   return {
     service,
     get: (account) =>
-      guarded('read', timeoutMs, async (signal) => (await entry(account)).getPassword(signal)),
+      guarded('read', timeoutMs, async (signal) =>
+        (await entry(account, signal)).getPassword(signal),
+      ),
     set: (account, secret) =>
       guarded('write', timeoutMs, async (signal) =>
-        (await entry(account)).setPassword(secret, signal),
+        (await entry(account, signal)).setPassword(secret, signal),
       ),
     delete: (account) =>
       guarded('write', timeoutMs, async (signal) =>
-        (await entry(account)).deleteCredential(signal),
+        (await entry(account, signal)).deleteCredential(signal),
       ),
     list: () =>
       guarded('read', timeoutMs, async (signal) => {
