@@ -60,6 +60,8 @@ describe('Keys in real Chromium (browser mode, real keychain)', () => {
     expect(await keyRow('e2e-ec').locator('.badge.alg').innerText()).toBe('ES256')
     expect(await keyRow('e2e-ec').innerText()).toContain('EC P-256')
     expect(await kidOf('e2e-ec')).toMatch(/^[\w-]{20,}$/)
+    // Cut in the middle on screen, yet its text reads as one value (it read as two lines).
+    expect(await keyRow('e2e-ec').locator('.long-value').innerText()).toBe(await kidOf('e2e-ec'))
 
     await generate('e2e-hs', 'HMAC secret (64 random bytes)', 'HS384')
     await keyRow('e2e-hs').waitFor()

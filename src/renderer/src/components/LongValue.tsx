@@ -22,9 +22,10 @@ export function LongValue({ value, tail = 8, what = 'Value' }: Props) {
       className="long-value"
       title={`${value}\n(click to copy)`}
       onClick={() => void copy(value, `${what} copied to the clipboard.`)}
+      style={{ ['--tail-chars' as string]: value.length - cut }}
     >
       <span className="long-value-head">{value.slice(0, cut)}</span>
-      {cut < value.length && <span className="long-value-tail">{value.slice(cut)}</span>}
+      {cut < value.length && <span>{value.slice(cut)}</span>}
     </button>
   )
 }
