@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { WorkbenchError } from '../../../shared/errors'
 import { builtWorkerPath } from '../built-files'
 import { scanRange, type RangeResult } from './range-scan'
@@ -52,6 +52,14 @@ export function scanBlock(job: BlockJob, index: number): RangeResult {
   return scanRange({ path: job.path, start, end: Math.min(job.size, start + BLOCK_BYTES) })
 }
 
+/** Starts `count` scan workers on the job (worker_threads is loaded only when one is asked for). */
+async function startWorkers(count: number, job: BlockJob): Promise<Worker[]> {
+  if (count <= 0) return []
+  const path = builtWorkerPath('scan')
+  const { Worker } = await import('node:worker_threads')
+  return Array.from({ length: count }, () => new Worker(path, { workerData: job }))
+}
+
 /** Scans the whole file; returns the newlines in it. */
 export async function scanInBlocks(
   path: string,
@@ -74,11 +82,7 @@ export async function scanInBlocks(
   const workerCount = options.inProcess
     ? Math.min(options.workers, blocks - 1)
     : Math.max(1, Math.min(options.workers, blocks))
-  const workerPath = workerCount > 0 ? builtWorkerPath('scan') : ''
-  const workers = Array.from(
-    { length: Math.max(0, workerCount) },
-    () => new Worker(workerPath, { workerData: job }),
-  )
+  const workers = await startWorkers(workerCount, job)
   const stop = () => {
     Atomics.store(job.next, 0, blocks)
     for (const worker of workers) void worker.terminate()

@@ -7,7 +7,6 @@ import { createReadStream, readSync } from 'node:fs'
 import { open, stat, type FileHandle } from 'node:fs/promises'
 import { addAbortSignal, Readable } from 'node:stream'
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises'
-import { createGunzip } from 'node:zlib'
 import { WorkbenchError } from '../../../shared/errors'
 import { clip } from '../../../shared/redact'
 import { fileError } from '../file-error'
@@ -171,11 +170,13 @@ async function* prepend(head: Buffer, rest: AsyncIterable<Buffer>): AsyncGenerat
   yield* rest
 }
 
-function gunzip(head: Buffer, rest: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+/** The inflated stream (zlib is loaded only for gzip input). */
+async function* gunzip(head: Buffer, rest: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const { createGunzip } = await import('node:zlib')
   const source = Readable.from(prepend(head, rest))
   const inflate = createGunzip()
   source.on('error', (error) => inflate.destroy(error))
-  return source.pipe(inflate)
+  yield* source.pipe(inflate) as AsyncIterable<Buffer>
 }
 
 /** Reads a file in order (small files, --follow). */
