@@ -65,35 +65,46 @@ const TARGETS = {
     async build(staging) {
       const { build } = await import('esbuild')
       const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-      await build({
-        // The worker threads (the weak-secret audit's, the log scanner's), found by
-        // src/main/core/built-files.ts.
-        entryPoints: {
-          jwtw: 'src/cli/index.ts',
-          'audit-worker': 'src/main/core/audit/audit-worker.ts',
-          'scan-worker': 'src/main/core/scan/scan-worker.ts',
-        },
+      const common = {
         outdir: join(staging, 'cli'),
-        outExtension: { '.js': '.mjs' },
         bundle: true,
-        // Each command's code is its own chunk, loaded when the command runs: `jwtw --version`
-        // and `jwtw decode` never parse jose, zod or the keychain.
-        splitting: true,
-        chunkNames: '[name]-[hash]',
         platform: 'node',
-        format: 'esm',
         target: 'node20',
-        // jose and zod are bundled into the chunks (Node resolving and reading their hundreds of
-        // files cost more than the command itself); what loads late and rarely stays in
-        // node_modules as it is published: the keyring's native addon, the HTTP client, the
-        // lock-file helper and the audit's dictionaries.
+        // jose and zod are bundled (Node resolving and reading their hundreds of files cost
+        // more than the command itself); what loads late and rarely stays in node_modules as
+        // it is published: the keyring's native addon, the HTTP client, the lock-file helper
+        // and the audit's dictionaries.
         external: ['@napi-rs/keyring', 'undici', 'proper-lockfile', '@zxcvbn-ts/*'],
         sourcemap: true,
         minifyWhitespace: true,
         minifySyntax: true,
-        define: { __JWTW_VERSION__: JSON.stringify(version) },
         logLevel: 'warning',
         absWorkingDir: root,
+      }
+      // The CLI in one CommonJS file (cli.cjs), which out/cli/jwtw.mjs (src/cli/start.ts) runs
+      // through V8's code cache. What a command imports on demand is still evaluated only when
+      // it runs; dynamic imports become require (every external package ships CommonJS).
+      await build({
+        ...common,
+        entryPoints: { cli: 'src/cli/index.ts' },
+        outExtension: { '.js': '.cjs' },
+        format: 'cjs',
+        supported: { 'dynamic-import': false },
+        define: { __JWTW_VERSION__: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
+        banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+      })
+      // The entry, and the worker threads (the weak-secret audit's, the log scanner's) found by
+      // src/main/core/built-files.ts: each one self-contained ES module.
+      await build({
+        ...common,
+        entryPoints: {
+          jwtw: 'src/cli/start.ts',
+          'audit-worker': 'src/main/core/audit/audit-worker.ts',
+          'scan-worker': 'src/main/core/scan/scan-worker.ts',
+        },
+        outExtension: { '.js': '.mjs' },
+        format: 'esm',
+        define: { __JWTW_VERSION__: JSON.stringify(version) },
       })
     },
   },

@@ -1,6 +1,10 @@
-/** Entry point of the built `jwtw` binary. */
+/**
+ * The CLI bundle's entry (out/cli/cli.cjs), run by the built `jwtw` (out/cli/jwtw.mjs, see
+ * start.ts). `done` settles once the command has finished and set the exit code.
+ */
 import { endIfKeychainCallsHang } from '../main/core/keychain'
 import { cliArgv } from '../shared/app-launch'
+import { ROOT } from './command-table'
 import { processIo } from './io'
 import { runCli } from './main'
 
@@ -12,5 +16,10 @@ for (const stream of [process.stdout, process.stderr]) {
   })
 }
 
-process.exitCode = await runCli(cliArgv(process.argv), processIo())
-endIfKeychainCallsHang()
+/** The command names, whose code caches start.ts keeps (no cache is made for a typo). */
+export const commands: string[] = ROOT.subcommands?.map((spec) => spec.name) ?? []
+
+export const done: Promise<void> = runCli(cliArgv(process.argv), processIo()).then((code) => {
+  process.exitCode = code
+  endIfKeychainCallsHang()
+})

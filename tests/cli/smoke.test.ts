@@ -2,7 +2,7 @@
 // codes, a stdin pipe and a reader that closes it early, the worker threads, the native addon,
 // a keychain that is not reachable, and browser mode's login link kept out of process lists.
 import { spawn } from 'node:child_process'
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -31,25 +31,43 @@ describe('the built jwtw', () => {
   })
 
   it('loads the keychain addon only for the commands that use the keychain', async () => {
-    // A module hook that names every package the process resolves, on stderr.
-    const hooks = join(dir, 'trace-hooks.mjs')
+    // A hook that names every package the process requires, on stderr (the CLI bundle is
+    // CommonJS: it loads packages with require).
+    const hook = join(dir, 'trace-require.cjs')
     writeFileSync(
-      hooks,
-      `import { writeSync } from 'node:fs'\nexport async function resolve(specifier, context, next) {\n  if (!specifier.startsWith('.') && !specifier.startsWith('node:') && !specifier.startsWith('file:')) writeSync(2, 'resolved ' + specifier + '\\n')\n  return next(specifier, context)\n}\n`,
-    )
-    const register = join(dir, 'trace-register.mjs')
-    writeFileSync(
-      register,
-      `import { register } from 'node:module'\nregister(${JSON.stringify(`file://${hooks}`)})\n`,
+      hook,
+      `const Module = require('node:module')\nconst { writeSync } = require('node:fs')\nconst load = Module._load\nModule._load = function (request, ...rest) {\n  if (!request.startsWith('.') && !request.startsWith('/') && !request.startsWith('node:')) writeSync(2, 'resolved ' + request + '\\n')\n  return load.call(this, request, ...rest)\n}\n`,
     )
     const secret = join(dir, 'lazy-secret.txt')
     writeFileSync(secret, 'a-secret-of-thirty-two-bytes-or-more!!')
-    const env = { NODE_OPTIONS: `--import=${register}`, JWTW_HOME: join(dir, 'lazy-home') }
+    const env = { NODE_OPTIONS: `--require=${hook}`, JWTW_HOME: join(dir, 'lazy-home') }
     const mint = await spawnJwtw(['mint', '--alg', 'HS256', '--secret-file', secret], { env })
     expect(mint.code).toBe(0)
     expect(mint.stderr).not.toContain('@napi-rs/keyring')
     const keys = await spawnJwtw(['keys', 'list', '--json'], { env })
     expect(keys.stderr).toContain('resolved @napi-rs/keyring')
+  })
+
+  it("keeps V8's code cache per command; a damaged cache is replaced, a typo makes none", async () => {
+    const cacheDir = join(dir, 'code-cache')
+    const secret = join(dir, 'cache-secret.txt')
+    writeFileSync(secret, 'another-secret-of-thirty-two-bytes!!')
+    const env = { JWTW_CODE_CACHE_DIR: cacheDir, JWTW_HOME: join(dir, 'cache-home') }
+    const mint = ['mint', '--alg', 'HS256', '--sub', 'maria.fernandez', '--secret-file', secret]
+    const first = await spawnJwtw(mint, { env })
+    expect(first.code).toBe(0)
+    const [file] = readdirSync(cacheDir)
+    expect(file).toMatch(/^mint-[0-9a-f]{8}\.bin$/)
+    const made = statSync(join(cacheDir, file!))
+    expect(made.size).toBeGreaterThan(10_000)
+    // Garbage where the cache was: V8 refuses it, the command runs, and the cache is made anew.
+    writeFileSync(join(cacheDir, file!), Buffer.alloc(made.size, 0x41), { mode: 0o600 })
+    const again = await spawnJwtw(mint, { env })
+    expect(again.code).toBe(0)
+    expect(again.stdout.split('.')[0]).toBe(first.stdout.split('.')[0])
+    expect(readFileSync(join(cacheDir, file!)).subarray(0, 64)).not.toEqual(Buffer.alloc(64, 0x41))
+    expect((await spawnJwtw(['mnt', '--alg', 'HS256'], { env })).code).toBe(2)
+    expect(readdirSync(cacheDir)).toEqual([file])
   })
 
   it('reads a pipe, and exits quietly when the reader closes it early (jwtw decode | head)', async () => {

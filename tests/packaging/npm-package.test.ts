@@ -29,6 +29,7 @@ describe('the npm package', () => {
     for (const needed of [
       'bin/jwtw.mjs',
       'out/cli/jwtw.mjs',
+      'out/cli/cli.cjs',
       'out/cli/audit-worker.mjs',
       'out/cli/scan-worker.mjs',
       'out/renderer/index.html',

@@ -1,6 +1,6 @@
 /**
  * Where the built files that run beside the code live: the worker threads (bundled by
- * scripts/build-cli.mjs into out/cli: the weak-secret audit's and the log scanner's), the
+ * scripts/build.mjs into out/cli: the weak-secret audit's and the log scanner's), the
  * native addons (native/build/*.node) and the built renderer. One resolver for the three
  * situations: running from source or tests (the project root is the nearest directory with
  * package.json), from the built tree (out/cli, out/main: the same root), and in a packaged app,
