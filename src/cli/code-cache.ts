@@ -83,7 +83,11 @@ export function codeCache(
         mkdirSync(dir, { recursive: true, mode: 0o700 })
         if (!trusted(statSync(dir))) return
         for (const name of readdirSync(dir)) {
-          if (name.startsWith(`${command}-`) && name !== `${command}-${key}.bin`) {
+          if (
+            name.startsWith(`${command}-`) &&
+            name.endsWith('.bin') &&
+            name !== `${command}-${key}.bin`
+          ) {
             rmSync(join(dir, name), { force: true })
           }
         }
