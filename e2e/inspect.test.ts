@@ -140,17 +140,19 @@ describe('Inspect: times, lint, log files and hand-offs (real Chromium)', () => 
     expect(await cards.locator('.duplicate-count').count()).toBe(0)
     await rows.nth(2).click()
     expect(await cards.locator('li[data-lint="no_exp"]').count()).toBe(1)
-    // The selected token is selected in the pasted text too.
-    expect(
-      await page.getByLabel(/Token, header, cookie/).evaluate((el) => {
-        const area = el as unknown as {
-          value: string
-          selectionStart: number
-          selectionEnd: number
-        }
-        return area.value.slice(area.selectionStart, area.selectionEnd)
-      }),
-    ).toBe(c)
+    // The selected token is selected in the pasted text too (set once the click is handled).
+    await expect
+      .poll(() =>
+        page.getByLabel(/Token, header, cookie/).evaluate((el) => {
+          const area = el as unknown as {
+            value: string
+            selectionStart: number
+            selectionEnd: number
+          }
+          return area.value.slice(area.selectionStart, area.selectionEnd)
+        }),
+      )
+      .toBe(c)
 
     await page.getByLabel('Open log file…').setInputFiles({
       name: 'huge.log',

@@ -86,10 +86,13 @@ export function InspectView({
   }
   const select = (i: number) => {
     setSelected(i)
-    // Shows where the token sits in the pasted text.
+    // Shows where the token sits in the pasted text. Set on the next frame: Chromium (150)
+    // collapses an unfocused textarea's selection once the click on the list is done.
     const t = tokens[i]
     const at = t ? tokenText(text, t) : null
-    if (t && at && input.current) input.current.setSelectionRange(t.offset, t.offset + at.length)
+    if (t && at) {
+      requestAnimationFrame(() => input.current?.setSelectionRange(t.offset, t.offset + at.length))
+    }
   }
   const expiredCount = tokens.filter((t) => isExpired(t.times, now.getTime())).length
 
