@@ -6,6 +6,7 @@
 import type * as Keyring from '@napi-rs/keyring'
 import { WorkbenchError } from '../../shared/errors'
 import { onFirstUse } from '../../shared/on-first-use'
+import { sessionBusAnswers } from './session-bus'
 
 // The native addon is loaded on the first keychain call, so commands that never touch the
 // keychain (mint with a secret file, verify with a key file, decode) do not load it; if it
@@ -112,25 +113,14 @@ let callsLeftWaiting = 0
 /**
  * Ends the process at once when a keychain call that timed out is still waiting on its
  * daemon. That call holds one of Node's worker threads, and Node joins them on exit, so the
- * process would otherwise never end (its error has already been reported).
+ * process would otherwise never end (its error has already been reported). Looked at on the
+ * next turn of the event loop: a call that gave up without reaching the daemon (the bus check)
+ * settles a few promise steps after the error it reported.
  */
 export function endIfKeychainCallsHang(): void {
-  if (callsLeftWaiting > 0) process.kill(process.pid, 'SIGKILL')
-}
-
-/** A service name no entry is stored under: searched only to see that the bus answers. */
-const BUS_CHECK_SERVICE = 'jwt-workbench-bus-check'
-
-/**
- * On Linux, building an entry (AsyncEntry's constructor) talks to the session bus on the
- * calling thread: a bus daemon that has stopped answering would hold the main thread, where
- * no timer can fire. So each entry is built only after a search over the same bus has
- * answered; the search runs on Node's thread pool, bounded by the call's timer like the
- * call itself. (Other platforms build entries without a round trip.)
- */
-async function busAnswers(keyring: typeof Keyring, signal: AbortSignal): Promise<void> {
-  if (process.platform !== 'linux') return
-  await keyring.findCredentialsAsync(BUS_CHECK_SERVICE, null, signal)
+  setImmediate(() => {
+    if (callsLeftWaiting > 0) process.kill(process.pid, 'SIGKILL')
+  })
 }
 
 /** The keychain implemented with @napi-rs/keyring (Secret Service, Keychain, Credential Manager). */
@@ -144,7 +134,9 @@ export function createOsKeychain(
   const options: Keyring.EntryOptions = { linux: { store: 'secret-service' } }
   const entry = async (account: string, signal: AbortSignal) => {
     const keyring = await loadKeyring()
-    await busAnswers(keyring, signal)
+    // Building an entry talks to the session bus on this thread (Linux): asked first without
+    // blocking, so a bus that has stopped answering fails the call on its timer.
+    if (process.platform === 'linux') await sessionBusAnswers(signal)
     signal.throwIfAborted()
     return new keyring.AsyncEntry(service, account, options)
   }
