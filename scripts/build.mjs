@@ -78,6 +78,7 @@ const TARGETS = {
         sourcemap: true,
         minifyWhitespace: true,
         minifySyntax: true,
+        define: { __JWTW_VERSION__: JSON.stringify(version) },
         logLevel: 'warning',
         absWorkingDir: root,
       }
@@ -90,7 +91,7 @@ const TARGETS = {
         outExtension: { '.js': '.cjs' },
         format: 'cjs',
         supported: { 'dynamic-import': false },
-        define: { __JWTW_VERSION__: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
+        define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
         banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
       })
       // The entry, and the worker threads (the weak-secret audit's, the log scanner's) found by
@@ -104,7 +105,6 @@ const TARGETS = {
         },
         outExtension: { '.js': '.mjs' },
         format: 'esm',
-        define: { __JWTW_VERSION__: JSON.stringify(version) },
       })
     },
   },

@@ -1,6 +1,6 @@
 /**
  * V8's code cache for the CLI bundle, one file per command in the user's cache directory: a
- * command run again skips parsing and compiling what it ran before (about a fifth of `jwtw
+ * command run again skips parsing and compiling what it ran before (about a sixth of `jwtw
  * mint`'s start-up). Best effort: a cache that cannot be read, written or trusted is not used,
  * and V8 itself refuses data made by another V8 or with other flags.
  *
@@ -21,7 +21,6 @@ import {
   writeFileSync,
   constants as fs,
 } from 'node:fs'
-import { homedir } from 'node:os'
 import { join } from 'node:path'
 
 export interface CodeCache {
@@ -29,23 +28,6 @@ export interface CodeCache {
   read(): Buffer | undefined
   /** Replaces the cached data (and any this command kept for an older bundle). */
   write(data: Buffer): void
-}
-
-/** Where the caches live: JWTW_CODE_CACHE_DIR, else the platform's per-user cache directory. */
-export function codeCacheDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home: string = homedir(),
-): string | undefined {
-  if (env['JWTW_CODE_CACHE'] === '0') return undefined
-  if (env['JWTW_CODE_CACHE_DIR']) return env['JWTW_CODE_CACHE_DIR']
-  const base =
-    platform === 'win32'
-      ? env['LOCALAPPDATA']
-      : platform === 'darwin'
-        ? join(home, 'Library', 'Caches')
-        : env['XDG_CACHE_HOME'] || join(home, '.cache')
-  return base ? join(base, 'jwt-workbench', 'code-cache') : undefined
 }
 
 /** The cache of `command` for the bundle at `bundle`, or undefined when there is no safe place. */
@@ -62,7 +44,8 @@ export function codeCache(
   } catch {
     return undefined
   }
-  const file = join(dir, `${command}-${key}.bin`)
+  const name = `${command}-${key}.bin`
+  const file = join(dir, name)
   return {
     read() {
       try {
@@ -82,13 +65,9 @@ export function codeCache(
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 })
         if (!trusted(statSync(dir))) return
-        for (const name of readdirSync(dir)) {
-          if (
-            name.startsWith(`${command}-`) &&
-            name.endsWith('.bin') &&
-            name !== `${command}-${key}.bin`
-          ) {
-            rmSync(join(dir, name), { force: true })
+        for (const entry of readdirSync(dir)) {
+          if (entry.startsWith(`${command}-`) && entry.endsWith('.bin') && entry !== name) {
+            rmSync(join(dir, entry), { force: true })
           }
         }
         const temp = `${file}.${process.pid}.tmp`

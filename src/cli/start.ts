@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Script } from 'node:vm'
 import { cliArgv } from '../shared/app-launch'
-import { codeCache, codeCacheDir } from './code-cache'
+import { codeCacheDir } from '../main/core/settings/settings-dir'
+import { codeCache } from './code-cache'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const bundle = join(here, 'cli.cjs')

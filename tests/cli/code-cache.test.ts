@@ -14,7 +14,8 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { codeCache, codeCacheDir } from '../../src/cli/code-cache'
+import { codeCache } from '../../src/cli/code-cache'
+import { codeCacheDir } from '../../src/main/core/settings/settings-dir'
 import { removeHome } from '../helpers/cli'
 
 const work = mkdtempSync(join(tmpdir(), 'jwtw-code-cache-'))
