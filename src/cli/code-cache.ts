@@ -23,6 +23,9 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 
+/** A cache file larger than this is not read (the bundle's caches are under 1 MiB). */
+const MAX_CACHE_BYTES = 32 << 20
+
 export interface CodeCache {
   /** The cached data, or undefined when there is none to trust. */
   read(): Buffer | undefined
@@ -53,7 +56,8 @@ export function codeCache(
         // O_NOFOLLOW: a link put in place of the file is not followed.
         const fd = openSync(file, fs.O_RDONLY | (fs.O_NOFOLLOW ?? 0))
         try {
-          return trusted(fstatSync(fd)) ? readFileSync(fd) : undefined
+          const stats = fstatSync(fd)
+          return trusted(stats) && stats.size <= MAX_CACHE_BYTES ? readFileSync(fd) : undefined
         } finally {
           closeSync(fd)
         }

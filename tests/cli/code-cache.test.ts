@@ -8,6 +8,7 @@ import {
   readdirSync,
   statSync,
   symlinkSync,
+  truncateSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs'
@@ -111,6 +112,14 @@ describe('code cache', () => {
       expect(groupWritable.read()).toBeUndefined()
     },
   )
+
+  it('does not read a cache file larger than any real one', () => {
+    const dir = freshDir()
+    const cache = codeCache(bundle, 'scan', dir)!
+    cache.write(data)
+    truncateSync(join(dir, readdirSync(dir)[0]!), 64 << 20)
+    expect(cache.read()).toBeUndefined()
+  })
 
   it('makes no cache for what is no command name, and none when turned off', () => {
     expect(codeCache(bundle, '../../etc', freshDir())).toBeUndefined()
