@@ -118,7 +118,8 @@ describe('code cache', () => {
     const cache = codeCache(bundle, 'scan', dir)!
     cache.write(data)
     truncateSync(join(dir, readdirSync(dir)[0]!), 64 << 20)
-    expect(cache.read()).toBeUndefined()
+    // Its length only: a failure must not print 64 MiB.
+    expect(cache.read()?.length).toBeUndefined()
   })
 
   it('makes no cache for what is no command name, and none when turned off', () => {
