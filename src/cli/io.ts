@@ -21,7 +21,10 @@ export function processIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Node builds process.stdin on first read of the property (about 1 ms): only for "-".
+    get stdin() {
+      return process.stdin
+    },
     env: process.env,
     now: () => new Date(),
     onInterrupt: (stop) => {

@@ -2,29 +2,36 @@
 import * as z from 'zod/mini'
 import { JWS_ALGS } from './algorithms'
 import { LIMITS } from './limits'
+import { onFirstUse } from './on-first-use'
 import type { UiState } from './ui-state'
 import { VIEW_IDS } from './ui-state'
 
-export const UiStateSchema = z.strictObject({
-  theme: z.enum(['system', 'light', 'dark']),
-  sidebarCollapsed: z.boolean(),
-  view: z.enum(VIEW_IDS),
-  panes: z
-    .record(z.string().check(z.maxLength(32)), z.number().check(z.gte(0.2), z.lte(0.8)))
-    .check(z.refine((r) => Object.keys(r).length <= 16, 'at most 16 panes')),
-  mint: z.strictObject({
-    template: z.optional(z.string().check(z.maxLength(64))),
-    alg: z.optional(z.enum(JWS_ALGS)),
-    keyName: z.optional(z.string().check(z.maxLength(LIMITS.keyName))),
-  }),
-  history: z.boolean(),
-}) satisfies z.ZodMiniType<UiState>
+const uiStateObject = onFirstUse(
+  () =>
+    z.strictObject({
+      theme: z.enum(['system', 'light', 'dark']),
+      sidebarCollapsed: z.boolean(),
+      view: z.enum(VIEW_IDS),
+      panes: z
+        .record(z.string().check(z.maxLength(32)), z.number().check(z.gte(0.2), z.lte(0.8)))
+        .check(z.refine((r) => Object.keys(r).length <= 16, 'at most 16 panes')),
+      mint: z.strictObject({
+        template: z.optional(z.string().check(z.maxLength(64))),
+        alg: z.optional(z.enum(JWS_ALGS)),
+        keyName: z.optional(z.string().check(z.maxLength(LIMITS.keyName))),
+      }),
+      history: z.boolean(),
+    }) satisfies z.ZodMiniType<UiState>,
+)
+export const UiStateSchema = z.lazy(uiStateObject)
 
 /** A change to some fields. */
-export const UiStatePatchSchema = z.partial(UiStateSchema)
+export const UiStatePatchSchema = z.lazy(() => z.partial(uiStateObject()))
 
-export const HistoryAddSchema = z.strictObject({
-  view: z.enum(['inspect', 'mint', 'verify']),
-  token: z.string().check(z.minLength(1), z.maxLength(LIMITS.token)),
-  verdict: z.optional(z.string().check(z.maxLength(200))),
-})
+export const HistoryAddSchema = z.lazy(() =>
+  z.strictObject({
+    view: z.enum(['inspect', 'mint', 'verify']),
+    token: z.string().check(z.minLength(1), z.maxLength(LIMITS.token)),
+    verdict: z.optional(z.string().check(z.maxLength(200))),
+  }),
+)

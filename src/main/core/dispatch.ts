@@ -33,7 +33,7 @@ export function createDispatcher(handlers: Handlers): Dispatch {
         message: `Invalid arguments for ${method}: they nest deeper than ${LIMITS.jsonDepth} levels.`,
       })
     }
-    const parsed = contract[method].args.safeParse(rawArgs)
+    const parsed = contract[method].args().safeParse(rawArgs)
     if (!parsed.success) {
       return fail({
         code: issueCode(parsed.error),

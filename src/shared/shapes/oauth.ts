@@ -1,6 +1,6 @@
 /** Output shapes of the token flows (zod): the contract's token result and `jwtw token --json`. */
 import * as z from 'zod/mini'
-import { ClientProfileSchema } from '../oauth-schemas'
+import { clientProfileObject } from '../oauth-schemas'
 import { CLIENT_AUTH_METHODS, GRANTS } from '../oauth-names'
 import { VerifyResultSchema } from './verify'
 import { JsonObjectSchema } from './token'
@@ -63,7 +63,7 @@ export const DpopProofResultSchema = z.object({
   jkt: z.string().check(z.describe('The RFC 7638 thumbprint of the public key in the proof.')),
 })
 
-export const ClientSummarySchema = z.safeExtend(ClientProfileSchema, {
+export const ClientSummarySchema = z.safeExtend(clientProfileObject(), {
   secret: z
     .enum(['present', 'missing', 'not-needed'])
     .check(

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini'
 import { WorkbenchError } from '../../../shared/errors'
 import { LIMITS } from '../../../shared/limits'
-import { TokenRequestSchema, type TokenRequest } from '../../../shared/oauth-schemas'
+import { tokenRequestObject, type TokenRequest } from '../../../shared/oauth-schemas'
 import type { TokenFlowProgress, TokenResult, TokenVerdict } from '../../../shared/oauth-types'
 import { describeInstant, describeTime } from '../../../shared/relative-time'
 import { durationSeconds } from '../../../main/core/duration'
@@ -32,7 +32,7 @@ export const run: Runner<typeof tokenOptions> = async ({ values, positionals, pa
     name === undefined ? undefined : (await readAll(name, io, LIMITS.token, what)).trim()
   const subjectToken = await file(values['subject-token-file'], 'subject token')
   const assertion = await file(values['assertion-file'], 'assertion')
-  const request = z.omit(TokenRequestSchema, { grant: true }).parse({
+  const request = z.omit(tokenRequestObject(), { grant: true }).parse({
     profile,
     ...(values.scope ? { scope: values.scope } : {}),
     ...(values.audience ? { audience: values.audience } : {}),

@@ -15,15 +15,17 @@ import type { CoreEnv } from '../env'
 import { credentialAccount } from '../keys/key-material'
 import { readRecords, recordNames, removeRecord, writeRecord } from '../settings/record-section'
 
-const CredentialRecordSchema = z.looseObject({
-  name: z.string().check(z.minLength(1), z.maxLength(LIMITS.credentialName)),
-  host: z.optional(z.string().check(z.maxLength(LIMITS.credentialHost))),
-  kind: z.enum(['token', 'secret']),
-  note: z.optional(z.string().check(z.maxLength(LIMITS.credentialNote))),
-  expiresAt: z.optional(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
+const CredentialRecordSchema = z.lazy(() =>
+  z.looseObject({
+    name: z.string().check(z.minLength(1), z.maxLength(LIMITS.credentialName)),
+    host: z.optional(z.string().check(z.maxLength(LIMITS.credentialHost))),
+    kind: z.enum(['token', 'secret']),
+    note: z.optional(z.string().check(z.maxLength(LIMITS.credentialNote))),
+    expiresAt: z.optional(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+)
 type CredentialRecord = z.infer<typeof CredentialRecordSchema>
 
 export interface CredentialStore {

@@ -12,30 +12,32 @@ import type { CoreEnv } from '../env'
 import { CACHE_RULES, freshnessSeconds } from './cache-policy'
 import { getJson, type FetchOptions } from './http-get'
 
-const CacheEntrySchema = z.looseObject({
-  url: z.string(),
-  kind: z.enum(['jwks', 'discovery']),
-  body: z.unknown(),
-  /** Findings made when the document came in (what was cut out is gone). */
-  notes: z.optional(z.array(z.unknown())),
-  fetchedAt: z.iso.datetime(),
-  checkedAt: z.iso.datetime(),
-  // The settings file is checked when read: a freshness outside the bounds any fetch can set
-  // (an edited file) is brought back inside them.
-  maxAgeSeconds: z.pipe(
-    z.number(),
-    z.transform((n) =>
-      Number.isFinite(n)
-        ? Math.min(CACHE_RULES.maxSeconds, Math.max(CACHE_RULES.minSeconds, n))
-        : CACHE_RULES.minSeconds,
+const CacheEntrySchema = z.lazy(() =>
+  z.looseObject({
+    url: z.string(),
+    kind: z.enum(['jwks', 'discovery']),
+    body: z.unknown(),
+    /** Findings made when the document came in (what was cut out is gone). */
+    notes: z.optional(z.array(z.unknown())),
+    fetchedAt: z.iso.datetime(),
+    checkedAt: z.iso.datetime(),
+    // The settings file is checked when read: a freshness outside the bounds any fetch can set
+    // (an edited file) is brought back inside them.
+    maxAgeSeconds: z.pipe(
+      z.number(),
+      z.transform((n) =>
+        Number.isFinite(n)
+          ? Math.min(CACHE_RULES.maxSeconds, Math.max(CACHE_RULES.minSeconds, n))
+          : CACHE_RULES.minSeconds,
+      ),
     ),
-  ),
-  etag: z.optional(z.string()),
-  lastModified: z.optional(z.string()),
-  rotation: z.optional(
-    z.object({ added: z.array(z.string()), removed: z.array(z.string()), since: z.string() }),
-  ),
-})
+    etag: z.optional(z.string()),
+    lastModified: z.optional(z.string()),
+    rotation: z.optional(
+      z.object({ added: z.array(z.string()), removed: z.array(z.string()), since: z.string() }),
+    ),
+  }),
+)
 export type CacheEntry = z.infer<typeof CacheEntrySchema>
 
 /** A document as the cache hands it out, with why it is stale when it is. */

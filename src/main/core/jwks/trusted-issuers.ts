@@ -10,13 +10,15 @@ import type { CoreEnv } from '../env'
 import { checkRemoteUrl } from './remote-url'
 
 const SECTION = 'trustedIssuers'
-const TrustedSchema = z.looseObject({
-  issuer: z.string().check(z.minLength(1)),
-  name: z.optional(z.string()),
-  audience: z.optional(z.string()),
-  anyAudience: z.optional(z.boolean()),
-  addedAt: z.string(),
-})
+const TrustedSchema = z.lazy(() =>
+  z.looseObject({
+    issuer: z.string().check(z.minLength(1)),
+    name: z.optional(z.string()),
+    audience: z.optional(z.string()),
+    anyAudience: z.optional(z.boolean()),
+    addedAt: z.string(),
+  }),
+)
 
 export interface TrustedIssuers {
   list(): TrustedIssuer[]

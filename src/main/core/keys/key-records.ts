@@ -23,36 +23,40 @@ import type { JsonValue } from '../settings/settings-store'
 import { materialOf, type Material } from './key-material'
 import { keyDetail } from './usable-key'
 
-const VersionRecordSchema = z.looseObject({
-  kid: z.string().check(z.minLength(1), z.maxLength(LIMITS.kid)),
-  status: z.enum(['active', 'retiring']),
-  createdAt: z.string(),
-  /** Keychain account holding the private material; absent for verify-only keys. */
-  account: z.optional(z.string()),
-  publicJwk: z.optional(z.record(z.string(), z.string())),
-})
-
-const KeyRecordSchema = z
-  .looseObject({
-    name: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyName)),
-    kind: z.enum(STORED_KEY_KINDS),
-    alg: z.enum(STORED_KEY_ALGS),
-    /** Absent in records made before encryption keys: those sign. */
-    use: z.optional(z.enum(['sig', 'enc'])),
-    detail: z.string(),
-    /** RSA modulus bits or HMAC secret bytes: what rotation reproduces. */
-    size: z.optional(z.int().check(z.positive())),
+const VersionRecordSchema = z.lazy(() =>
+  z.looseObject({
+    kid: z.string().check(z.minLength(1), z.maxLength(LIMITS.kid)),
+    status: z.enum(['active', 'retiring']),
     createdAt: z.string(),
-    rotatedAt: z.optional(z.string()),
-    tags: z.array(z.string()),
-    verifyOnly: z.boolean(),
-    versions: z.array(VersionRecordSchema).check(z.minLength(1)),
-  })
-  .check(
-    z.refine((r) => r.versions.filter((v) => v.status === 'active').length === 1, {
-      message: 'exactly one version must be active',
-    }),
-  )
+    /** Keychain account holding the private material; absent for verify-only keys. */
+    account: z.optional(z.string()),
+    publicJwk: z.optional(z.record(z.string(), z.string())),
+  }),
+)
+
+const KeyRecordSchema = z.lazy(() =>
+  z
+    .looseObject({
+      name: z.string().check(z.minLength(1), z.maxLength(LIMITS.keyName)),
+      kind: z.enum(STORED_KEY_KINDS),
+      alg: z.enum(STORED_KEY_ALGS),
+      /** Absent in records made before encryption keys: those sign. */
+      use: z.optional(z.enum(['sig', 'enc'])),
+      detail: z.string(),
+      /** RSA modulus bits or HMAC secret bytes: what rotation reproduces. */
+      size: z.optional(z.int().check(z.positive())),
+      createdAt: z.string(),
+      rotatedAt: z.optional(z.string()),
+      tags: z.array(z.string()),
+      verifyOnly: z.boolean(),
+      versions: z.array(VersionRecordSchema).check(z.minLength(1)),
+    })
+    .check(
+      z.refine((r) => r.versions.filter((v) => v.status === 'active').length === 1, {
+        message: 'exactly one version must be active',
+      }),
+    ),
+)
 
 export type VersionRecord = z.infer<typeof VersionRecordSchema>
 export type KeyRecord = z.infer<typeof KeyRecordSchema>

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini'
 import { WorkbenchError } from '../../../shared/errors'
 import {
-  ClientProfileSchema,
+  clientProfileObject,
   type ClientAdd,
   type ClientProfile,
 } from '../../../shared/oauth-schemas'
@@ -20,10 +20,9 @@ import { readRecords, removeRecord, writeRecord } from '../settings/record-secti
 import { loopbackRedirect } from './redirect-uri'
 
 const SECTION = 'clients'
-const RecordSchema = z.safeExtend(ClientProfileSchema, {
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
+const RecordSchema = z.lazy(() =>
+  z.safeExtend(clientProfileObject(), { createdAt: z.string(), updatedAt: z.string() }),
+)
 type ClientRecord = z.infer<typeof RecordSchema>
 
 export const clientSecretAccount = (name: string) => `client/${name}/secret`

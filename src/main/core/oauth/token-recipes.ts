@@ -10,7 +10,7 @@ import { WorkbenchError } from '../../../shared/errors'
 import { isRecord } from '../../../shared/is-record'
 import { LIMITS } from '../../../shared/limits'
 import {
-  TokenRecipeSchema,
+  tokenRecipeObject,
   type RecipeRun,
   type TokenLocation,
   type TokenRecipe,
@@ -24,10 +24,9 @@ import { readRecords, removeRecord, writeRecord } from '../settings/record-secti
 import { oauthFetch } from './oauth-fetch'
 
 const SECTION = 'recipes'
-const RecordSchema = z.safeExtend(TokenRecipeSchema, {
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
+const RecordSchema = z.lazy(() =>
+  z.safeExtend(tokenRecipeObject(), { createdAt: z.string(), updatedAt: z.string() }),
+)
 /** Headers that carry credentials: they come from the keychain, never from a recipe. */
 const SECRET_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization'])
 

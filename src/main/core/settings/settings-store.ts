@@ -30,16 +30,18 @@ export type JsonValue =
   null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue | undefined }
 
 /** The sections of the settings document and the JSON type each must have. */
-const SettingsFileSchema = z.looseObject({
-  keys: z.optional(z.record(z.string(), z.unknown())),
-  credentials: z.optional(z.record(z.string(), z.unknown())),
-  jwksCache: z.optional(z.record(z.string(), z.unknown())),
-  trustedIssuers: z.optional(z.array(z.unknown())),
-  clients: z.optional(z.record(z.string(), z.unknown())),
-  recipes: z.optional(z.record(z.string(), z.unknown())),
-  preferences: z.optional(z.record(z.string(), z.unknown())),
-  history: z.optional(z.array(z.unknown())),
-})
+const SettingsFileSchema = z.lazy(() =>
+  z.looseObject({
+    keys: z.optional(z.record(z.string(), z.unknown())),
+    credentials: z.optional(z.record(z.string(), z.unknown())),
+    jwksCache: z.optional(z.record(z.string(), z.unknown())),
+    trustedIssuers: z.optional(z.array(z.unknown())),
+    clients: z.optional(z.record(z.string(), z.unknown())),
+    recipes: z.optional(z.record(z.string(), z.unknown())),
+    preferences: z.optional(z.record(z.string(), z.unknown())),
+    history: z.optional(z.array(z.unknown())),
+  }),
+)
 
 /** A top-level section of the settings document. */
 export type Section = keyof z.infer<typeof SettingsFileSchema> | (string & {})
