@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30)
-const jwtw = fileURLToPath(new URL('../bin/jwtw.mjs', import.meta.url))
+const jwtw = fileURLToPath(new URL('../bin/jwtw.cjs', import.meta.url))
 const TOKEN =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'
 const work = mkdtempSync(join(tmpdir(), 'jwtw-bench-cli-'))

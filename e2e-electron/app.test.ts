@@ -30,7 +30,7 @@ beforeAll(async () => {
   // A signing key in the OS keychain, made by the CLI: the app must see the same store.
   const made = spawnSync(
     process.execPath,
-    [join(ROOT, 'bin', 'jwtw.mjs'), 'keys', 'generate', 'orders-api-signing', '--alg', 'ES256'],
+    [join(ROOT, 'bin', 'jwtw.cjs'), 'keys', 'generate', 'orders-api-signing', '--alg', 'ES256'],
     { env, encoding: 'utf8' },
   )
   expect(made.status, made.stderr).toBe(0)
@@ -42,7 +42,7 @@ afterAll(async () => {
   await app?.close()
   spawnSync(
     process.execPath,
-    [join(ROOT, 'bin', 'jwtw.mjs'), 'keys', 'delete', 'orders-api-signing', '--yes'],
+    [join(ROOT, 'bin', 'jwtw.cjs'), 'keys', 'delete', 'orders-api-signing', '--yes'],
     { env },
   )
 })

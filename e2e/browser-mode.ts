@@ -33,7 +33,7 @@ export async function startUi(
 ): Promise<{ url: string; server: ChildProcess }> {
   const server = spawn(
     process.execPath,
-    [join(ROOT, 'bin', 'jwtw.mjs'), 'ui', '--no-open', ...args],
+    [join(ROOT, 'bin', 'jwtw.cjs'), 'ui', '--no-open', ...args],
     {
       cwd: ROOT,
       env: {

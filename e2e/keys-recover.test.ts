@@ -18,7 +18,7 @@ describe('Keys view: warnings and recovery (browser mode, real keychain)', () =>
     // A key made by the CLI, then the settings file is lost: its secret is an orphan.
     execFileSync(
       process.execPath,
-      [join(ROOT, 'bin', 'jwtw.mjs'), 'keys', 'generate', 'lost', '--alg', 'ES256'],
+      [join(ROOT, 'bin', 'jwtw.cjs'), 'keys', 'generate', 'lost', '--alg', 'ES256'],
       {
         env: { ...process.env, ...env },
       },

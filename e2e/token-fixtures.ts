@@ -57,7 +57,7 @@ export function workbenchEnv(): NodeJS.ProcessEnv {
 export async function jwtw(env: NodeJS.ProcessEnv, ...args: string[]): Promise<string> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [join(ROOT, 'bin', 'jwtw.mjs'), ...args],
+    [join(ROOT, 'bin', 'jwtw.cjs'), ...args],
     {
       cwd: ROOT,
       env: { ...process.env, ...env },

@@ -27,7 +27,7 @@ const out = join(root, 'out')
 const KEEP_OLD_MS = 10 * 60 * 1000
 /** Files that load the rest: moved into place last. */
 const ENTRIES = new Set([
-  'jwtw.mjs',
+  'jwtw.cjs',
   'audit-worker.mjs',
   'scan-worker.mjs',
   'index.html',
@@ -82,24 +82,26 @@ const TARGETS = {
         logLevel: 'warning',
         absWorkingDir: root,
       }
-      // The CLI in one CommonJS file (cli.cjs), which out/cli/jwtw.mjs (src/cli/start.ts) runs
-      // through V8's code cache. What a command imports on demand is still evaluated only when
-      // it runs; dynamic imports become require (every external package ships CommonJS).
+      // The CLI in one CommonJS file (cli.cjs), and its entry jwtw.cjs (src/cli/start.ts),
+      // which runs it through V8's code cache. CommonJS because Node 20 caches compiled code
+      // only for scripts, and because an ES module entry loads Node's ES module loader (with
+      // node:fs/promises) at every start. What a command imports on demand is still evaluated
+      // only when it runs; dynamic imports become require (every external package ships
+      // CommonJS).
       await build({
         ...common,
-        entryPoints: { cli: 'src/cli/index.ts' },
+        entryPoints: { cli: 'src/cli/index.ts', jwtw: 'src/cli/start.ts' },
         outExtension: { '.js': '.cjs' },
         format: 'cjs',
         supported: { 'dynamic-import': false },
         define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
         banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
       })
-      // The entry, and the worker threads (the weak-secret audit's, the log scanner's) found by
+      // The worker threads (the weak-secret audit's, the log scanner's), found by
       // src/main/core/built-files.ts: each one self-contained ES module.
       await build({
         ...common,
         entryPoints: {
-          jwtw: 'src/cli/start.ts',
           'audit-worker': 'src/main/core/audit/audit-worker.ts',
           'scan-worker': 'src/main/core/scan/scan-worker.ts',
         },

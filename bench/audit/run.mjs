@@ -33,7 +33,7 @@ function ours(label, env) {
   const started = performance.now()
   const run = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'jwtw.mjs'), 'secret', 'audit', token, '--wordlist', wordlist],
+    [join(root, 'bin', 'jwtw.cjs'), 'secret', 'audit', token, '--wordlist', wordlist],
     {
       env: { ...process.env, ...env, NO_COLOR: '1' },
       encoding: 'utf8',
@@ -44,7 +44,7 @@ function ours(label, env) {
   const json = spawnSync(
     process.execPath,
     [
-      join(root, 'bin', 'jwtw.mjs'),
+      join(root, 'bin', 'jwtw.cjs'),
       'secret',
       'audit',
       token,

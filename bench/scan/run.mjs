@@ -14,7 +14,7 @@ import { writeLog } from './generate.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const work = fileURLToPath(new URL('../.work/', import.meta.url))
-const jwtw = fileURLToPath(new URL('../../bin/jwtw.mjs', import.meta.url))
+const jwtw = fileURLToPath(new URL('../../bin/jwtw.cjs', import.meta.url))
 const peakHook = fileURLToPath(new URL('./peak-rss.cjs', import.meta.url))
 const PATTERN = '(?:eyJ|ewogIC)[A-Za-z0-9_-]{12,}\\.ey[A-Za-z0-9_-]{12,}\\.[A-Za-z0-9_-]{12,}'
 mkdirSync(work, { recursive: true })

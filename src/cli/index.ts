@@ -1,5 +1,5 @@
 /**
- * The CLI bundle's entry (out/cli/cli.cjs), run by the built `jwtw` (out/cli/jwtw.mjs, see
+ * The CLI bundle's entry (out/cli/cli.cjs), run by the built `jwtw` (out/cli/jwtw.cjs, see
  * start.ts). `done` settles once the command has finished and set the exit code.
  */
 import { endIfKeychainCallsHang } from '../main/core/keychain'

@@ -3,8 +3,7 @@
  * path: a file is named with an option (--file PATH, --secret-file PATH) and "-" is stdin.
  * Reads stop at their cap and say so; text that must be one token is checked for its shape.
  */
-import { createReadStream } from 'node:fs'
-import { open, stat } from 'node:fs/promises'
+import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs'
 import { WorkbenchError } from '../shared/errors'
 import { formatSize } from '../shared/limits'
 import { notATokenReason, unwrapToken } from '../shared/token-text'
@@ -16,13 +15,14 @@ import type { CliIo } from './io'
 export async function openInput(path: string, io: CliIo): Promise<NodeJS.ReadableStream> {
   if (path === '-') return io.stdin
   try {
-    const info = await stat(path)
-    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
+    if (statSync(path).isDirectory()) throw isADirectory()
   } catch (error) {
     throw fileError(path, error)
   }
   return createReadStream(path)
 }
+
+const isADirectory = () => Object.assign(new Error('is a directory'), { code: 'EISDIR' })
 
 /** A file or stdin's bytes, refusing more than `cap`: reading stops at the cap (/dev/zero ends). */
 export async function readBytes(
@@ -31,7 +31,7 @@ export async function readBytes(
   cap: number,
   what: string,
 ): Promise<Buffer> {
-  const { chunks, size } = path === '-' ? await readStdin(io, cap) : await readFile(path, cap)
+  const { chunks, size } = path === '-' ? await readStdin(io, cap) : readFile(path, cap)
   if (size > cap) {
     const label = path === '-' ? `The ${what} on stdin` : `The ${what} ${path}`
     throw new WorkbenchError(
@@ -64,29 +64,29 @@ async function readStdin(io: CliIo, cap: number): Promise<Read> {
   return { chunks, size }
 }
 
-/** A file read through its handle, without a stream (cheaper for the small files most are). */
-async function readFile(path: string, cap: number): Promise<Read> {
+/**
+ * A file, read with the synchronous calls: node:fs/promises would load a millisecond of Node's
+ * own modules at every start, and these files are small (a key, a secret, claims).
+ */
+function readFile(path: string, cap: number): Read {
   const chunks: Buffer[] = []
   let size = 0
+  let fd: number | undefined
   try {
-    const file = await open(path)
-    try {
-      if ((await file.stat()).isDirectory()) {
-        throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
-      }
-      for (;;) {
-        const buffer = Buffer.allocUnsafe(Math.min(cap + 1 - size, 64 * 1024))
-        const { bytesRead } = await file.read(buffer, 0, buffer.length, null)
-        if (bytesRead === 0) break
-        size += bytesRead
-        if (size > cap) break
-        chunks.push(buffer.subarray(0, bytesRead))
-      }
-    } finally {
-      await file.close()
+    fd = openSync(path, 'r')
+    if (fstatSync(fd).isDirectory()) throw isADirectory()
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(Math.min(cap + 1 - size, 64 * 1024))
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, null)
+      if (bytesRead === 0) break
+      size += bytesRead
+      if (size > cap) break
+      chunks.push(buffer.subarray(0, bytesRead))
     }
   } catch (error) {
     throw fileError(path, error)
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
   return { chunks, size }
 }

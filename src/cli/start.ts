@@ -1,7 +1,7 @@
 /**
- * The built `jwtw` (out/cli/jwtw.mjs): runs the CLI bundle (out/cli/cli.cjs, one file) through
- * V8's code cache (code-cache.ts). The bundle is CommonJS because Node 20 can cache compiled
- * code only for scripts, not for ES modules; what it imports on demand stays lazy inside it.
+ * The built `jwtw` (out/cli/jwtw.cjs): runs the CLI bundle (out/cli/cli.cjs, one file) through
+ * V8's code cache (code-cache.ts). Both are CommonJS (scripts/build.mjs says why); what the
+ * bundle imports on demand stays lazy inside it. `done` settles when the command has finished.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -39,4 +39,4 @@ if (cache && (cachedData === undefined || script.cachedDataRejected === true)) {
   bundle,
   here,
 )
-await module.exports.done
+export const done: Promise<void> | undefined = module.exports.done

@@ -2,12 +2,12 @@
 import * as z from 'zod/mini'
 import { JWS_ALGS } from './algorithms'
 import { LIMITS } from './limits'
-import { onFirstUse } from './on-first-use'
 import type { UiState } from './ui-state'
 import { VIEW_IDS } from './ui-state'
 
-const uiStateObject = onFirstUse(
-  () =>
+/** A change to some fields of the UI state. */
+export const UiStatePatchSchema = z.lazy(() =>
+  z.partial(
     z.strictObject({
       theme: z.enum(['system', 'light', 'dark']),
       sidebarCollapsed: z.boolean(),
@@ -22,11 +22,8 @@ const uiStateObject = onFirstUse(
       }),
       history: z.boolean(),
     }) satisfies z.ZodMiniType<UiState>,
+  ),
 )
-export const UiStateSchema = z.lazy(uiStateObject)
-
-/** A change to some fields. */
-export const UiStatePatchSchema = z.lazy(() => z.partial(uiStateObject()))
 
 export const HistoryAddSchema = z.lazy(() =>
   z.strictObject({

@@ -60,7 +60,7 @@ describe('the jwtw launcher', () => {
     () => {
       const launcher = launcherFor('linux', [
         process.execPath,
-        join(ROOT, 'out', 'cli', 'jwtw.mjs'),
+        join(ROOT, 'out', 'cli', 'jwtw.cjs'),
       ])
       const outcome = installLauncher(dir, launcher, `/usr/bin:${dir}`)
       expect(outcome).toMatchObject({ done: true, onPath: true })

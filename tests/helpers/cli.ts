@@ -12,7 +12,7 @@ import { runCli } from '../../src/cli/main'
 import type { CliIo } from '../../src/cli/io'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
-export const JWTW = resolve(ROOT, 'bin', 'jwtw.mjs')
+export const JWTW = resolve(ROOT, 'bin', 'jwtw.cjs')
 
 export interface CliRun {
   code: number | null
@@ -144,7 +144,7 @@ export function removeHome(home: string): void {
   rmSync(home, { recursive: true, force: true })
 }
 
-/** Spawns the built `jwtw` (bin/jwtw.mjs -> out/cli) and collects its output and exit code. */
+/** Spawns the built `jwtw` (bin/jwtw.cjs -> out/cli) and collects its output and exit code. */
 export function spawnJwtw(
   args: string[],
   options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},

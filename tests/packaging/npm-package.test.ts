@@ -27,8 +27,8 @@ describe('the npm package', () => {
     ) as Array<{ files: Array<{ path: string }> }>
     const files = packed[0]!.files.map((f) => f.path)
     for (const needed of [
-      'bin/jwtw.mjs',
-      'out/cli/jwtw.mjs',
+      'bin/jwtw.cjs',
+      'out/cli/jwtw.cjs',
       'out/cli/cli.cjs',
       'out/cli/audit-worker.mjs',
       'out/cli/scan-worker.mjs',

@@ -13,7 +13,7 @@ import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WorkbenchError } from '../../shared/errors'
 
-/** The workers, by the file name of their bundle next to out/cli/jwtw.mjs. */
+/** The workers, by the file name of their bundle next to out/cli/jwtw.cjs. */
 export const WORKERS = { audit: 'audit-worker.mjs', scan: 'scan-worker.mjs' } as const
 
 /** Absolute path of a built worker; throws ERR_NOT_BUILT when it is missing. */
@@ -30,10 +30,10 @@ export function builtWorkerPath(worker: keyof typeof WORKERS): string {
   return path
 }
 
-/** The built CLI's entry (out/cli/jwtw.mjs), which the desktop app runs in CLI mode. */
+/** The built CLI's entry (out/cli/jwtw.cjs), which the desktop app runs in CLI mode. */
 export function builtCliEntry(): string {
   const layout = builtLayout()
-  return join(layout?.unpacked ?? process.cwd(), 'out', 'cli', 'jwtw.mjs')
+  return join(layout?.unpacked ?? process.cwd(), 'out', 'cli', 'jwtw.cjs')
 }
 
 /** The built renderer (out/renderer), which browser mode serves. */

@@ -3,7 +3,7 @@
  * in the app's own runtime, with no window and no single-instance lock, and exits with its code.
  * The settings directory and keychain service are the CLI's own, so both see the same keys.
  */
-import { pathToFileURL } from 'node:url'
+import { createRequire } from 'node:module'
 import type { App } from 'electron'
 import { builtCliEntry } from '../core/built-files'
 
@@ -11,7 +11,8 @@ export async function runCliInApp(app: App): Promise<void> {
   app.dock?.hide()
   try {
     // The CLI reads its arguments after --jwtw-cli (shared/app-launch.ts) and sets exitCode.
-    await import(pathToFileURL(builtCliEntry()).href)
+    const cli = createRequire(import.meta.url)(builtCliEntry()) as { done?: Promise<void> }
+    await cli.done
   } catch (error) {
     process.stderr.write(
       `ERR_INTERNAL: the jwtw command could not start: ${(error as Error).message}\n`,

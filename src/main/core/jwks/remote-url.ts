@@ -3,7 +3,6 @@
  * issuer), over https, or plain http to a loopback host only (or with --insecure-http for one
  * call). Checked before any connection is made.
  */
-import { isIP } from 'node:net'
 import type { RemoteDocument } from '../../../shared/errors'
 import { LIMITS } from '../../../shared/limits'
 import { clip } from '../../../shared/redact'
@@ -13,7 +12,8 @@ import { fetchError } from './fetch-errors'
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
   if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true
-  return isIP(host) === 4 && host.startsWith('127.')
+  // node:net is loaded here, on first use: a command that fetches nothing never loads it.
+  return process.getBuiltinModule('node:net').isIP(host) === 4 && host.startsWith('127.')
 }
 
 /** The URL, checked: absolute http(s), no credentials in it, https unless loopback or allowed. */
