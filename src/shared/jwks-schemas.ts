@@ -21,7 +21,7 @@ export const JwksFetchOptionsSchema = z.lazy(() =>
   ),
 )
 
-export const CacheUrlSchema = url
+export const CacheUrlSchema = z.lazy(() => url)
 
 /**
  * Arguments of `issuers.add`.
