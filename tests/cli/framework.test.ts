@@ -217,6 +217,17 @@ describe('files and stdin everywhere', () => {
       /^ERR_INPUT_TOO_LARGE: The key file .*big\.pem is over 256 KiB, the limit; nothing past it was read\./,
     )
   })
+
+  it('a directory or a missing file given as a key file is ERR_FILE_READ naming it', async () => {
+    const token = await mint()
+    const folder = await jwtw(['verify', token, '--secret-file', dir])
+    expect(folder.code).toBe(1)
+    expect(folder.stderr).toBe(`ERR_FILE_READ: Cannot read ${dir}: it is a directory.\n`)
+    const missing = join(dir, 'orders-api-signing.pem')
+    const gone = await jwtw(['mint', '--alg', 'RS256', '--key-file', missing])
+    expect(gone.code).toBe(1)
+    expect(gone.stderr).toBe(`ERR_FILE_READ: Cannot read ${missing}: no such file.\n`)
+  })
 })
 
 describe('output that pipes and reads naturally', () => {
