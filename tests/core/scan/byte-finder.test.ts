@@ -2,6 +2,7 @@
 // and line numbers, whatever the chunking, for both engines (native and JavaScript), and across
 // the range boundaries the block scanner cuts.
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -10,6 +11,8 @@ import { forEachToken, isTruncated } from '../../../src/shared/token-finder'
 import {
   scanBytesJs,
   scanBytesNative,
+  readAheadOutput,
+  readAndSearch,
   type ScanBytes,
 } from '../../../src/main/core/scan/byte-finder'
 import { scanRange } from '../../../src/main/core/scan/range-scan'
@@ -89,6 +92,39 @@ function streamed(bytes: Buffer, cuts: number[]): TokenHit[] {
     at = to
   }
   stream.push(bytes.subarray(at))
+  stream.end()
+  return hits
+}
+
+const aheadDir = mkdtempSync(join(tmpdir(), 'jwtw-ahead-'))
+
+/** As streamed, each chunk read from a file and searched on the thread pool, into `out()`. */
+async function streamedAhead(
+  bytes: Buffer,
+  cuts: number[],
+  out: () => Uint32Array,
+): Promise<TokenHit[]> {
+  const path = join(aheadDir, 'log')
+  writeFileSync(path, bytes)
+  const handle = await open(path, 'r')
+  const hits: TokenHit[] = []
+  const stream = new TokenStream((hit) => {
+    if (!hit.truncated) hits.push(hit)
+  })
+  const bounds = [...cuts.map((c) => Math.min(c, bytes.length)), bytes.length].sort((a, b) => a - b)
+  let at = 0
+  try {
+    for (const to of bounds) {
+      if (to < at) continue
+      const into = Buffer.alloc(to - at)
+      const { bytes: read, searched } = await readAndSearch!(handle.fd, at, to - at, into, out())
+      expect(read).toBe(to - at)
+      stream.push(into, searched)
+      at = to
+    }
+  } finally {
+    await handle.close()
+  }
   stream.end()
   return hits
 }
@@ -188,40 +224,68 @@ describe('the byte scanner', () => {
     )
   })
 
-  it('a file cut into ranges anywhere finds each token once, in the range where it starts', () => {
+  it('a file read in chunks cut anywhere, each read and searched on the thread pool, finds the same', async () => {
+    if (!readAndSearch) return
+    await fc.assert(
+      fc.asyncProperty(
+        text,
+        fc.array(fc.nat({ max: 2000 }), { maxLength: 8 }),
+        async (value, cuts) => {
+          const bytes = Buffer.from(value)
+          expect(await streamedAhead(bytes, cuts, readAheadOutput)).toEqual(reference(value))
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('a chunk with more runs than its output holds is searched again in full', async () => {
+    if (!readAndSearch) return
+    const value = Array.from({ length: 40 }, (_, i) => `v${i}.2.3 Bearer ${TOKEN}\n`).join('')
+    // Room for one run: the rest of the chunk is found by a search on the calling thread.
+    const oneRun = () => new Uint32Array(2 + 4)
+    expect(await streamedAhead(Buffer.from(value), [100, 900], oneRun)).toEqual(reference(value))
+    expect(reference(value)).toHaveLength(40)
+  })
+
+  it('a file cut into ranges anywhere finds each token once, in the range where it starts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jwtw-ranges-'))
-    fc.assert(
-      fc.property(text, fc.array(fc.nat({ max: 2000 }), { maxLength: 5 }), (value, cuts) => {
-        const bytes = Buffer.from(value)
-        const path = join(dir, 'log')
-        writeFileSync(path, bytes)
-        const bounds = [
-          ...new Set([0, ...cuts.map((c) => Math.min(c, bytes.length)), bytes.length]),
-        ].sort((a, b) => a - b)
-        const seen = new Map<string, [number, number, number]>()
-        let lines = 0
-        for (let i = 0; i + 1 < bounds.length; i++) {
-          const result = scanRange({ path, start: bounds[i]!, end: bounds[i + 1]! })
-          for (const [token, count, first, last] of result.rows) {
-            const known = seen.get(token)
-            if (known) {
-              known[0] += count
-              known[2] = last + lines
-            } else seen.set(token, [count, first + lines, last + lines])
+    await fc.assert(
+      fc.asyncProperty(
+        text,
+        fc.array(fc.nat({ max: 2000 }), { maxLength: 5 }),
+        async (value, cuts) => {
+          const bytes = Buffer.from(value)
+          const path = join(dir, 'log')
+          writeFileSync(path, bytes)
+          const bounds = [
+            ...new Set([0, ...cuts.map((c) => Math.min(c, bytes.length)), bytes.length]),
+          ].sort((a, b) => a - b)
+          const seen = new Map<string, [number, number, number]>()
+          let lines = 0
+          for (let i = 0; i + 1 < bounds.length; i++) {
+            const result = await scanRange({ path, start: bounds[i]!, end: bounds[i + 1]! })
+            for (const [token, count, first, last] of result.rows) {
+              const known = seen.get(token)
+              if (known) {
+                known[0] += count
+                known[2] = last + lines
+              } else seen.set(token, [count, first + lines, last + lines])
+            }
+            lines += result.newlines
           }
-          lines += result.newlines
-        }
-        const expected = new Map<string, [number, number, number]>()
-        for (const hit of reference(value)) {
-          const known = expected.get(hit.token)
-          if (known) {
-            known[0]++
-            known[2] = hit.line
-          } else expected.set(hit.token, [1, hit.line, hit.line])
-        }
-        expect(seen).toEqual(expected)
-        expect(lines).toBe(value.split('\n').length - 1)
-      }),
+          const expected = new Map<string, [number, number, number]>()
+          for (const hit of reference(value)) {
+            const known = expected.get(hit.token)
+            if (known) {
+              known[0]++
+              known[2] = hit.line
+            } else expected.set(hit.token, [1, hit.line, hit.line])
+          }
+          expect(seen).toEqual(expected)
+          expect(lines).toBe(value.split('\n').length - 1)
+        },
+      ),
       { numRuns: 500 },
     )
   })

@@ -2,12 +2,11 @@
  * A file on disk scanned in 16 MiB blocks by whoever is free: worker threads and (for the CLI)
  * the calling thread itself, which starts at once while the workers boot (about 70 ms each on a
  * small machine). Blocks are handed out through a shared counter, so a slow starter takes fewer;
- * results are merged in file order, each block's lines shifted by the newlines before it.
+ * results are merged in file order, each block's lines shifted by the newlines before it. With
+ * no worker, the calling thread reads the file as one range.
  */
 import { availableParallelism } from 'node:os'
-import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import type { Worker } from 'node:worker_threads'
-import { WorkbenchError } from '../../../shared/errors'
 import { builtWorkerPath } from '../built-files'
 import { scanRange, type RangeResult } from './range-scan'
 import type { TokenTally } from './token-tally'
@@ -29,11 +28,14 @@ export interface BlockReply {
 export interface BlockOptions {
   /** Worker threads to start (0: none). */
   workers: number
-  /** The calling thread scans blocks too (it yields between blocks). */
+  /** The calling thread scans blocks too (it yields to the event loop at every read). */
   inProcess: boolean
   signal?: AbortSignal
-  /** After each block: its bytes, and tokens new to it (for early verification). */
-  onBlock?: (bytes: number, tokens: string[]) => void
+  /**
+   * After each block (the calling thread alone: each chunk), its bytes and the tokens new to it
+   * (progress, and early verification).
+   */
+  onScanned?: (bytes: number, tokens: string[]) => void
 }
 
 /** One worker per core beyond the calling thread's, at most 3. */
@@ -47,7 +49,7 @@ export function takeBlock(job: BlockJob): number {
   return index * BLOCK_BYTES < job.size ? index : -1
 }
 
-export function scanBlock(job: BlockJob, index: number): RangeResult {
+export function scanBlock(job: BlockJob, index: number): Promise<RangeResult> {
   const start = index * BLOCK_BYTES
   return scanRange({ path: job.path, start, end: Math.min(job.size, start + BLOCK_BYTES) })
 }
@@ -58,6 +60,34 @@ async function startWorkers(count: number, job: BlockJob): Promise<Worker[]> {
   const path = builtWorkerPath('scan')
   const { Worker } = await import('node:worker_threads')
   return Array.from({ length: count }, () => new Worker(path, { workerData: job }))
+}
+
+/**
+ * The calling thread alone: the whole file as one range, so its reading ahead runs from the
+ * first byte to the last without draining at each block's end.
+ */
+async function scanAlone(
+  path: string,
+  size: number,
+  file: number,
+  tally: TokenTally,
+  options: BlockOptions,
+): Promise<number> {
+  let fresh: string[] = []
+  const result = await scanRange({
+    path,
+    start: 0,
+    end: size,
+    onToken: (token) => fresh.push(token),
+    onChunk: (bytes) => {
+      options.onScanned?.(bytes, fresh)
+      fresh = []
+    },
+    ...(options.signal ? { signal: options.signal } : {}),
+  })
+  // Cancelled: what was read up to then counts.
+  tally.addRange(result, file, 0)
+  return result.newlines
 }
 
 /** Scans the whole file; returns the newlines in it. */
@@ -73,7 +103,7 @@ export async function scanInBlocks(
   const results: RangeResult[] = new Array<RangeResult>(blocks)
   const finished = (index: number, result: RangeResult) => {
     results[index] = result
-    options.onBlock?.(
+    options.onScanned?.(
       Math.min(size, (index + 1) * BLOCK_BYTES) - index * BLOCK_BYTES,
       result.rows.map((row) => row[0]),
     )
@@ -82,13 +112,13 @@ export async function scanInBlocks(
   const workerCount = options.inProcess
     ? Math.min(options.workers, blocks - 1)
     : Math.max(1, Math.min(options.workers, blocks))
+  if (workerCount === 0) return scanAlone(path, size, file, tally, options)
   const workers = await startWorkers(workerCount, job)
   const stop = () => {
     Atomics.store(job.next, 0, blocks)
     for (const worker of workers) void worker.terminate()
   }
   options.signal?.addEventListener('abort', stop, { once: true })
-  const cancelled = () => new WorkbenchError('ERR_CANCELLED', 'The scan was cancelled.')
   try {
     let left = blocks
     let settle: { resolve: () => void; reject: (error: unknown) => void } | undefined
@@ -103,22 +133,22 @@ export async function scanInBlocks(
       worker.on('message', (reply: BlockReply) => finish(reply.index, reply.result))
       worker.once('error', (error) => settle!.reject(error))
       worker.once('exit', () => {
-        if (left > 0 && options.signal?.aborted) settle!.reject(cancelled())
+        // Cancelled: the scan ends with the blocks it has.
+        if (left > 0 && options.signal?.aborted) settle!.resolve()
       })
     }
     if (options.inProcess) {
       for (let index = takeBlock(job); index !== -1; index = takeBlock(job)) {
-        finish(index, scanBlock(job, index))
-        // Lets worker messages, progress and Ctrl+C in between blocks.
-        await yieldToLoop()
-        if (options.signal?.aborted) throw cancelled()
+        finish(index, await scanBlock(job, index))
+        if (options.signal?.aborted) break
       }
     }
     // Workers still booting when every block is taken are not waited for.
-    if (left > 0) await allDone
-    if (options.signal?.aborted) throw cancelled()
+    if (left > 0 && !options.signal?.aborted) await allDone
+    // Cancelled: the blocks read from the file's start on, with no gap, count.
     let linesBefore = 0
     for (const result of results) {
+      if (result === undefined) break
       tally.addRange(result, file, linesBefore)
       linesBefore += result.newlines
     }

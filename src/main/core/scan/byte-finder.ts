@@ -86,27 +86,107 @@ export const scanBytesJs: ScanBytes = (buf, from, to, visit) => {
 
 interface TokenScanAddon {
   scanRuns(bytes: Uint8Array, from: number, to: number, out: Uint32Array): number
+  readRunsAsync(
+    fd: number,
+    position: number,
+    length: number,
+    bytes: Uint8Array,
+    out: Uint32Array,
+    callback: (error: Error | null, bytesRead: number, runs: number) => void,
+  ): void
 }
 
 const addon = loadAddon<TokenScanAddon>('token-scan')
-/** Slots per run in the addon's output: start, end, newlines before it, hash of its bytes. */
+/**
+ * The addon's output: newlines in the range, 1 when `out` was too small for every run, then per
+ * run: start, end, newlines before it, hash of its bytes.
+ */
+const HEADER_SLOTS = 2
 const RUN_SLOTS = 4
-let runs = new Uint32Array(1 + RUN_SLOTS * 4096)
+let runs = new Uint32Array(HEADER_SLOTS + RUN_SLOTS * 4096)
 
 /** The native engine, or undefined when the addon is not built here. */
 export const scanBytesNative: ScanBytes | undefined = addon
   ? (buf, from, to, visit) => {
       // A run takes 5 bytes at least: this many slots hold every run of the range.
-      const worst = 1 + RUN_SLOTS * Math.ceil((to - from) / 5)
+      const worst = HEADER_SLOTS + RUN_SLOTS * Math.ceil((to - from) / 5)
       if (runs.length < worst) runs = new Uint32Array(worst)
       const found = addon.scanRuns(buf, from, to, runs)
-      for (let i = 0; i < found; i++) {
-        const slot = 1 + i * RUN_SLOTS
-        judgeRepeated(buf, runs[slot]!, runs[slot + 1]!, runs[slot + 2]!, runs[slot + 3]!, visit)
-      }
+      judgeRuns(buf, from, to, runs, found, visit)
       return runs[0]!
     }
   : undefined
+
+/** A chunk's runs, found on libuv's thread pool while the calling thread judges others. */
+export interface SearchedChunk {
+  out: Uint32Array
+  found: number
+}
+
+/** Output slots for a chunk read ahead: room for this many runs (more falls back). */
+export const READ_AHEAD_RUNS = 16384
+
+export function readAheadOutput(): Uint32Array {
+  return new Uint32Array(HEADER_SLOTS + RUN_SLOTS * READ_AHEAD_RUNS)
+}
+
+/**
+ * Reads up to `length` bytes of a file at `position` into the start of `into` and searches
+ * them, in one task on the thread pool (native engine only; undefined otherwise): no turn of
+ * this thread's event loop between the read and the search. The caller leaves `into` and `out`
+ * alone until it settles.
+ */
+export const readAndSearch:
+  | ((
+      fd: number,
+      position: number,
+      length: number,
+      into: Buffer,
+      out: Uint32Array,
+    ) => Promise<{ bytes: number; searched: SearchedChunk }>)
+  | undefined =
+  addon && process.env['JWTW_SCAN_ENGINE'] !== 'js'
+    ? (fd, position, length, into, out) =>
+        new Promise((resolve, reject) =>
+          addon.readRunsAsync(fd, position, length, into, out, (error, bytes, found) =>
+            error ? reject(error) : resolve({ bytes, searched: { out, found } }),
+          ),
+        )
+    : undefined
+
+/**
+ * scanBytes for a chunk read ahead: judges its runs that lie in [from, to). The chunk's
+ * bytes outside [from, to) must be run bytes (a run cut by either end, as TokenStream cuts),
+ * so every newline of the chunk is in the range. Falls back to a search when out was full.
+ */
+export function judgeSearched(
+  buf: Buffer,
+  from: number,
+  to: number,
+  searched: SearchedChunk,
+  visit: VisitToken,
+): number {
+  if (searched.out[1] === 1) return scanBytes(buf, from, to, visit)
+  judgeRuns(buf, from, to, searched.out, searched.found, visit)
+  return searched.out[0]!
+}
+
+function judgeRuns(
+  buf: Buffer,
+  from: number,
+  to: number,
+  out: Uint32Array,
+  found: number,
+  visit: VisitToken,
+): void {
+  for (let i = 0; i < found; i++) {
+    const slot = HEADER_SLOTS + i * RUN_SLOTS
+    const start = out[slot]!
+    const end = out[slot + 1]!
+    if (start >= from && end <= to)
+      judgeRepeated(buf, start, end, out[slot + 2]!, out[slot + 3]!, visit)
+  }
+}
 
 /** A token's run judged before: its bytes, and what the rule made of them. */
 interface JudgedRun {

@@ -12,6 +12,7 @@ import type { AppContext } from '../context'
 import { groupTokens, tallyEncrypted } from './scan-groups'
 import { scanFile, scanStream, type SourceScan } from './scan-source'
 import type { ScanVerifier } from './scan-verifier'
+import { FactsAhead } from './facts-ahead'
 import { tokenReport } from './token-report'
 import { TokenTally } from './token-tally'
 
@@ -54,12 +55,16 @@ export async function runScan(inputs: ScanInput[], options: ScanOptions = {}): P
       )
     : undefined
   const names = inputs.map((input) => ('path' in input ? input.path : input.name))
+  const facts = new FactsAhead(now, options.showTokens === true)
   const announced: Promise<void>[] = []
   const tally = new TokenTally((token, sighting) => {
     verifier?.queue(token)
     const onToken = options.onToken
-    if (!onToken) return
-    const report = tokenReport(token, { ...sighting }, names, now, options.showTokens === true)
+    if (!onToken) {
+      facts.soon([token])
+      return
+    }
+    const report = tokenReport(facts.of(token), { ...sighting }, names)
     announced.push(withVerification(report, token, verifier).then(onToken))
   })
 
@@ -94,6 +99,7 @@ export async function runScan(inputs: ScanInput[], options: ScanOptions = {}): P
     },
     onFresh: (tokens: string[]) => {
       for (const token of tokens) verifier?.queue(token)
+      facts.soon(tokens)
     },
   }
   progress.bytesTotal = await totalBytes(inputs)
@@ -110,8 +116,9 @@ export async function runScan(inputs: ScanInput[], options: ScanOptions = {}): P
           : await scanStream(input.stream, input.name, index, tally, sourceOptions)
       Object.assign(file, scanned)
     } catch (error) {
+      // A read that failed because the scan was cancelled: the scan ends here.
+      if (options.signal?.aborted) break
       const { code, message } = toErrorPayload(error)
-      if (code === 'ERR_CANCELLED' && options.signal?.aborted) break
       if (code === 'ERR_NOT_BUILT' || code === 'ERR_INTERNAL') throw error
       file.error = { code, message }
     }
@@ -121,13 +128,10 @@ export async function runScan(inputs: ScanInput[], options: ScanOptions = {}): P
   report(true)
 
   await Promise.all(announced)
+  facts.stop()
   const tokens = await Promise.all(
     [...tally.seen].map(([token, sighting]) =>
-      withVerification(
-        tokenReport(token, sighting, names, now, options.showTokens === true),
-        token,
-        verifier,
-      ),
+      withVerification(tokenReport(facts.of(token), sighting, names), token, verifier),
     ),
   )
   tokens.sort((a, b) => b.count - a.count || a.firstLine - b.firstLine)

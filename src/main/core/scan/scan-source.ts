@@ -84,7 +84,7 @@ export async function scanFile(
         workers,
         inProcess: options.inProcess ?? true,
         ...(options.signal ? { signal: options.signal } : {}),
-        onBlock: (bytes, tokens) => {
+        onScanned: (bytes, tokens) => {
           options.onBytes?.(bytes)
           if (tokens.length > 0) options.onFresh?.(tokens)
         },

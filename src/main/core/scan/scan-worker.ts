@@ -5,5 +5,5 @@ import { scanBlock, takeBlock, type BlockJob, type BlockReply } from './block-sc
 const port = parentPort!
 const job = workerData as BlockJob
 for (let index = takeBlock(job); index !== -1; index = takeBlock(job)) {
-  port.postMessage({ index, result: scanBlock(job, index) } satisfies BlockReply)
+  port.postMessage({ index, result: await scanBlock(job, index) } satisfies BlockReply)
 }

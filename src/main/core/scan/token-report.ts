@@ -18,32 +18,43 @@ export function sha256Hex(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
-export function tokenReport(
-  token: string,
-  sighting: Sighting,
-  files: string[],
-  now: Date,
-  showToken: boolean,
-): ScanToken {
+/** What a token says, whatever where it was seen: decoded once. */
+export type TokenFacts = Omit<
+  ScanToken,
+  'count' | 'firstLine' | 'lastLine' | 'firstFile' | 'lastFile' | 'verification'
+>
+
+export function tokenFacts(token: string, now: Date, showToken: boolean): TokenFacts {
   const decoded = decodeToken(token, now)
-  const several = files.length > 1
   return {
     sha256: sha256Hex(token),
     preview: redact(token),
     ...(showToken ? { token } : {}),
     kind: decoded.kind,
-    count: sighting.count,
-    firstLine: sighting.first.line,
-    lastLine: sighting.last.line,
-    ...(several
-      ? { firstFile: files[sighting.first.file], lastFile: files[sighting.last.file] }
-      : {}),
     header: decoded.header,
     payload: decoded.payload,
     claims: claimsOf(decoded.header, decoded.payload),
     status: tokenStatus(decoded, now),
     longLived: decoded.kind === 'JWS' && decoded.lint.some((f) => LONG_LIVED.has(f.code)),
     lint: decoded.lint,
+  }
+}
+
+/** A token's facts and where it was seen, in the report's order. */
+export function tokenReport(facts: TokenFacts, sighting: Sighting, files: string[]): ScanToken {
+  const { sha256, preview, token, kind, ...decoded } = facts
+  return {
+    sha256,
+    preview,
+    ...(token === undefined ? {} : { token }),
+    kind,
+    count: sighting.count,
+    firstLine: sighting.first.line,
+    lastLine: sighting.last.line,
+    ...(files.length > 1
+      ? { firstFile: files[sighting.first.file], lastFile: files[sighting.last.file] }
+      : {}),
+    ...decoded,
   }
 }
 

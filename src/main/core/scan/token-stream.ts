@@ -6,7 +6,15 @@
  * and each worker's range of a large file.
  */
 import { LIMITS } from '../../../shared/limits'
-import { completeUpTo, CONTEXT, isRunByte, scanBytes } from './byte-finder'
+import {
+  completeUpTo,
+  CONTEXT,
+  isRunByte,
+  judgeSearched,
+  scanBytes,
+  type SearchedChunk,
+  type VisitToken,
+} from './byte-finder'
 
 /**
  * One occurrence of a token; or of a truncated one (a header and dots: counted, no token); or
@@ -65,8 +73,11 @@ export class TokenStream {
     this.skipping = options.skipLeadingRun === true
   }
 
-  /** Feeds the next chunk of bytes (the caller may reuse the chunk's memory afterwards). */
-  push(chunk: Buffer): void {
+  /**
+   * Feeds the next chunk of bytes (the caller may reuse the chunk's memory afterwards), with its
+   * runs when it was read ahead (readAndSearch over the whole chunk).
+   */
+  push(chunk: Buffer, searched?: SearchedChunk): void {
     // The chunk may start by continuing the carried run: it ends at the first byte that is no
     // run byte.
     let from = 0
@@ -81,7 +92,7 @@ export class TokenStream {
       this.scan(seam, this.contextLength, seam.length, this.offset - this.pending.length)
     }
     const cut = completeUpTo(chunk, from, chunk.length)
-    this.scan(chunk, from, cut, this.offset)
+    this.scan(chunk, from, cut, this.offset, searched)
     this.offset += chunk.length
     const contextFrom = Math.max(0, cut - CONTEXT)
     this.pending = Buffer.from(chunk.subarray(contextFrom))
@@ -125,15 +136,23 @@ export class TokenStream {
     this.pending = Buffer.concat([this.pending, chunk])
   }
 
-  private scan(buf: Buffer, from: number, to: number, base: number): void {
+  private scan(
+    buf: Buffer,
+    from: number,
+    to: number,
+    base: number,
+    searched?: SearchedChunk,
+  ): void {
     const before = this.newlines
-    this.newlines += scanBytes(buf, from, to, (token, at, newlines, truncated) =>
+    const visit: VisitToken = (token, at, newlines, truncated) =>
       this.onHit({
         token,
         offset: base + at,
         line: before + newlines + 1,
         ...(truncated ? { truncated } : {}),
-      }),
-    )
+      })
+    this.newlines += searched
+      ? judgeSearched(buf, from, to, searched, visit)
+      : scanBytes(buf, from, to, visit)
   }
 }
