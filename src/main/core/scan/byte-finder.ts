@@ -85,7 +85,9 @@ export const scanBytesJs: ScanBytes = (buf, from, to, visit) => {
 }
 
 interface TokenScanAddon {
-  scanRuns(bytes: Uint8Array, from: number, to: number, out: Uint32Array): number
+  /** The best instruction set this CPU has: 0 portable, 1 SSE2, 2 AVX2. */
+  level: number
+  scanRuns(bytes: Uint8Array, from: number, to: number, out: Uint32Array, level?: number): number
   readRunsAsync(
     fd: number,
     position: number,
@@ -105,17 +107,27 @@ const HEADER_SLOTS = 2
 const RUN_SLOTS = 4
 let runs = new Uint32Array(HEADER_SLOTS + RUN_SLOTS * 4096)
 
-/** The native engine, or undefined when the addon is not built here. */
-export const scanBytesNative: ScanBytes | undefined = addon
-  ? (buf, from, to, visit) => {
-      // A run takes 5 bytes at least: this many slots hold every run of the range.
-      const worst = HEADER_SLOTS + RUN_SLOTS * Math.ceil((to - from) / 5)
-      if (runs.length < worst) runs = new Uint32Array(worst)
-      const found = addon.scanRuns(buf, from, to, runs)
-      judgeRuns(buf, from, to, runs, found, visit)
-      return runs[0]!
-    }
-  : undefined
+/** The instruction sets the native search can use, each capping the next. */
+export const NATIVE_LEVELS = ['portable', 'SSE2', 'AVX2'] as const
+
+/**
+ * The native engine with the instruction sets up to `level` (default: the best this CPU has;
+ * tests hold every level to the same answers), or undefined when the addon is not built here.
+ */
+export function nativeEngine(level?: number): ScanBytes | undefined {
+  if (!addon || (level ?? 0) > addon.level) return undefined
+  return (buf, from, to, visit) => {
+    // A run takes 5 bytes at least: this many slots hold every run of the range.
+    const worst = HEADER_SLOTS + RUN_SLOTS * Math.ceil((to - from) / 5)
+    if (runs.length < worst) runs = new Uint32Array(worst)
+    const found = addon.scanRuns(buf, from, to, runs, level)
+    judgeRuns(buf, from, to, runs, found, visit)
+    return runs[0]!
+  }
+}
+
+/** The native engine at its best, or undefined when the addon is not built here. */
+export const scanBytesNative: ScanBytes | undefined = nativeEngine()
 
 /** A chunk's runs, found on libuv's thread pool while the calling thread judges others. */
 export interface SearchedChunk {
