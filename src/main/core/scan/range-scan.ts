@@ -36,8 +36,8 @@ export interface RangeResult extends RangeTally {
 }
 
 const CHUNK = 2 << 20
-/** Chunks read (and searched) ahead at once. */
-const DEPTH = 3
+/** Chunks read (and searched) ahead at once, each a task on the thread pool. */
+export const READ_AHEAD = 3
 /** Read past the range's end this much at a time to finish a run. */
 const TAIL = 64 << 10
 
@@ -58,7 +58,7 @@ interface Ahead {
 let pool: Slot[] | undefined
 
 function slots(): Slot[] {
-  return (pool ??= Array.from({ length: DEPTH }, () => ({
+  return (pool ??= Array.from({ length: READ_AHEAD }, () => ({
     buffer: Buffer.allocUnsafeSlow(CHUNK),
     out: readAndSearch ? readAheadOutput() : undefined,
   })))
@@ -98,25 +98,25 @@ export async function scanRange(request: RangeRequest): Promise<RangeResult> {
       context,
       skipLeadingRun: context.length > 0 && isRunByte(context[context.length - 1]!),
     })
-    // Chunk n lives in slot n % DEPTH: a chunk is asked for once the one before it in its
+    // Chunk n lives in slot n % READ_AHEAD: a chunk is asked for once the one before it in its
     // slot has been judged.
     let asked = 0
     let askedUpTo = start
     const ask = () => {
       const length = Math.min(CHUNK, end - askedUpTo)
-      const done = readChunk(fd, memory[asked % DEPTH]!, length, askedUpTo)
+      const done = readChunk(fd, memory[asked % READ_AHEAD]!, length, askedUpTo)
       // Awaited in order below; never unhandled when an earlier chunk fails first.
       done.catch(() => undefined)
       ahead.push({ length, done })
       asked++
       askedUpTo += length
     }
-    while (ahead.length < DEPTH && askedUpTo < end) ask()
+    while (ahead.length < READ_AHEAD && askedUpTo < end) ask()
     let position = start
     for (let judged = 0; ahead.length > 0; judged++) {
       const { bytes, searched } = await ahead[0]!.done
       const whole = bytes === ahead[0]!.length
-      if (bytes > 0) stream.push(memory[judged % DEPTH]!.buffer.subarray(0, bytes), searched)
+      if (bytes > 0) stream.push(memory[judged % READ_AHEAD]!.buffer.subarray(0, bytes), searched)
       ahead.shift()
       position += bytes
       onChunk?.(bytes)

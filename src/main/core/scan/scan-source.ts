@@ -24,7 +24,7 @@ const FOLLOW_POLL_MS = 250
 const GZIP_MAGIC = [0x1f, 0x8b]
 
 export interface SourceOptions {
-  /** Worker threads for a file (0: none); by default, one per spare core from PARALLEL_MIN_BYTES. */
+  /** Worker threads for a file (0: none); by default, defaultWorkers from PARALLEL_MIN_BYTES. */
   workers?: number
   /** The calling thread scans blocks of a file too (the CLI; not the app's main process). */
   inProcess?: boolean
@@ -79,10 +79,12 @@ export async function scanFile(
       return { ...scanned, bytes: info.size }
     }
     if (info.isFile() && !options.follow && !options.ordered) {
-      const workers = options.workers ?? (info.size >= PARALLEL_MIN_BYTES ? defaultWorkers() : 0)
+      const inProcess = options.inProcess ?? true
+      const workers =
+        options.workers ?? (info.size >= PARALLEL_MIN_BYTES ? defaultWorkers(inProcess) : 0)
       const newlines = await scanInBlocks(path, info.size, file, tally, {
         workers,
-        inProcess: options.inProcess ?? true,
+        inProcess,
         ...(options.signal ? { signal: options.signal } : {}),
         onScanned: (bytes, tokens) => {
           options.onBytes?.(bytes)
