@@ -53,6 +53,10 @@ export async function scanFile(
   tally: TokenTally,
   options: SourceOptions = {},
 ): Promise<SourceScan> {
+  // A read that fails midway (EIO, a file on a vanished mount) names the file, with a code.
+  const readFailed = (error: unknown): never => {
+    throw error instanceof WorkbenchError ? error : fileError(path, error)
+  }
   let handle: FileHandle
   try {
     handle = await open(path, 'r')
@@ -73,9 +77,7 @@ export async function scanFile(
         )
       }
       const raw = createReadStream('', { fd: handle, autoClose: false, start: 0 })
-      const scanned = await scanStream(raw, path, file, tally, options).catch((error: unknown) => {
-        throw error instanceof WorkbenchError ? error : fileError(path, error)
-      })
+      const scanned = await scanStream(raw, path, file, tally, options).catch(readFailed)
       return { ...scanned, bytes: info.size }
     }
     if (info.isFile() && !options.follow && !options.ordered) {
@@ -90,7 +92,7 @@ export async function scanFile(
           options.onBytes?.(bytes)
           if (tokens.length > 0) options.onFresh?.(tokens)
         },
-      })
+      }).catch(readFailed)
       const last = Buffer.alloc(1)
       if (info.size > 0) await handle.read(last, 0, 1, info.size - 1)
       return {
@@ -99,7 +101,7 @@ export async function scanFile(
         gzip,
       }
     }
-    return await readSequentially(path, handle, file, tally, options)
+    return await readSequentially(path, handle, file, tally, options).catch(readFailed)
   } finally {
     await handle.close().catch(() => undefined)
   }
