@@ -3,9 +3,10 @@
 // newlines on the way. What a run holds is then judged in JavaScript by the one finder rule
 // (tokenInRun); src/main/core/scan/byte-finder.ts has the same search in JavaScript, and a
 // property test holds the two to the same answers. AVX2 (when the CPU has it, found at load)
-// does 32 bytes a step, SSE2 (every x86-64) 16; elsewhere a portable loop does one. readRunsAsync reads a chunk of a file and searches it on
-// libuv's thread pool, in one task: the calling thread judges one chunk's runs while the next
-// chunks are read and searched (POSIX pread; on Windows the addon is not built).
+// does 32 bytes a step, SSE2 (every x86-64) 16; elsewhere a portable loop does one.
+// readRunsAsync reads a chunk of a file and searches it on libuv's thread pool, in one task:
+// the calling thread judges one chunk's runs while the next chunks are read and searched
+// (POSIX pread; on Windows the addon is not built).
 #include <errno.h>
 #include <node_api.h>
 #include <stdint.h>

@@ -84,7 +84,7 @@ function readChunk(
 
 export async function scanRange(request: RangeRequest): Promise<RangeResult> {
   const { path, start, end, onChunk, onToken, signal } = request
-  const tally = new TokenTally(onToken && ((token) => onToken(token)))
+  const tally = new TokenTally(onToken)
   const memory = slots()
   const handle = await open(path, 'r')
   const fd = handle.fd

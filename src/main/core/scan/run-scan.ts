@@ -1,8 +1,8 @@
 /**
  * A log scan: every input in turn into one tally of unique tokens; each unique token is
- * verified once (when a key source is given) while the scan reads on; then every unique token
- * is decoded once, described and grouped by issuer and kid. Cancelling (or Ctrl+C) ends the
- * reading and reports what was found so far, marked partial.
+ * decoded and described once, and verified once (when a key source is given), while the scan
+ * reads on; at the end each is reported with its sightings and grouped by issuer and kid.
+ * Cancelling (or Ctrl+C) ends the reading and reports what was found so far, marked partial.
  */
 import { stat } from 'node:fs/promises'
 import { toErrorPayload } from '../../../shared/errors'
