@@ -1,7 +1,7 @@
 // A file scanned by the calling thread alone is read as one range, a few chunks ahead on the
 // thread pool: tokens cut by a chunk's edge, counts, lines and the report are what the text
 // finder and a report made from scratch say; Ctrl+C stops it between chunks with what was found.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { runScan } from '../../../src/main/core/scan/run-scan'
 import { tokenFacts, tokenReport } from '../../../src/main/core/scan/token-report'
 import { forEachToken } from '../../../src/shared/token-finder'
@@ -124,5 +124,21 @@ describe('a file scanned by the calling thread alone', () => {
     // Lines count on from the file's first line: the blocks kept have no gap before them.
     const lines = result.files[0]!.lines
     expect(Math.max(...result.tokens.map((t) => t.lastLine))).toBeLessThanOrEqual(lines)
+  })
+
+  it('with the JavaScript engine (no addon: Windows, or JWTW_SCAN_ENGINE=js) reads to the same report', async () => {
+    const native = await runScan([{ path }], { now: NOW, showTokens: true, workers: 0 })
+    vi.resetModules()
+    vi.stubEnv('JWTW_SCAN_ENGINE', 'js')
+    try {
+      const finder = await import('../../../src/main/core/scan/byte-finder')
+      expect(finder.readAndSearch).toBeUndefined()
+      const fresh = await import('../../../src/main/core/scan/run-scan')
+      const js = await fresh.runScan([{ path }], { now: NOW, showTokens: true, workers: 0 })
+      expect({ ...js, elapsedMs: 0 }).toEqual({ ...native, elapsedMs: 0 })
+    } finally {
+      vi.unstubAllEnvs()
+      vi.resetModules()
+    }
   })
 })
