@@ -18,7 +18,7 @@ export function sha256Hex(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
-/** What a token says, whatever where it was seen: decoded once. */
+/** What a token says, wherever it was seen: decoded once. */
 export type TokenFacts = Omit<
   ScanToken,
   'count' | 'firstLine' | 'lastLine' | 'firstFile' | 'lastFile' | 'verification'
