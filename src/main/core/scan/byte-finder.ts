@@ -136,7 +136,7 @@ export interface SearchedChunk {
 }
 
 /** Output slots for a chunk read ahead: room for this many runs (more falls back). */
-export const READ_AHEAD_RUNS = 16384
+const READ_AHEAD_RUNS = 16384
 
 export function readAheadOutput(): Uint32Array {
   return new Uint32Array(HEADER_SLOTS + RUN_SLOTS * READ_AHEAD_RUNS)
