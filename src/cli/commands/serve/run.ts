@@ -1,6 +1,6 @@
 /** `jwtw serve`: a local OIDC issuer publishing the public keys of stored keys. */
-import { isIP } from 'node:net'
 import { DEFAULT_ISSUER_PORT, startIssuer } from '../../../main/core/issuer/issuer-server'
+import { isLoopbackHost } from '../../../main/core/jwks/remote-url'
 import { cliContext } from '../../context'
 import { EXIT, type Runner } from '../../framework/spec'
 import { UsageError } from '../../framework/usage-error'
@@ -19,7 +19,7 @@ export const run: Runner<typeof serveOptions> = async ({ values, path }, io) => 
   if (issuer !== undefined && !/^https?:\/\/[^\s]+$/.test(issuer)) {
     throw new UsageError('--issuer expects an http(s) URL', path)
   }
-  if (host !== undefined && !isLoopback(host)) {
+  if (host !== undefined && !isLoopbackHost(host)) {
     io.stderr.write(
       `warning: --host ${host} listens beyond this machine: ${host === '0.0.0.0' || host === '::' ? 'every interface, so any machine that can reach this one' : 'other machines on that network'} can read the published keys and discovery document.\n`,
     )
@@ -38,8 +38,4 @@ export const run: Runner<typeof serveOptions> = async ({ values, path }, io) => 
   await untilInterrupted(io)
   await running.close()
   return EXIT.ok
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'))
 }
